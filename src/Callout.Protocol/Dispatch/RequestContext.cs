@@ -1,0 +1,15 @@
+namespace Callout.Protocol.Dispatch;
+
+/// Who is calling and when: the caller's account and region come from the SigV4 credential scope,
+/// and ReceivedAt is read once per request from the server's clock.
+public sealed record RequestContext(
+    string RequestId,
+    string Operation,
+    string AccountId,
+    string Region,
+    DateTimeOffset ReceivedAt)
+{
+    public string Partition => Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+        : Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+        : "aws";
+}

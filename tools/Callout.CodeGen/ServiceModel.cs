@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace Callout.CodeGen;
+
+public sealed record MemberModel(string Name, string Shape, bool Required, bool IdempotencyToken);
+
+public sealed record ShapeModel(
+    string Name,
+    string Type,
+    IReadOnlyList<MemberModel> Members,
+    string? ListMember,
+    string? MapKey,
+    string? MapValue,
+    long? Min,
+    long? Max,
+    string? Pattern,
+    IReadOnlyList<string> Enum,
+    bool IsException);
+
+public sealed record OperationModel(string Name, string Input, string Output, IReadOnlyList<string> Errors, string? ResultKey);
+
+public sealed record ServiceModel(
+    string TargetPrefix,
+    IReadOnlyDictionary<string, OperationModel> Operations,
+    IReadOnlyDictionary<string, ShapeModel> Shapes)
+{
+    public static ServiceModel Load(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var paginators = root.GetProperty("paginators");
+
+        var operations = new SortedDictionary<string, OperationModel>(StringComparer.Ordinal);
+        foreach (var op in root.GetProperty("operations").EnumerateObject())
+        {
+            string? resultKey = paginators.TryGetProperty(op.Name, out var pg) ? pg.GetProperty("result_key").GetString() : null;
+            operations[op.Name] = new OperationModel(
+                op.Name,
+                op.Value.GetProperty("input").GetProperty("shape").GetString()!,
+                op.Value.GetProperty("output").GetProperty("shape").GetString()!,
+                op.Value.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("shape").GetString()!).ToList(),
+                resultKey);
+        }
+
+        var shapes = new SortedDictionary<string, ShapeModel>(StringComparer.Ordinal);
+        foreach (var s in root.GetProperty("shapes").EnumerateObject())
+        {
+            var v = s.Value;
+            var required = v.TryGetProperty("required", out var req)
+                ? req.EnumerateArray().Select(x => x.GetString()!).ToHashSet()
+                : [];
+            var members = v.TryGetProperty("members", out var ms)
+                ? ms.EnumerateObject().Select(m => new MemberModel(
+                    m.Name,
+                    m.Value.GetProperty("shape").GetString()!,
+                    required.Contains(m.Name),
+                    m.Value.TryGetProperty("idempotencyToken", out var it) && it.GetBoolean())).ToList()
+                : [];
+            shapes[s.Name] = new ShapeModel(
+                s.Name,
+                v.GetProperty("type").GetString()!,
+                members,
+                v.TryGetProperty("member", out var lm) ? lm.GetProperty("shape").GetString() : null,
+                v.TryGetProperty("key", out var mk) ? mk.GetProperty("shape").GetString() : null,
+                v.TryGetProperty("value", out var mv) ? mv.GetProperty("shape").GetString() : null,
+                v.TryGetProperty("min", out var min) ? min.GetInt64() : null,
+                v.TryGetProperty("max", out var max) ? max.GetInt64() : null,
+                v.TryGetProperty("pattern", out var pat) ? pat.GetString() : null,
+                v.TryGetProperty("enum", out var en) ? en.EnumerateArray().Select(x => x.GetString()!).ToList() : [],
+                v.TryGetProperty("exception", out var ex) && ex.GetBoolean());
+        }
+
+        var prefix = root.GetProperty("metadata").GetProperty("targetPrefix").GetString()!;
+        return new ServiceModel(prefix, operations, shapes);
+    }
+
+    /// Every shape reachable from the given roots, following members, list items and map values.
+    public IReadOnlySet<string> Reachable(IEnumerable<string> roots)
+    {
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(roots);
+        while (stack.Count > 0)
+        {
+            var name = stack.Pop();
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+            var s = Shapes[name];
+            foreach (var m in s.Members)
+            {
+                stack.Push(m.Shape);
+            }
+            foreach (var child in new[] { s.ListMember, s.MapKey, s.MapValue })
+            {
+                if (child is not null)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+        return seen;
+    }
+}
