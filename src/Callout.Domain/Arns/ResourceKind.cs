@@ -1,0 +1,10 @@
+namespace Callout.Domain.Arns;
+
+public enum ResourceKind
+{
+    Contact,
+    ContactChannel,
+    Engagement,
+    Page,
+    Rotation,
+}

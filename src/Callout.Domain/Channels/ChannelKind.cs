@@ -1,0 +1,8 @@
+namespace Callout.Domain.Channels;
+
+public enum ChannelKind
+{
+    Sms,
+    Voice,
+    Email,
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Callout.Domain.Errors;
+
+namespace Callout.Domain.Channels;
+
+public static partial class ChannelRules
+{
+    /// SMS and VOICE numbers are E.164: '+', a country code that does not start with 0, at most 15 digits.
+    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$", RegexOptions.CultureInvariant)]
+    private static partial Regex E164();
+
+    /// A pragmatic address check: one '@', a dotted domain, no spaces or control characters.
+    [GeneratedRegex(@"^[^@\s\p{C}]+@[^@\s\p{C}.]+(\.[^@\s\p{C}.]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+
+    public static void CheckAddress(ChannelKind kind, string address)
+    {
+        var ok = kind == ChannelKind.Email ? Email().IsMatch(address) : E164().IsMatch(address);
+        if (!ok)
+        {
+            throw new InvalidRequest(kind == ChannelKind.Email
+                ? $"'{address}' is not a valid email address."
+                : $"'{address}' is not a phone number in E.164 format, such as +15005550199.",
+                "deliveryAddress.simpleAddress");
+        }
+    }
+
+    public static void CheckOwner(Contacts.ContactKind ownerKind)
+    {
+        if (ownerKind != Contacts.ContactKind.Personal)
+        {
+            throw new InvalidRequest("Only PERSONAL contacts have contact channels.", "contactId");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Callout.Domain.Contacts;
+
+public enum ContactKind
+{
+    Personal,
+    Escalation,
+    OncallSchedule,
+}

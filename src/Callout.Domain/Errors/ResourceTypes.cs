@@ -1,0 +1,13 @@
+namespace Callout.Domain.Errors;
+
+/// AWS does not document ResourceType values; these are ours (spec/protocol.md §3).
+public static class ResourceTypes
+{
+    public const string Contact = "CONTACT";
+    public const string ContactChannel = "CONTACT_CHANNEL";
+    public const string Engagement = "ENGAGEMENT";
+    public const string Page = "PAGE";
+    public const string Rotation = "ROTATION";
+    public const string RotationOverride = "ROTATION_OVERRIDE";
+    public const string ResourcePolicy = "RESOURCE_POLICY";
+}

@@ -1,0 +1,17 @@
+using NodaTime;
+
+namespace Callout.Domain;
+
+/// Count and rate limits. AWS does not publish most of them; these defaults are ours
+/// (spec/domain.md §7) and can be changed in configuration.
+public sealed record ServiceLimits
+{
+    public int ContactsPerAccount { get; init; } = 1000;
+    public int ChannelsPerContact { get; init; } = 10;
+    public int StagesPerPlan { get; init; } = 10;
+    public int TargetsPerStage { get; init; } = 10;
+    public int RotationsPerSchedule { get; init; } = 8;
+    public int TagsPerResource { get; init; } = 50;
+    public int ActivationCodesPerHour { get; init; } = 5;
+    public Duration ActivationCodeLifetime { get; init; } = Duration.FromHours(24);
+}
