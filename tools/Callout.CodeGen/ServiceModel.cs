@@ -24,6 +24,10 @@ public sealed record ServiceModel(
     IReadOnlyDictionary<string, OperationModel> Operations,
     IReadOnlyDictionary<string, ShapeModel> Shapes)
 {
+    /// Members the model marks required that the service accepts absent. spec/domain.md §2.3:
+    /// Terraform and CloudFormation send stages without Targets, which AWS takes as no targets.
+    static readonly HashSet<(string Shape, string Member)> AcceptedAbsent = [("Stage", "Targets")];
+
     public static ServiceModel Load(string json)
     {
         using var doc = JsonDocument.Parse(json);
@@ -53,7 +57,7 @@ public sealed record ServiceModel(
                 ? ms.EnumerateObject().Select(m => new MemberModel(
                     m.Name,
                     m.Value.GetProperty("shape").GetString()!,
-                    required.Contains(m.Name),
+                    required.Contains(m.Name) && !AcceptedAbsent.Contains((s.Name, m.Name)),
                     m.Value.TryGetProperty("idempotencyToken", out var it) && it.GetBoolean())).ToList()
                 : [];
             shapes[s.Name] = new ShapeModel(

@@ -25,6 +25,24 @@ public static partial class ChannelRules
         }
     }
 
+    /// Within one contact, channel names are unique and so is each type-and-address pair.
+    public static void CheckUnique(IEnumerable<ContactChannel> siblings, string? exceptId, string name, ChannelKind kind, string address)
+    {
+        foreach (var other in siblings.Where(c => c.Id != exceptId))
+        {
+            if (other.Name == name)
+            {
+                throw new ResourceConflict(other.Arn.ToString(), ResourceTypes.ContactChannel,
+                    $"The contact already has a channel named '{name}'.");
+            }
+            if (other.Kind == kind && string.Equals(other.Address, address, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ResourceConflict(other.Arn.ToString(), ResourceTypes.ContactChannel,
+                    $"The contact already has a {kind.ToString().ToUpperInvariant()} channel for this address.");
+            }
+        }
+    }
+
     public static void CheckOwner(Contacts.ContactKind ownerKind)
     {
         if (ownerKind != Contacts.ContactKind.Personal)

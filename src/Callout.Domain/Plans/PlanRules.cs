@@ -70,6 +70,10 @@ public static class PlanRules
             {
                 throw new InvalidRequest("An ESCALATION plan can only target contacts (ContactTargetInfo).", field);
             }
+            if (target.Contact is { ContactArn.Length: 0 })
+            {
+                throw new InvalidRequest($"A ContactTargetInfo in stage {number} has no ContactId.", field);
+            }
             var key = target.Channel?.ChannelArn ?? target.Contact!.ContactArn;
             if (!seen.Add(key))
             {

@@ -1,13 +1,15 @@
 namespace Callout.Protocol.Dispatch;
 
 /// Who is calling and when: the caller's account and region come from the SigV4 credential scope,
-/// and ReceivedAt is read once per request from the server's clock.
+/// and ReceivedAt is read once per request from the server's clock. Fingerprint identifies the
+/// request's content apart from its idempotency token, for operations that carry one.
 public sealed record RequestContext(
     string RequestId,
     string Operation,
     string AccountId,
     string Region,
-    DateTimeOffset ReceivedAt)
+    DateTimeOffset ReceivedAt,
+    string? Fingerprint = null)
 {
     public string Partition => Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
         : Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"

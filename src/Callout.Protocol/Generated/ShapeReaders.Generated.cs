@@ -1924,11 +1924,10 @@ public static class ShapeReaders
             }
         }
         r.CheckRequired(@durationInMinutes, RequestReader.Child(path, "durationInMinutes"));
-        r.CheckRequired(@targets, RequestReader.Child(path, "targets"));
         return new Stage
         {
             DurationInMinutes = @durationInMinutes ?? default,
-            Targets = @targets!,
+            Targets = @targets,
         };
     }
 

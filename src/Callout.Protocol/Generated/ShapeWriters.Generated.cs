@@ -926,13 +926,16 @@ public static class ShapeWriters
         w.WriteStartObject();
         w.WritePropertyName("DurationInMinutes");
         w.WriteNumberValue(v.DurationInMinutes);
-        w.WritePropertyName("Targets");
-        w.WriteStartArray();
-        foreach (var item8 in v.Targets)
+        if (v.Targets is { } @targets)
         {
-            WriteTarget(w, item8);
+            w.WritePropertyName("Targets");
+            w.WriteStartArray();
+            foreach (var item12 in @targets)
+            {
+                WriteTarget(w, item12);
+            }
+            w.WriteEndArray();
         }
-        w.WriteEndArray();
         w.WriteEndObject();
     }
 

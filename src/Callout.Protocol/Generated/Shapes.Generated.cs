@@ -577,7 +577,7 @@ public sealed partial record ShiftDetails
 public sealed partial record Stage
 {
     public required int DurationInMinutes { get; init; }
-    public required List<Target> Targets { get; init; }
+    public List<Target>? Targets { get; init; }
 }
 
 public sealed partial record StartEngagementRequest

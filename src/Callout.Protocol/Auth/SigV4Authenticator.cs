@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Callout.Protocol.Errors;
+
+namespace Callout.Protocol.Auth;
+
+/// Verifies SigV4 per spec/protocol.md §9 and names the caller per §5.
+public sealed class SigV4Authenticator
+{
+    private const string Service = "ssm-contacts";
+    private const string Terminator = "aws4_request";
+    private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
+    private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(15);
+
+    private readonly AuthMode mode;
+    private readonly Dictionary<string, Credential> credentials;
+    private readonly TimeProvider time;
+
+    public SigV4Authenticator(AuthMode mode, IReadOnlyCollection<Credential> credentials, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(time);
+        this.mode = mode;
+        this.time = time;
+        this.credentials = new Dictionary<string, Credential>(StringComparer.Ordinal);
+        foreach (var c in credentials)
+        {
+            if (!this.credentials.TryAdd(c.AccessKeyId, c))
+            {
+                throw new ArgumentException($"Access key '{c.AccessKeyId}' is configured twice.", nameof(credentials));
+            }
+        }
+    }
+
+    public CallerScope Authenticate(SignedRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var authorization = FirstHeader(request, "Authorization");
+        if (mode == AuthMode.Off)
+        {
+            return AuthorizationHeader.ReadScopeLeniently(authorization);
+        }
+        if (string.IsNullOrWhiteSpace(authorization))
+        {
+            throw CommonErrors.MissingAuthenticationToken();
+        }
+        var auth = AuthorizationHeader.Parse(authorization, out var error)
+            ?? throw CommonErrors.IncompleteSignature(error);
+        if (auth.Algorithm != AuthorizationHeader.HmacSha256)
+        {
+            throw CommonErrors.IncompleteSignature(
+                $"Unsupported AWS 'algorithm': '{auth.Algorithm}'. Only '{AuthorizationHeader.HmacSha256}' is accepted.");
+        }
+        var amzDate = FirstHeader(request, "X-Amz-Date");
+        if (amzDate is null)
+        {
+            throw CommonErrors.IncompleteSignature(
+                $"Authorization header requires existence of a 'X-Amz-Date' header. Authorization={authorization}");
+        }
+        if (!DateTimeOffset.TryParseExact(amzDate, AmzDateFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var signedAt))
+        {
+            throw CommonErrors.IncompleteSignature(
+                $"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+        CheckScope(auth, amzDate);
+        CheckClock(signedAt);
+        if (!credentials.TryGetValue(auth.AccessKeyId, out var credential))
+        {
+            throw CommonErrors.UnrecognizedClient();
+        }
+        if (!SignatureMatches(request, auth, amzDate, credential.SecretAccessKey))
+        {
+            throw CommonErrors.InvalidSignature(
+                "The request signature we calculated does not match the signature you provided. "
+                + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        }
+        return new CallerScope(auth.AccessKeyId, auth.Region);
+    }
+
+    public string ResolveAccount(string? accessKeyId, string defaultAccount)
+    {
+        if (accessKeyId is null)
+        {
+            return defaultAccount;
+        }
+        if (credentials.TryGetValue(accessKeyId, out var credential))
+        {
+            return credential.AccountId;
+        }
+        // LocalStack's convention, which test suites written against it rely on.
+        return accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : defaultAccount;
+    }
+
+    private static void CheckScope(AuthorizationHeader auth, string amzDate)
+    {
+        if (auth.Service != Service)
+        {
+            throw CommonErrors.InvalidSignature($"Credential should be scoped to correct service: '{Service}'.");
+        }
+        if (auth.Terminator != Terminator)
+        {
+            throw CommonErrors.InvalidSignature(
+                $"Credential should be scoped with a valid terminator: '{Terminator}', not '{auth.Terminator}'.");
+        }
+        if (auth.Region.Length == 0)
+        {
+            throw CommonErrors.InvalidSignature("Credential should be scoped to a valid region, not ''.");
+        }
+        if (auth.ScopeDate != amzDate[..8])
+        {
+            throw CommonErrors.InvalidSignature(
+                "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
+                + $"'{auth.ScopeDate}' != '{amzDate[..8]}', from '{amzDate}'.");
+        }
+    }
+
+    // spec/protocol.md §10.3: clients send whole seconds, so compare at second precision.
+    private void CheckClock(DateTimeOffset signedAt)
+    {
+        var utcNow = time.GetUtcNow();
+        var now = utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerSecond));
+        if (signedAt < now - MaxSkew)
+        {
+            throw CommonErrors.InvalidSignature(
+                $"Signature expired: {Format(signedAt)} is now earlier than {Format(now - MaxSkew)} ({Format(now)} - 15 min.)");
+        }
+        if (signedAt > now + MaxSkew)
+        {
+            throw CommonErrors.InvalidSignature(
+                $"Signature not yet current: {Format(signedAt)} is still later than {Format(now + MaxSkew)} ({Format(now)} + 15 min.)");
+        }
+    }
+
+    private static bool SignatureMatches(SignedRequest request, AuthorizationHeader auth, string amzDate, string secret)
+    {
+        var provided = auth.Signature;
+        if (provided.Length != 64 || !provided.All(char.IsAsciiHexDigit))
+        {
+            return false;
+        }
+        var canonical = CanonicalRequest.Build(request, auth.SignedHeaders);
+        var stringToSign = string.Join('\n',
+            AuthorizationHeader.HmacSha256,
+            amzDate,
+            auth.Scope,
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))));
+        var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + secret), auth.ScopeDate);
+        key = Hmac(key, auth.Region);
+        key = Hmac(key, auth.Service);
+        key = Hmac(key, auth.Terminator);
+        return CryptographicOperations.FixedTimeEquals(Hmac(key, stringToSign), Convert.FromHexString(provided));
+    }
+
+    private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
+
+    private static string Format(DateTimeOffset t) => t.UtcDateTime.ToString(AmzDateFormat, CultureInfo.InvariantCulture);
+
+    private static string? FirstHeader(SignedRequest request, string name)
+    {
+        foreach (var h in request.Headers)
+        {
+            if (string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return h.Value;
+            }
+        }
+        return null;
+    }
+}

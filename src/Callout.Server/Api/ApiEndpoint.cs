@@ -1,0 +1,132 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using Callout.Domain.Errors;
+using Callout.Protocol.Auth;
+using Callout.Protocol.Dispatch;
+using Callout.Protocol.Errors;
+using Callout.Protocol.Framing;
+using Callout.Server.Hosting;
+
+namespace Callout.Server.Api;
+
+/// Serves the SSMContacts JSON 1.1 API on every path: read the body, authenticate, find the
+/// operation, validate, run its handler and frame the result or the error (spec/protocol.md).
+sealed partial class ApiEndpoint(
+    IServiceProvider services,
+    SigV4Authenticator authenticator,
+    ServerOptions options,
+    TimeProvider time,
+    ApiMetrics metrics,
+    ILogger<ApiEndpoint> log)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var requestId = Guid.NewGuid().ToString();
+        var target = http.Request.Headers["X-Amz-Target"].ToString();
+        OperationDescriptor? operation = null;
+        byte[] response;
+        int status = 200;
+        var code = "OK";
+        try
+        {
+            var body = await ReadBodyAsync(http.Request.BodyReader, http.Request.ContentLength, http.RequestAborted);
+            var caller = authenticator.Authenticate(ToSignedRequest(http.Request, body));
+            if (!HttpMethods.IsPost(http.Request.Method))
+            {
+                throw CommonErrors.UnknownOperation(target);
+            }
+            operation = RequestFraming.ResolveTarget(target);
+            using var json = RequestFraming.ParseBody(body);
+            var context = new RequestContext(
+                requestId,
+                operation.Name,
+                authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount),
+                caller.Region ?? options.DefaultRegion,
+                time.GetUtcNow(),
+                operation.HasIdempotencyToken ? RequestFingerprint.Compute(json.RootElement) : null);
+            var write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
+            response = ResponseFraming.Result(write);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            var error = e switch
+            {
+                ApiException api => api,
+                DomainException domain => ErrorMapper.ToApi(domain, operation),
+                _ => Unexpected(e, requestId, operation),
+            };
+            status = error.StatusCode;
+            code = error.Code;
+            http.Response.Headers[ResponseFraming.ErrorTypeHeader] = error.Code;
+            response = ResponseFraming.Error(error);
+        }
+
+        http.Response.StatusCode = status;
+        http.Response.ContentType = ResponseFraming.ContentType;
+        http.Response.Headers[ResponseFraming.RequestIdHeader] = requestId;
+        http.Response.ContentLength = response.Length;
+        await http.Response.Body.WriteAsync(response, http.RequestAborted);
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var name = operation?.Name ?? "Unknown";
+        metrics.Observe(name, code, elapsed.TotalSeconds);
+        LogRequest(name, status, code, elapsed.TotalMilliseconds, requestId);
+    }
+
+    ApiException Unexpected(Exception e, string requestId, OperationDescriptor? operation)
+    {
+        LogFailure(e, operation?.Name ?? "Unknown", requestId);
+        return CommonErrors.InternalFailure(requestId);
+    }
+
+    /// The whole body is needed before parsing: SigV4 signs its hash (spec/protocol.md §9).
+    async Task<ReadOnlyMemory<byte>> ReadBodyAsync(PipeReader reader, long? declared, CancellationToken ct)
+    {
+        if (declared > options.MaxBodyBytes)
+        {
+            throw CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
+        }
+        while (true)
+        {
+            var result = await reader.ReadAsync(ct);
+            var buffer = result.Buffer;
+            if (buffer.Length > options.MaxBodyBytes)
+            {
+                reader.AdvanceTo(buffer.End);
+                throw CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
+            }
+            if (result.IsCompleted)
+            {
+                var bytes = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return bytes;
+            }
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    static SignedRequest ToSignedRequest(HttpRequest request, ReadOnlyMemory<byte> body)
+    {
+        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count);
+        foreach (var (name, values) in request.Headers)
+        {
+            headers.Add(new(name, string.Join(',', values.ToArray())));
+        }
+        // Decoded path; the authenticator applies SigV4's own encoding.
+        var path = request.PathBase.Add(request.Path).Value ?? "/";
+        var query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
+        return new SignedRequest(request.Method, path.Length == 0 ? "/" : path, query, headers, body);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} {Status} {ErrorCode} {DurationMs:0.00}ms {RequestId}")]
+    partial void LogRequest(string operation, int status, string errorCode, double durationMs, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Operation} failed unexpectedly; request {RequestId}")]
+    partial void LogFailure(Exception exception, string operation, string requestId);
+}

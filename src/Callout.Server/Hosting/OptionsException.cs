@@ -1,0 +1,3 @@
+namespace Callout.Server.Hosting;
+
+public sealed class OptionsException(string message) : Exception(message);

@@ -1,0 +1,22 @@
+using Callout.Domain.Ports;
+using Callout.Protocol.Dispatch;
+using Callout.Protocol.Shapes;
+using Callout.Server.Api;
+
+namespace Callout.Server.Operations.Channels;
+
+/// The channel stops being paged; ActivateContactChannel with a code turns it back on.
+sealed class DeactivateContactChannel(IContactStore store) : IOperation<DeactivateContactChannelRequest, DeactivateContactChannelResult>
+{
+    public async Task<DeactivateContactChannelResult> HandleAsync(DeactivateContactChannelRequest request, RequestContext context, CancellationToken ct)
+    {
+        await using var session = await store.OpenAsync(context.Scope(), write: true, ct);
+        var channel = await session.RequireChannelAsync(request.ContactChannelId, context.Scope(), ct);
+        if (channel.Activated)
+        {
+            await session.UpdateChannelAsync(channel with { Activated = false }, ct);
+            await session.CommitAsync(ct);
+        }
+        return new DeactivateContactChannelResult();
+    }
+}

@@ -1,0 +1,24 @@
+using Callout.Domain.Errors;
+using Callout.Domain.Ports;
+using Callout.Protocol.Dispatch;
+using Callout.Protocol.Shapes;
+using Callout.Server.Api;
+
+namespace Callout.Server.Operations.Channels;
+
+/// A new code replaces the previous one; an active channel needs none (spec/domain.md §2.2).
+sealed class SendActivationCode(IContactStore store, ActivationIssuer activation) : IOperation<SendActivationCodeRequest, SendActivationCodeResult>
+{
+    public async Task<SendActivationCodeResult> HandleAsync(SendActivationCodeRequest request, RequestContext context, CancellationToken ct)
+    {
+        await using var session = await store.OpenAsync(context.Scope(), write: true, ct);
+        var channel = await session.RequireChannelAsync(request.ContactChannelId, context.Scope(), ct);
+        if (channel.Activated)
+        {
+            throw new InvalidRequest($"Contact channel {request.ContactChannelId} is already activated.", "contactChannelId");
+        }
+        await session.UpdateChannelAsync(await activation.IssueAsync(session, channel, context.Now(), ct), ct);
+        await session.CommitAsync(ct);
+        return new SendActivationCodeResult();
+    }
+}

@@ -1,0 +1,24 @@
+using Callout.Domain.Ports;
+using Callout.Protocol.Dispatch;
+using Callout.Protocol.Shapes;
+using Callout.Server.Api;
+using Callout.Server.Mapping;
+
+namespace Callout.Server.Operations.Contacts;
+
+sealed class GetContact(IContactStore store) : IOperation<GetContactRequest, GetContactResult>
+{
+    public async Task<GetContactResult> HandleAsync(GetContactRequest request, RequestContext context, CancellationToken ct)
+    {
+        await using var session = await store.OpenAsync(context.Scope(), write: false, ct);
+        var contact = await session.RequireContactAsync(request.ContactId, context.Scope(), ct);
+        return new GetContactResult
+        {
+            ContactArn = contact.Arn.ToString(),
+            Alias = contact.Alias,
+            DisplayName = contact.DisplayName,
+            Type = WireNames.Of(contact.Kind),
+            Plan = PlanMapper.ToWire(contact.Plan),
+        };
+    }
+}

@@ -1,0 +1,43 @@
+using Callout.Protocol.Dispatch;
+using Callout.Protocol.Shapes;
+using Callout.Server.Operations.Channels;
+using Callout.Server.Operations.Contacts;
+using Callout.Server.Operations.Later;
+using Callout.Server.Operations.Policies;
+using Callout.Server.Operations.Tags;
+
+namespace Callout.Server.Operations;
+
+/// One handler per operation of the model; the dispatcher finds them by request and result type.
+static class OperationRegistry
+{
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.AddSingleton<ActivationIssuer>();
+
+        services.AddSingleton<IOperation<CreateContactRequest, CreateContactResult>, CreateContact>();
+        services.AddSingleton<IOperation<GetContactRequest, GetContactResult>, GetContact>();
+        services.AddSingleton<IOperation<UpdateContactRequest, UpdateContactResult>, UpdateContact>();
+        services.AddSingleton<IOperation<DeleteContactRequest, DeleteContactResult>, DeleteContact>();
+        services.AddSingleton<IOperation<ListContactsRequest, ListContactsResult>, ListContacts>();
+
+        services.AddSingleton<IOperation<CreateContactChannelRequest, CreateContactChannelResult>, CreateContactChannel>();
+        services.AddSingleton<IOperation<GetContactChannelRequest, GetContactChannelResult>, GetContactChannel>();
+        services.AddSingleton<IOperation<UpdateContactChannelRequest, UpdateContactChannelResult>, UpdateContactChannel>();
+        services.AddSingleton<IOperation<DeleteContactChannelRequest, DeleteContactChannelResult>, DeleteContactChannel>();
+        services.AddSingleton<IOperation<ListContactChannelsRequest, ListContactChannelsResult>, ListContactChannels>();
+        services.AddSingleton<IOperation<SendActivationCodeRequest, SendActivationCodeResult>, SendActivationCode>();
+        services.AddSingleton<IOperation<ActivateContactChannelRequest, ActivateContactChannelResult>, ActivateContactChannel>();
+        services.AddSingleton<IOperation<DeactivateContactChannelRequest, DeactivateContactChannelResult>, DeactivateContactChannel>();
+
+        services.AddSingleton<IOperation<TagResourceRequest, TagResourceResult>, TagResource>();
+        services.AddSingleton<IOperation<UntagResourceRequest, UntagResourceResult>, UntagResource>();
+        services.AddSingleton<IOperation<ListTagsForResourceRequest, ListTagsForResourceResult>, ListTagsForResource>();
+        services.AddSingleton<IOperation<PutContactPolicyRequest, PutContactPolicyResult>, PutContactPolicy>();
+        services.AddSingleton<IOperation<GetContactPolicyRequest, GetContactPolicyResult>, GetContactPolicy>();
+
+        // Engagements and pages (issue 4) and rotations (issue 5) validate their input, then say they are not served yet.
+        services.AddSingleton(typeof(IOperation<,>), typeof(NotYetAvailable<,>));
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Channels;
+using Callout.Domain.Contacts;
+using Callout.Domain.Errors;
+using Callout.Domain.Ports;
+
+namespace Callout.Server.Operations;
+
+/// Finding the resource an operation's id member names, or failing the way AWS does.
+static class StoreLookups
+{
+    public static async Task<Contact> RequireContactAsync(this IStoreSession session, string contactId, AccountScope scope, CancellationToken ct)
+    {
+        var arn = ArnResolver.Resolve(contactId, ResourceKind.Contact, scope, "contactId");
+        return await session.FindContactAsync(arn.Alias, ct) ?? throw ResourceNotFound.Contact(contactId);
+    }
+
+    public static async Task<ContactChannel> RequireChannelAsync(this IStoreSession session, string channelId, AccountScope scope, CancellationToken ct)
+    {
+        var arn = ArnResolver.Resolve(channelId, ResourceKind.ContactChannel, scope, "contactChannelId");
+        var channel = await session.FindChannelAsync(arn.Id, ct);
+        return channel is not null && channel.ContactAlias == arn.Alias ? channel : throw ResourceNotFound.Channel(channelId);
+    }
+}

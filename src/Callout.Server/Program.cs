@@ -1,0 +1,86 @@
+using Callout.Domain;
+using Callout.Domain.Ports;
+using Callout.Protocol.Auth;
+using Callout.Server.Admin;
+using Callout.Server.Api;
+using Callout.Server.Hosting;
+using Callout.Server.Operations;
+using Callout.Server.Pagination;
+using Callout.Storage.Sqlite;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Prometheus;
+
+ServerOptions options;
+try
+{
+    options = ServerOptions.Parse(args, Environment.GetEnvironmentVariables());
+}
+catch (OptionsException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var builder = WebApplication.CreateSlimBuilder();
+builder.WebHost.UseUrls(options.Urls);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    // The endpoint enforces its own limit so oversized bodies get an AWS-shaped error.
+    k.Limits.MaxRequestBodySize = null;
+    k.AddServerHeader = false;
+});
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    o.UseUtcTimestamp = true;
+});
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+if (Environment.GetEnvironmentVariable("CALLOUT_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed))
+{
+    builder.Logging.SetMinimumLevel(parsed);
+}
+
+var time = TimeProvider.System;
+IContactStore store = options.InMemory
+    ? SqliteContactStore.OpenInMemory()
+    : SqliteContactStore.OpenFile(options.DataDirectory);
+await store.MigrateAsync(CancellationToken.None);
+
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(time);
+builder.Services.AddSingleton(store);
+builder.Services.AddSingleton(new ServiceLimits());
+builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, CredentialLoader.Load(options), time));
+builder.Services.AddSingleton(new PageTokens(SecretKeys.PageTokenKey(options), time));
+builder.Services.AddSingleton<ApiMetrics>();
+builder.Services.AddSingleton<ApiEndpoint>();
+builder.Services.AddOperations();
+
+var app = builder.Build();
+var api = app.Services.GetRequiredService<ApiEndpoint>();
+app.UseRouting();
+// Callout's own endpoints are all GETs. Every other request is the API, whatever its path
+// (an endpoint URL may carry one); the API answers methods other than POST with
+// UnknownOperationException, as AWS does.
+app.Use((context, next) =>
+    context.GetEndpoint() is null || !HttpMethods.IsGet(context.Request.Method) ? api.HandleAsync(context) : next(context));
+app.MapAdmin();
+app.MapMetrics("/metrics");
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    var where = options.InMemory ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "callout.db"));
+    foreach (var address in addresses)
+    {
+        // Tests and scripts read this line to find the port when started with port 0.
+        Console.WriteLine($"Callout listening on {address} (store: {where}, auth: {options.Auth.ToString().ToLowerInvariant()})");
+    }
+});
+
+await app.RunAsync();
+await store.DisposeAsync();
+return 0;

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Callout.Storage.Migrations;
+
+/// The migration scripts compiled into this assembly for one dialect, in version order.
+internal static class EmbeddedMigrations
+{
+    public static IReadOnlyList<Migration> For(string dialect)
+    {
+        var assembly = typeof(EmbeddedMigrations).Assembly;
+        var prefix = dialect + "/";
+        var migrations = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var name = resource[prefix.Length..^".sql".Length];
+            var digits = name.Split('_', 2)[0];
+            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                throw new InvalidOperationException($"Migration '{resource}' must be named NNNN_description.sql.");
+            }
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            migrations.Add(new Migration(version, name, reader.ReadToEnd()));
+        }
+        migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
+        for (var i = 1; i < migrations.Count; i++)
+        {
+            if (migrations[i].Version == migrations[i - 1].Version)
+            {
+                throw new InvalidOperationException($"Migrations {migrations[i - 1].Name} and {migrations[i].Name} share a version.");
+            }
+        }
+        return migrations;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Callout.Domain.Plans;
+using NodaTime;
+
+namespace Callout.Storage.Sqlite;
+
+/// The plan column. Its documents are our own storage format, apart from the domain records, so
+/// renaming a domain member never changes what is on disk.
+internal static class PlanJson
+{
+    public static string Write(Plan plan) => JsonSerializer.Serialize(
+        new PlanDocument(
+            [.. plan.Stages.Select(s => new StageDocument(s.DurationInMinutes, [.. s.Targets.Select(ToDocument)]))],
+            [.. plan.RotationIds]),
+        StorageJsonContext.Default.PlanDocument);
+
+    public static Plan Read(string json)
+    {
+        var document = JsonSerializer.Deserialize(json, StorageJsonContext.Default.PlanDocument)
+            ?? throw new InvalidDataException("A stored plan is null.");
+        return new Plan(
+            [.. (document.Stages ?? []).Select(s => new Stage(s.Minutes, [.. (s.Targets ?? []).Select(ToTarget)]))],
+            [.. document.Rotations ?? []]);
+    }
+
+    public static string WriteInstants(IReadOnlyList<Instant> instants) =>
+        JsonSerializer.Serialize([.. instants.Select(Columns.Millis)], StorageJsonContext.Default.Int64Array);
+
+    public static IReadOnlyList<Instant> ReadInstants(string json) =>
+        [.. (JsonSerializer.Deserialize(json, StorageJsonContext.Default.Int64Array) ?? []).Select(Columns.InstantOf)];
+
+    static TargetDocument ToDocument(Target target) => target switch
+    {
+        { Channel: { } c } => new TargetDocument(c.ChannelArn, c.RetryIntervalInMinutes, null, null),
+        { Contact: { } c } => new TargetDocument(null, null, c.ContactArn, c.IsEssential),
+        _ => new TargetDocument(null, null, null, null),
+    };
+
+    static Target ToTarget(TargetDocument document) => new(
+        document.Channel is { } channel ? new ChannelTarget(channel, document.Retry) : null,
+        document.Contact is { } contact ? new ContactTarget(contact, document.Essential ?? false) : null);
+}

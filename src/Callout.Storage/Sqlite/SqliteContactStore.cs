@@ -1,0 +1,191 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Outbox;
+using Callout.Domain.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace Callout.Storage.Sqlite;
+
+/// The SQLite store. One long-lived writer connection, guarded by a semaphore, carries every
+/// writing session, so a write costs no connection set-up and reuses prepared statements. In file
+/// mode (WAL) reading sessions run beside it on pooled read-only connections; in memory every
+/// session goes through the one connection.
+public sealed class SqliteContactStore : IContactStore
+{
+    public const string FileName = "callout.db";
+
+    // Retained idle readers; more may be open at once under load, the extra ones are closed.
+    const int MaxIdleReaders = 8;
+
+    readonly SemaphoreSlim gate = new(1, 1);
+    readonly SqliteLink writer;
+    readonly string? readerConnectionString;
+    readonly Stack<SqliteLink> idleReaders = new();
+    volatile bool disposed;
+
+    SqliteContactStore(SqliteLink writer, string? readerConnectionString)
+    {
+        this.writer = writer;
+        this.readerConnectionString = readerConnectionString;
+    }
+
+    /// A database file `callout.db` in the directory, which is created when missing.
+    public static SqliteContactStore OpenFile(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
+        // Pooling is off because the store keeps its own connections open for its whole life.
+        var writerConnection = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString();
+        var readerConnection = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            // A read session can never take the write lock behind the gate's back.
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString();
+        var writer = SqliteLink.Open(writerConnection,
+        [
+            // WAL with synchronous=NORMAL loses nothing committed when the process is killed; only
+            // a power cut can lose the last commits (sqlite.org/pragma.html#pragma_synchronous).
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=NORMAL",
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=5000",
+        ]);
+        return new SqliteContactStore(writer, readerConnection);
+    }
+
+    /// A private in-memory database that lives as long as the store; nothing touches the disk.
+    /// A single connection serves every session: SQLite's shared cache would make concurrent
+    /// readers fail with SQLITE_LOCKED rather than wait, so all sessions are serialized anyway.
+    public static SqliteContactStore OpenInMemory()
+    {
+        var connection = new SqliteConnectionStringBuilder
+        {
+            DataSource = ":memory:",
+            Pooling = false,
+        }.ToString();
+        return new SqliteContactStore(SqliteLink.Open(connection, ["PRAGMA foreign_keys=ON"]), readerConnectionString: null);
+    }
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            await SqliteMigrator.ApplyAsync(writer, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var link = write || readerConnectionString is null
+            ? await EnterWriterAsync(ct).ConfigureAwait(false)
+            : RentReader();
+        try
+        {
+            // IMMEDIATE takes the write lock now, so a session never fails half-way on SQLITE_BUSY;
+            // a deferred read transaction gives the session one consistent snapshot.
+            await link.ExecuteAsync(write ? "BEGIN IMMEDIATE" : "BEGIN", ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            Release(link);
+            throw;
+        }
+        return new SqliteSession(this, link, scope, write);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var link = readerConnectionString is null ? await EnterWriterAsync(ct).ConfigureAwait(false) : RentReader();
+        try
+        {
+            return await SqliteOutbox.ListAsync(link, limit, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Release(link);
+        }
+    }
+
+    async Task<SqliteLink> EnterWriterAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        if (disposed)
+        {
+            gate.Release();
+            throw new ObjectDisposedException(nameof(SqliteContactStore));
+        }
+        return writer;
+    }
+
+    SqliteLink RentReader()
+    {
+        lock (idleReaders)
+        {
+            if (idleReaders.TryPop(out var idle))
+            {
+                return idle;
+            }
+        }
+        return SqliteLink.Open(readerConnectionString!, ["PRAGMA busy_timeout=5000"]);
+    }
+
+    /// Gives a session's connection back: the writer by releasing the gate, a reader to the pool.
+    internal void Release(SqliteLink link)
+    {
+        if (ReferenceEquals(link, writer))
+        {
+            gate.Release();
+            return;
+        }
+        lock (idleReaders)
+        {
+            if (!disposed && idleReaders.Count < MaxIdleReaders)
+            {
+                idleReaders.Push(link);
+                return;
+            }
+        }
+        link.Dispose();
+    }
+
+    /// Waits for the session in progress, if any, so the writer is never closed under a statement.
+    public async ValueTask DisposeAsync()
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (disposed)
+            {
+                return;
+            }
+            lock (idleReaders)
+            {
+                disposed = true;
+                while (idleReaders.TryPop(out var reader))
+                {
+                    reader.Dispose();
+                }
+            }
+            writer.Dispose();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

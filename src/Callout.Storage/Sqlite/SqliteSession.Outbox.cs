@@ -1,0 +1,29 @@
+using Callout.Domain.Outbox;
+
+namespace Callout.Storage.Sqlite;
+
+internal sealed partial class SqliteSession
+{
+    public async Task AppendOutboxAsync(OutboxMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.AccountId != scope.AccountId || message.Region != scope.Region)
+        {
+            throw new ArgumentException(
+                $"An outbox message of {message.AccountId}/{message.Region} cannot be written in a session of {scope.AccountId}/{scope.Region}.",
+                nameof(message));
+        }
+        await Write("""
+                INSERT INTO outbox (id, account_id, region, kind, channel_type, address, subject, body, created_at)
+                VALUES (@id, @account, @region, @kind, @channel_type, @address, @subject, @body, @created_at)
+                """)
+            .Bind("@id", message.Id)
+            .Bind("@kind", message.Kind)
+            .Bind("@channel_type", message.ChannelType)
+            .Bind("@address", message.Address)
+            .Bind("@subject", message.Subject)
+            .Bind("@body", message.Body)
+            .Bind("@created_at", Columns.Millis(message.CreatedAt))
+            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Callout.Storage.Sqlite;
+
+/// Source-generated so storage JSON needs no reflection (STYLE.md §3, JSON).
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(PlanDocument))]
+[JsonSerializable(typeof(long[]))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,0 +1,41 @@
+using Callout.Protocol.Auth;
+using Xunit;
+
+namespace Callout.Tests.Auth;
+
+public sealed class CanonicalRequestTests
+{
+    [Theory]
+    [InlineData("/", "/")]
+    [InlineData("", "/")]
+    [InlineData("/contacts/a b", "/contacts/a%2520b")] // botocore: quote("/contacts/a%20b")
+    [InlineData("/a~b-c_d.e", "/a~b-c_d.e")]
+    [InlineData("/é", "/%25C3%25A9")]
+    public void each_path_segment_is_encoded_twice(string path, string expected)
+    {
+        Assert.Equal(expected, CanonicalRequest.EncodePath(path));
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("?", "")]
+    [InlineData("?z=1&a=x%20y", "a=x%20y&z=1")]
+    [InlineData("b=2&a=2&a=1", "a=1&a=2&b=2")]
+    [InlineData("?flag", "flag=")]
+    [InlineData("?k=a+b*", "k=a%2Bb%2A")]
+    public void query_is_sorted_by_name_then_value_and_rfc3986_encoded(string query, string expected)
+    {
+        Assert.Equal(expected, CanonicalRequest.EncodeQuery(query));
+    }
+
+    [Fact]
+    public void repeated_headers_are_joined_with_commas_and_whitespace_collapsed()
+    {
+        var request = new SignedRequest("post", "/", "",
+            [new("X-A", " one  two "), new("Host", "h"), new("x-a", "\tthree\t")], "{}"u8.ToArray());
+
+        Assert.Equal(
+            "POST\n/\n\nhost:h\nx-a:one two,three\n\nhost;x-a\n44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+            CanonicalRequest.Build(request, "host;x-a"));
+    }
+}
