@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Callout.EndToEnd.Harness;
+
+/// Speaks the JSON 1.1 protocol over plain HTTP, so tests see exactly the bytes a client would.
+/// Account and region travel in the SigV4 credential scope, which Callout reads in its default
+/// auth mode without verifying the signature (spec/protocol.md §5).
+public sealed class ApiClient(Uri endpoint, string account, string region = "us-east-1")
+{
+    static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    static int _nextAccount = Random.Shared.Next(100_000, 900_000);
+
+    public string Account { get; } = account;
+
+    public string Region { get; } = region;
+
+    /// A client in an account no other test uses, so tests can share one server.
+    public static ApiClient ForNewAccount(Uri endpoint, string region = "us-east-1") =>
+        new(endpoint, "100000" + Interlocked.Increment(ref _nextAccount).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), region);
+
+    public string Arn(string resource) => $"arn:aws:ssm-contacts:{Region}:{Account}:{resource}";
+
+    public Task<ApiResponse> CallAsync(string operation, string json) =>
+        SendAsync("SSMContacts." + operation, Encoding.UTF8.GetBytes(json));
+
+    public async Task<ApiResponse> SendAsync(string? target, byte[] body, string method = "POST", string contentType = "application/x-amz-json-1.1")
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), endpoint);
+        if (target is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        }
+        var date = DateTime.UtcNow;
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", date.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"AWS4-HMAC-SHA256 Credential={Account}/{date:yyyyMMdd}/{Region}/ssm-contacts/aws4_request, SignedHeaders=host;x-amz-date, Signature={new string('0', 64)}");
+        if (method != "GET")
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+        using var response = await Http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return new ApiResponse(
+            (int)response.StatusCode,
+            bytes,
+            response.Content.Headers.ContentType?.MediaType,
+            response.Headers.TryGetValues("x-amzn-ErrorType", out var et) ? et.Single() : null,
+            response.Headers.TryGetValues("x-amzn-RequestId", out var rid) ? rid.Single() : null);
+    }
+
+    /// Calls an operation that must succeed and returns its result.
+    public async Task<JsonElement> OkAsync(string operation, string json)
+    {
+        var response = await CallAsync(operation, json);
+        if (response.Status != 200)
+        {
+            throw new Xunit.Sdk.XunitException($"{operation} failed with {response.Status}: {response.Text}");
+        }
+        return response.Json;
+    }
+}
+
+public sealed record ApiResponse(int Status, byte[] Body, string? ContentType, string? ErrorType, string? RequestId)
+{
+    public string Text => Encoding.UTF8.GetString(Body);
+
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public string? Type => Json.TryGetProperty("__type", out var t) ? t.GetString() : null;
+
+    public string Message => Json.GetProperty("Message").GetString()!;
+}

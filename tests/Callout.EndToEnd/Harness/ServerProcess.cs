@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Callout.EndToEnd.Harness;
+
+/// The real Callout server as a child process on a random loopback port. Output is kept so a
+/// failing test can show the server's log.
+public sealed class ServerProcess : IAsyncDisposable
+{
+    readonly Process _process;
+    readonly StringBuilder _output = new();
+    readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    ServerProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Paths.ServerDll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[k] = v;
+        }
+        _process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException("Server exited early:\n" + Output));
+    }
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// Starts a server; with no data directory it runs `--in-memory`.
+    public static async Task<ServerProcess> StartAsync(string? dataDirectory = null, IEnumerable<string>? extraArgs = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var args = new List<string> { "--urls", "http://127.0.0.1:0" };
+        if (dataDirectory is null)
+        {
+            args.Add("--in-memory");
+        }
+        else
+        {
+            args.AddRange(["--data-dir", dataDirectory]);
+        }
+        args.AddRange(extraArgs ?? []);
+        var server = new ServerProcess(args, environment);
+        server._process.Start();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        var ready = await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        server.Endpoint = ready;
+        return server;
+    }
+
+    void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+        const string marker = "Callout listening on ";
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var rest = line[(at + marker.Length)..];
+            var url = rest.Split(' ')[0];
+            _listening.TrySetResult(new Uri(url.TrimEnd('/') + "/"));
+        }
+    }
+
+    /// Ends the process at once, as `kill -9` would: no shutdown code runs.
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+    }
+
+    /// A graceful stop (SIGTERM), letting the host shut down.
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}
