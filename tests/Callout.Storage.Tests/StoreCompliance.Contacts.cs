@@ -1,6 +1,7 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
 using Callout.Domain.Plans;
+using NodaTime;
 using Xunit;
 
 namespace Callout.Storage.Tests;
@@ -90,7 +91,7 @@ public abstract partial class StoreCompliance
         var channel = ResourceArn.Channel(Scope, "jane", Id(1)).ToString();
         var updated = Personal("jane", new Plan([new Stage(10, [new Target(new ChannelTarget(channel, 2), null)])], []), displayName: null);
 
-        await CommitAsync(s => s.UpdateContactAsync(updated, T0.PlusSeconds(60), None));
+        await CommitAsync(s => s.UpdateContactAsync(updated, T0 + Duration.FromSeconds(60), None));
 
         AssertSameContact(updated, (await QueryAsync(s => s.FindContactAsync("jane", None)))!);
     }
@@ -172,6 +173,14 @@ public abstract partial class StoreCompliance
         await InsertAsync(Personal("jane"), Escalation("team"), Schedule("primary"));
 
         Assert.Equal(3, await QueryAsync(s => s.CountContactsAsync(None)));
+
+        await CommitAsync(s => s.DeleteContactAsync("team", None));
+        await CommitAsync(s => s.DeleteContactAsync("nobody", None));
+        await InsertAsync(Personal("joe"));
+
+        Assert.Equal(3, await QueryAsync(s => s.CountContactsAsync(None)));
+        await CommitAsync(s => s.DeleteContactAsync("joe", None));
+        Assert.Equal(2, await QueryAsync(s => s.CountContactsAsync(None)));
     }
 
     [Fact]

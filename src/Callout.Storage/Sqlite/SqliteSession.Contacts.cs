@@ -50,7 +50,9 @@ internal sealed partial class SqliteSession
 
     public async Task<int> CountContactsAsync(CancellationToken ct)
     {
-        var count = await Read("SELECT count(*) FROM contacts WHERE account_id = @account AND region = @region")
+        // Kept by triggers (Migrations/sqlite/0002_contact_counts.sql).
+        var count = await Read(
+                "SELECT coalesce((SELECT contacts FROM contact_counts WHERE account_id = @account AND region = @region), 0)")
             .ExecuteScalarAsync(ct).ConfigureAwait(false);
         return Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -1,0 +1,9 @@
+using Callout.Domain.Ports;
+using Callout.Storage.Sqlite;
+
+namespace Callout.Storage.Tests.Sqlite;
+
+public sealed class SqliteInMemoryStoreCompliance : StoreCompliance
+{
+    protected override IContactStore CreateStore() => SqliteContactStore.OpenInMemory();
+}

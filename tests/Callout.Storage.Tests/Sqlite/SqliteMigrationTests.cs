@@ -1,0 +1,82 @@
+using Callout.Domain.Arns;
+using Callout.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace Callout.Storage.Tests.Sqlite;
+
+/// Upgrades of databases written by earlier builds; the compliance suite only sees fresh ones.
+public sealed class SqliteMigrationTests : IDisposable
+{
+    readonly string directory = Path.Combine(Path.GetTempPath(), "callout-migrate-" + Guid.NewGuid().ToString("N"));
+
+    string ConnectionString => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(directory, SqliteContactStore.FileName),
+        Pooling = false,
+    }.ToString();
+
+    [Fact]
+    public async Task a_version_1_database_is_upgraded_with_its_contacts_counted()
+    {
+        Directory.CreateDirectory(directory);
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Execute(connection, Script("0001_initial"));
+            Execute(connection, """
+                CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                INSERT INTO schema_migrations VALUES (1, '0001_initial');
+                INSERT INTO contacts VALUES ('111122223333', 'us-east-1', 'a', NULL, 'PERSONAL', '{}', 0, 0);
+                INSERT INTO contacts VALUES ('111122223333', 'us-east-1', 'b', NULL, 'ESCALATION', '{}', 0, 0);
+                INSERT INTO contacts VALUES ('111122223333', 'eu-west-1', 'a', NULL, 'PERSONAL', '{}', 0, 0);
+                """);
+        }
+
+        await using var store = SqliteContactStore.OpenFile(directory);
+        await store.MigrateAsync(CancellationToken.None);
+
+        await using var session = await store.OpenAsync(AccountScope.For("us-east-1", "111122223333"), write: false, CancellationToken.None);
+        Assert.Equal(2, await session.CountContactsAsync(CancellationToken.None));
+        Assert.Equal(["a", "b"], (await session.ListContactsAsync(null, null, null, 10, CancellationToken.None)).Select(c => c.Alias));
+    }
+
+    [Fact]
+    public async Task a_database_from_a_newer_build_is_refused()
+    {
+        await using (var store = SqliteContactStore.OpenFile(directory))
+        {
+            await store.MigrateAsync(CancellationToken.None);
+        }
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Execute(connection, "INSERT INTO schema_migrations VALUES (9999, '9999_future')");
+        }
+
+        await using var reopened = SqliteContactStore.OpenFile(directory);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.MigrateAsync(CancellationToken.None));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    static string Script(string name)
+    {
+        using var stream = typeof(SqliteContactStore).Assembly.GetManifestResourceStream($"sqlite/{name}.sql")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
