@@ -9,7 +9,7 @@ namespace Callout.Storage.Sqlite;
 /// writing session, so a write costs no connection set-up and reuses prepared statements. In file
 /// mode (WAL) reading sessions run beside it on pooled read-only connections; in memory every
 /// session goes through the one connection.
-public sealed class SqliteContactStore : IContactStore
+public sealed partial class SqliteContactStore : IContactStore
 {
     public const string FileName = "callout.db";
 

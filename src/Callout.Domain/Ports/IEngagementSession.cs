@@ -1,0 +1,62 @@
+using Callout.Domain.Engagements;
+using NodaTime;
+
+namespace Callout.Domain.Ports;
+
+/// Engagements, their pages, receipts and the engine's steps, within one account and region.
+public interface IEngagementSession
+{
+    Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct);
+
+    Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct);
+
+    Task<EngagementSnapshot?> FindSnapshotAsync(string engagementId, CancellationToken ct);
+
+    /// Newest StartTime first (ties by id descending), optionally only one incident and only those
+    /// started within [from, to]; starting after (afterStart, afterId) when given.
+    Task<IReadOnlyList<Engagement>> ListEngagementsAsync(
+        string? incidentId, Instant? from, Instant? to, (Instant Start, string Id)? after, int limit, CancellationToken ct);
+
+    /// Sets StopTime and the reason if the engagement is still running; false if it had stopped.
+    Task<bool> StopEngagementAsync(string engagementId, Instant stopTime, string? reason, CancellationToken ct);
+
+    Task InsertStepsAsync(IEnumerable<EngagementStep> steps, CancellationToken ct);
+
+    /// Marks a step done so no node picks it up again.
+    Task CompleteStepAsync(string stepId, CancellationToken ct);
+
+    /// Marks every pending step of the engagement done (it stopped).
+    Task CancelStepsAsync(string engagementId, CancellationToken ct);
+
+    /// Moves the engagement's pending Finish step to `end` if that is later than where it is.
+    Task ExtendFinishAsync(string engagementId, Instant end, CancellationToken ct);
+
+    Task<Page?> FindPageAsync(string pageId, CancellationToken ct);
+
+    Task InsertPageAsync(Page page, CancellationToken ct);
+
+    /// Writes SentTime, DeliveryTime and ReadTime.
+    Task UpdatePageAsync(Page page, CancellationToken ct);
+
+    /// Pages of an engagement, or of a person when contactAlias is given, newest first
+    /// (CreatedAt, then id, descending); starting after (afterCreated, afterId) when given.
+    Task<IReadOnlyList<Page>> ListPagesAsync(
+        string? engagementId, string? contactAlias, (Instant Created, string Id)? after, int limit, CancellationToken ct);
+
+    /// Pages of the engagement that no one has read yet, optionally only one person's.
+    Task<IReadOnlyList<Page>> UnreadPagesAsync(string engagementId, string? contactAlias, CancellationToken ct);
+
+    Task AddReceiptAsync(Receipt receipt, CancellationToken ct);
+
+    /// In the order they were written, starting after the given receipt sequence number.
+    Task<IReadOnlyList<(long Sequence, Receipt Receipt)>> ListReceiptsAsync(string pageId, long? afterSequence, int limit, CancellationToken ct);
+
+    Task<bool> IsAcknowledgedAsync(string engagementId, string contactAlias, CancellationToken ct);
+
+    Task AddAcknowledgementAsync(string engagementId, string contactAlias, Instant time, CancellationToken ct);
+
+    Task<DeliveryRecord?> FindDeliveryAsync(string key, CancellationToken ct);
+
+    /// Inserts or replaces the record with this key.
+    Task PutDeliveryAsync(DeliveryRecord delivery, CancellationToken ct);
+}

@@ -1,0 +1,22 @@
+using Callout.Domain.Engagements;
+using NodaTime;
+
+namespace Callout.Domain.Ports;
+
+/// What the engine needs across all scopes. Several nodes may share one store: a claimed step is
+/// leased to its owner until `leaseUntil`, and a step whose lease ran out can be claimed again.
+public interface IEngineStore
+{
+    /// Leases up to `limit` steps due at or before `now` that are not done and not leased to
+    /// anyone (or whose lease expired), earliest first.
+    Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
+
+    /// The earliest due time of any pending step, leased or not; null when there is none.
+    Task<Instant?> NextDueAsync(CancellationToken ct);
+
+    /// A named random secret shared by every node of the store, created on first use.
+    Task<byte[]> GetSecretAsync(string name, CancellationToken ct);
+
+    /// How many engagements have no StopTime, across all scopes (a metric).
+    Task<long> CountRunningEngagementsAsync(CancellationToken ct);
+}
