@@ -1,0 +1,79 @@
+using Callout.Domain.Engagements;
+using Callout.Domain.Errors;
+using Callout.Domain.Ports;
+using Callout.Engine.Processing;
+using NodaTime;
+
+namespace Callout.Engine.Acknowledgement;
+
+public enum AcceptKind
+{
+    Delivered,
+    Read,
+}
+
+/// Acknowledging and stopping, shared by the API (AcceptPage, StopEngagement) and the inbound
+/// paths (email link, SMS reply, voice keypress). Each runs in the caller's transaction.
+public sealed class EngagementActions(EngineSecrets secrets)
+{
+    /// spec/domain.md §4.1 and §3.5. DELIVERED only records; READ acknowledges the person, and
+    /// ends the engagement when AcknowledgementRules say so. A repeated type is a no-op, and
+    /// READ without an earlier DELIVERED writes both.
+    public async Task AcceptAsync(IStoreSession session, Page page, AcceptKind kind, string code, string? note, bool enforceCode, Instant now, CancellationToken ct)
+    {
+        if (enforceCode && !AcceptCodes.Matches(await secrets.AcceptCodesAsync(ct), page.Arn.ToString(), code))
+        {
+            throw new InvalidRequest("The accept code does not match the page.", "acceptCode");
+        }
+        var info = note ?? code;
+        if (page.DeliveryTime is null)
+        {
+            await session.AddReceiptAsync(new Receipt(page.Id, page.ChannelId, ReceiptKind.Delivered, info, now), ct);
+            page = page with { DeliveryTime = now };
+        }
+        if (kind == AcceptKind.Read && page.ReadTime is null)
+        {
+            await session.AddReceiptAsync(new Receipt(page.Id, page.ChannelId, ReceiptKind.Read, info, now), ct);
+            page = page with { ReadTime = now };
+            await session.UpdatePageAsync(page, ct);
+            await AcknowledgeAsync(session, page, now, ct);
+            return;
+        }
+        await session.UpdatePageAsync(page, ct);
+    }
+
+    static async Task AcknowledgeAsync(IStoreSession session, Page page, Instant now, CancellationToken ct)
+    {
+        var engagement = await session.FindEngagementAsync(page.EngagementId, ct);
+        if (engagement is not { Running: true })
+        {
+            // Accepted and recorded after the end, with no effect on the engine (spec/domain.md §3.6).
+            return;
+        }
+        await session.AddAcknowledgementAsync(engagement.Id, page.ContactAlias, now, ct);
+        if (AcknowledgementRules.StopsEngagement(engagement, page))
+        {
+            await StopAsync(session, engagement, now, "Acknowledged", StopReasons.AcknowledgedElsewhere, ct);
+            return;
+        }
+        foreach (var other in await session.UnreadPagesAsync(engagement.Id, page.ContactAlias, ct))
+        {
+            await session.AddReceiptAsync(new Receipt(other.Id, other.ChannelId, ReceiptKind.Stop, StopReasons.AcknowledgedElsewhere, now), ct);
+        }
+    }
+
+    /// Sets StopTime, cancels what is scheduled and writes STOP on every page no one read.
+    /// Stopping a stopped engagement changes nothing (spec/domain.md §3.6).
+    public static async Task StopAsync(IStoreSession session, Engagement engagement, Instant now, string? reason, string stopInfo, CancellationToken ct)
+    {
+        if (!await session.StopEngagementAsync(engagement.Id, now, reason, ct))
+        {
+            return;
+        }
+        await session.CancelStepsAsync(engagement.Id, ct);
+        foreach (var open in await session.UnreadPagesAsync(engagement.Id, null, ct))
+        {
+            await session.AddReceiptAsync(new Receipt(open.Id, open.ChannelId, ReceiptKind.Stop, stopInfo, now), ct);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using Callout.Domain.Channels;
+
+namespace Callout.Engine.Delivery;
+
+/// Chooses the provider for each channel type, as configured; the local outbox serves any type
+/// without one.
+public sealed class DeliveryRouter(IReadOnlyDictionary<ChannelKind, IMessageSender> providers, IMessageSender fallback)
+{
+    public IMessageSender For(ChannelKind channel) => providers.TryGetValue(channel, out var p) ? p : fallback;
+}

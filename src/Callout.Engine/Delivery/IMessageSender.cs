@@ -1,0 +1,12 @@
+namespace Callout.Engine.Delivery;
+
+/// A delivery provider. SendAsync returns once the provider has accepted or refused the message;
+/// it throws only when the outcome is unknown (the connection broke after the request was sent,
+/// or the call was cancelled), which the engine records as such instead of sending again.
+public interface IMessageSender
+{
+    /// The provider's name in logs and metrics: `outbox`, `smtp`, `twilio`, `webhook`.
+    string Name { get; }
+
+    Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct);
+}

@@ -1,0 +1,24 @@
+using Callout.Domain.Outbox;
+using Callout.Domain.Ports;
+using NodaTime;
+
+namespace Callout.Engine.Delivery;
+
+/// The provider when none is configured: the message is stored in the local outbox, which the log
+/// mentions and `GET /_callout/outbox` lists, so Callout works offline.
+public sealed class OutboxSender(IContactStore store, TimeProvider time) : IMessageSender
+{
+    public string Name => "outbox";
+
+    public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var id = Guid.CreateVersion7(time.GetUtcNow()).ToString();
+        await using var session = await store.OpenAsync(message.Scope, write: true, ct);
+        var body = message.AcknowledgeUrl is null ? message.Body : message.Body + "\n\nAcknowledge: " + message.AcknowledgeUrl;
+        await session.AppendOutboxAsync(new OutboxMessage(id, message.Scope.AccountId, message.Scope.Region, "PAGE",
+            message.Channel.ToString().ToUpperInvariant(), message.Address, message.Subject, body, now), ct);
+        await session.CommitAsync(ct);
+        return SendResult.Ok("outbox-" + id);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Callout.Engine;
+
+/// How the engine claims and runs its work.
+public sealed record EngineOptions
+{
+    /// Identifies this node's leases; unique per process.
+    public string NodeId { get; init; } = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// A claimed step is this node's until then; longer than a send with all its retries.
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
+
+    public int BatchSize { get; init; } = 64;
+
+    public int Concurrency { get; init; } = 16;
+
+    /// The longest the engine sleeps with nothing due, so steps another node added or whose lease
+    /// expired are picked up without polling every second.
+    public TimeSpan MaxSleep { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// Where people reach Callout's acknowledgement pages, e.g. https://callout.example.com.
+    public Uri PublicUrl { get; init; } = new("http://127.0.0.1:4580/");
+}

@@ -1,0 +1,146 @@
+using Callout.Domain.Ports;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Callout.Engine.Processing;
+
+/// Runs due steps. It sleeps until the earliest due time (or MaxSleep), wakes at once when told a
+/// new engagement arrived, claims due steps with a lease so several nodes can share one store, and
+/// runs them a bounded number at a time.
+public sealed partial class EngagementEngine(
+    IContactStore store,
+    StepProcessor processor,
+    EngineOptions options,
+    EngineMetrics metrics,
+    TimeProvider time,
+    ILogger<EngagementEngine> log) : IDisposable
+{
+    readonly SemaphoreSlim _wake = new(0, 1);
+    int _inFlight;
+
+    /// New work may be due now.
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await DrainAsync(ct);
+                metrics.Running(await store.CountRunningEngagementsAsync(ct));
+                var next = await store.NextDueAsync(ct);
+                var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+                var sleep = next is null ? options.MaxSleep : (next.Value - now).ToTimeSpan();
+                if (sleep > TimeSpan.Zero)
+                {
+                    await SleepAsync(sleep < options.MaxSleep ? sleep : options.MaxSleep, ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogLoopFailure(e);
+                await SleepAsync(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+    }
+
+    /// Claims and runs batches until nothing is due at the current time. Returns the number run.
+    public async Task<int> DrainAsync(CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var claimed = await store.ClaimDueStepsAsync(
+                Instant.FromDateTimeOffset(now), options.NodeId, Instant.FromDateTimeOffset(now + options.Lease), options.BatchSize, ct);
+            if (claimed.Count == 0)
+            {
+                return total;
+            }
+            Interlocked.Add(ref _inFlight, claimed.Count);
+            metrics.InFlight(claimed.Count);
+            try
+            {
+                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct },
+                    async (step, token) =>
+                    {
+                        try
+                        {
+                            await processor.ProcessAsync(step, token);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // The lease runs out and the step is tried again; a send in flight is
+                            // then recorded as of unknown outcome rather than repeated.
+                            LogStepFailure(e, step.Step.Id, step.Step.Kind.ToString());
+                        }
+                    });
+            }
+            finally
+            {
+                Interlocked.Add(ref _inFlight, -claimed.Count);
+                metrics.InFlight(-claimed.Count);
+            }
+            total += claimed.Count;
+        }
+    }
+
+    /// Returns once nothing is due at the current time and nothing claimed is still running; used
+    /// after moving the virtual clock.
+    public async Task WaitIdleAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            await DrainAsync(ct);
+            var next = await store.NextDueAsync(ct);
+            var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+            if (Volatile.Read(ref _inFlight) == 0 && (next is null || next.Value > now))
+            {
+                return;
+            }
+            // Another runner holds the remaining work; let it finish.
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, ct);
+        }
+    }
+
+    async Task SleepAsync(TimeSpan delay, CancellationToken ct)
+    {
+        using var woken = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var wake = _wake.WaitAsync(woken.Token);
+        var timer = Task.Delay(delay, time, woken.Token);
+        await Task.WhenAny(wake, timer);
+        await woken.CancelAsync();
+        try
+        {
+            await Task.WhenAll(wake, timer);
+        }
+        catch (OperationCanceledException)
+        {
+            // One of the two ended the sleep; the other was cancelled.
+        }
+        ct.ThrowIfCancellationRequested();
+    }
+
+    public void Dispose() => _wake.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The engine loop failed; retrying in a second")]
+    partial void LogLoopFailure(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Step {StepId} ({Kind}) failed; it runs again when its lease expires")]
+    partial void LogStepFailure(Exception exception, string stepId, string kind);
+}

@@ -1,0 +1,169 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Engagements;
+using Callout.Domain.Ports;
+using Callout.Engine.Delivery;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Callout.Engine.Processing;
+
+/// Carries out one due step. Sends happen in three moves so none is made twice: record the send as
+/// pending and commit, call the provider, record the outcome. A pending record found later means
+/// the node died in between; the outcome is then unknown and is recorded as such, not repeated.
+public sealed partial class StepProcessor(
+    IContactStore store,
+    DeliveryRouter router,
+    IOnCallResolver onCall,
+    EngineSecrets secrets,
+    EngineSettings settings,
+    EngineOptions options,
+    EngineMetrics metrics,
+    TimeProvider time,
+    ILogger<StepProcessor> log)
+{
+    public Task ProcessAsync(ClaimedStep claimed, CancellationToken ct) => claimed.Step.Kind switch
+    {
+        StepKind.SendPage => SendPageAsync(claimed.Scope, claimed.Step, ct),
+        StepKind.EnterSchedule => EnterScheduleAsync(claimed.Scope, claimed.Step, ct),
+        StepKind.Finish => FinishAsync(claimed.Scope, claimed.Step, ct),
+        _ => throw new InvalidOperationException("Unknown step kind " + claimed.Step.Kind),
+    };
+
+    Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    async Task SendPageAsync(AccountScope scope, EngagementStep step, CancellationToken ct)
+    {
+        var started = Now();
+        var key = $"{step.PageId}:{step.Attempt}";
+        Engagement engagement;
+        Page page;
+        Domain.Channels.ContactChannel channel;
+        await using (var session = await store.OpenAsync(scope, write: true, ct))
+        {
+            var found = await session.FindEngagementAsync(step.EngagementId, ct);
+            var target = ResourceArn.TryParse(step.ChannelArn ?? "", out var arn) ? await session.FindChannelAsync(arn.Id, ct) : null;
+            // Nothing to do once the engagement stopped or the person acknowledged; a deleted or
+            // deactivated channel is skipped without a page or receipt (spec/domain.md §2.2).
+            if (found is not { Running: true }
+                || await session.IsAcknowledgedAsync(step.EngagementId, step.ContactAlias!, ct)
+                || target is null || target.ContactAlias != step.ContactAlias || !target.Activated)
+            {
+                await session.CompleteStepAsync(step.Id, ct);
+                await session.CommitAsync(ct);
+                return;
+            }
+            engagement = found;
+            channel = target;
+            page = await session.FindPageAsync(step.PageId!, ct) ?? await CreatePageAsync(session, scope, step, target.Id, started, ct);
+
+            var earlier = await session.FindDeliveryAsync(key, ct);
+            if (earlier is not null)
+            {
+                if (earlier.Status == DeliveryStatus.Pending)
+                {
+                    await session.PutDeliveryAsync(earlier with { Status = DeliveryStatus.Unknown, UpdatedAt = started }, ct);
+                    await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Error,
+                        "OUTCOME_UNKNOWN: the send was interrupted before the provider answered; it is not repeated", started), ct);
+                    LogUnknown(key);
+                }
+                await session.CompleteStepAsync(step.Id, ct);
+                await session.CommitAsync(ct);
+                return;
+            }
+            await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Pending, null, started), ct);
+            await session.CommitAsync(ct);
+        }
+
+        metrics.Lateness((started - step.Due).ToTimeSpan());
+        var message = await MessageAsync(scope, engagement, page, channel, key, ct);
+        var provider = router.For(channel.Kind);
+        SendResult result;
+        try
+        {
+            result = await provider.SendAsync(message, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The provider may or may not have the message: leave the record pending, so whoever
+            // picks the step up again records the outcome as unknown.
+            metrics.ProviderError(provider.Name);
+            LogProviderFailure(e, provider.Name, key);
+            return;
+        }
+
+        var finished = Now();
+        await using (var session = await store.OpenAsync(scope, write: true, ct))
+        {
+            if (result.Accepted)
+            {
+                await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Sent, result.ProviderMessageId, finished), ct);
+                var current = await session.FindPageAsync(page.Id, ct) ?? page;
+                await session.UpdatePageAsync(current with { SentTime = finished }, ct);
+                await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Sent, result.ProviderMessageId, finished), ct);
+            }
+            else
+            {
+                metrics.ProviderError(provider.Name);
+                await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Error, Truncate(result.Error ?? "send failed"), finished), ct);
+                await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Failed, null, finished), ct);
+            }
+            await session.CompleteStepAsync(step.Id, ct);
+            await session.CommitAsync(ct);
+        }
+        metrics.PageSent(channel.Kind.ToString().ToUpperInvariant(), result.Accepted ? "sent" : "error");
+    }
+
+    static async Task<Page> CreatePageAsync(IStoreSession session, AccountScope scope, EngagementStep step, string channelId, Instant now, CancellationToken ct)
+    {
+        var page = new Page(new ResourceArn(scope, ResourceKind.Page, step.ContactAlias + "/" + step.PageId), step.EngagementId,
+            step.ContactAlias!, channelId, step.Resolution ?? [], step.Essential, now, null, null, null);
+        await session.InsertPageAsync(page, ct);
+        return page;
+    }
+
+    async Task<OutgoingMessage> MessageAsync(AccountScope scope, Engagement engagement, Page page, Domain.Channels.ContactChannel channel, string key, CancellationToken ct)
+    {
+        var code = AcceptCodes.For(await secrets.AcceptCodesAsync(ct), page.Arn.ToString());
+        var token = AcknowledgeLinks.Token(await secrets.LinksAsync(ct), scope, page.Id);
+        var ackUrl = new Uri(options.PublicUrl, "_callout/ack/" + token).ToString();
+        var voiceUrl = new Uri(options.PublicUrl, "_callout/voice/" + token).ToString();
+        var text = PageMessages.For(engagement, channel.Kind, page.ContactAlias, code, ackUrl);
+        return new OutgoingMessage(scope, key, channel.Kind, channel.Address, text.Subject, text.Body,
+            channel.Kind == Domain.Channels.ChannelKind.Email ? ackUrl : null,
+            channel.Kind == Domain.Channels.ChannelKind.Voice ? voiceUrl : null);
+    }
+
+    async Task EnterScheduleAsync(AccountScope scope, EngagementStep step, CancellationToken ct)
+    {
+        await using var session = await store.OpenAsync(scope, write: true, ct);
+        var engagement = await session.FindEngagementAsync(step.EngagementId, ct);
+        var snapshot = await session.FindSnapshotAsync(step.EngagementId, ct);
+        if (engagement is { Running: true } && snapshot is not null && snapshot.Contacts.TryGetValue(step.ContactAlias!, out var schedule))
+        {
+            var people = await onCall.OnCallAsync(scope, schedule, step.Due, ct);
+            var planner = new EngagementPlanner(snapshot, step.EngagementId, settings, () => Guid.CreateVersion7(time.GetUtcNow()).ToString());
+            var timeline = planner.EnterPeople(people, step.Resolution ?? [], step.Due, step.Essential);
+            await session.InsertStepsAsync(timeline.Steps, ct);
+            await session.ExtendFinishAsync(step.EngagementId, timeline.End, ct);
+        }
+        await session.CompleteStepAsync(step.Id, ct);
+        await session.CommitAsync(ct);
+    }
+
+    /// The natural end: every plan's last stage is over and no retry is left (spec/domain.md §3.6).
+    async Task FinishAsync(AccountScope scope, EngagementStep step, CancellationToken ct)
+    {
+        await using var session = await store.OpenAsync(scope, write: true, ct);
+        await session.StopEngagementAsync(step.EngagementId, step.Due, null, ct);
+        await session.CompleteStepAsync(step.Id, ct);
+        await session.CommitAsync(ct);
+    }
+
+    static string Truncate(string s) => s.Length <= 2048 ? s : s[..2048];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Send {Key} was interrupted earlier; its outcome is unknown and it is not repeated")]
+    partial void LogUnknown(string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Provider} failed on send {Key}; the outcome is unknown")]
+    partial void LogProviderFailure(Exception exception, string provider, string key);
+}
