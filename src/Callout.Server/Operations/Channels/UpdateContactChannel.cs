@@ -24,7 +24,8 @@ sealed class UpdateContactChannel(IContactStore store, ActivationIssuer activati
         var updated = channel with { Name = name, Address = address };
         if (address != channel.Address)
         {
-            updated = await activation.IssueAsync(session, updated, context.Now(), ct);
+            // The hourly limit protects a recipient from repeated codes; a new address has had none.
+            updated = await activation.IssueAsync(session, updated with { ActivationCodesSent = [] }, context.Now(), ct);
         }
         await session.UpdateChannelAsync(updated, ct);
         await session.CommitAsync(ct);
