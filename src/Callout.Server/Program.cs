@@ -1,5 +1,6 @@
 using Callout.Domain;
 using Callout.Domain.Ports;
+using Callout.Engine.Clock;
 using Callout.Protocol.Auth;
 using Callout.Server.Admin;
 using Callout.Server.Api;
@@ -43,7 +44,9 @@ if (Environment.GetEnvironmentVariable("CALLOUT_LOG_LEVEL") is { } level && Enum
     builder.Logging.SetMinimumLevel(parsed);
 }
 
-var time = TimeProvider.System;
+// --clock virtual starts at the real time and then moves only when told to.
+var virtualClock = options.VirtualClock ? new VirtualClock(TimeProvider.System.GetUtcNow()) : null;
+TimeProvider time = virtualClock ?? TimeProvider.System;
 IContactStore store = options.InMemory
     ? SqliteContactStore.OpenInMemory()
     : SqliteContactStore.OpenFile(options.DataDirectory);
@@ -52,22 +55,27 @@ await store.MigrateAsync(CancellationToken.None);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(time);
 builder.Services.AddSingleton(store);
+builder.Services.AddSingleton<IEngineStore>(store);
 builder.Services.AddSingleton(new ServiceLimits());
 builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, CredentialLoader.Load(options), time));
 builder.Services.AddSingleton(new PageTokens(SecretKeys.PageTokenKey(options), time));
 builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddOperations();
+builder.Services.AddEngine(options);
 
 var app = builder.Build();
 var api = app.Services.GetRequiredService<ApiEndpoint>();
 app.UseRouting();
-// Callout's own endpoints are all GETs. Every other request is the API, whatever its path
-// (an endpoint URL may carry one); the API answers methods other than POST with
-// UnknownOperationException, as AWS does.
+// Callout's own endpoints are GETs and anything under /_callout. Every other request is the API,
+// whatever its path (an endpoint URL may carry one); the API answers methods other than POST
+// with UnknownOperationException, as AWS does.
 app.Use((context, next) =>
-    context.GetEndpoint() is null || !HttpMethods.IsGet(context.Request.Method) ? api.HandleAsync(context) : next(context));
+    context.GetEndpoint() is null || (!HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_callout"))
+        ? api.HandleAsync(context)
+        : next(context));
 app.MapAdmin();
+app.MapClock(virtualClock);
 app.MapMetrics("/metrics");
 
 app.Lifetime.ApplicationStarted.Register(() =>
@@ -77,7 +85,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var address in addresses)
     {
         // Tests and scripts read this line to find the port when started with port 0.
-        Console.WriteLine($"Callout listening on {address} (store: {where}, auth: {options.Auth.ToString().ToLowerInvariant()})");
+        Console.WriteLine($"Callout listening on {address} (store: {where}, auth: {options.Auth.ToString().ToLowerInvariant()}, clock: {(virtualClock is null ? "system" : "virtual")})");
     }
 });
 

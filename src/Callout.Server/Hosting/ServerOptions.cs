@@ -16,6 +16,8 @@ public sealed record ServerOptions
     public string DefaultAccount { get; init; } = "000000000000";
     public string DefaultRegion { get; init; } = "us-east-1";
     public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
+    public bool VirtualClock { get; init; }
+    public Uri? PublicUrl { get; init; }
 
     static readonly (string Flag, string Env)[] Names =
     [
@@ -27,6 +29,8 @@ public sealed record ServerOptions
         ("credentials", "CALLOUT_CREDENTIALS"),
         ("default-account", "CALLOUT_DEFAULT_ACCOUNT"),
         ("default-region", "CALLOUT_DEFAULT_REGION"),
+        ("clock", "CALLOUT_CLOCK"),
+        ("public-url", "CALLOUT_PUBLIC_URL"),
     ];
 
     public static ServerOptions Parse(string[] args, IDictionary environment)
@@ -86,6 +90,8 @@ public sealed record ServerOptions
                 "credentials" => options with { Credentials = value },
                 "default-account" => options with { DefaultAccount = ParseAccount(value) },
                 "default-region" => options with { DefaultRegion = value },
+                "clock" => options with { VirtualClock = ParseClock(value) },
+                "public-url" => options with { PublicUrl = ParseUrl(name, value) },
                 _ => options,
             };
         }
@@ -98,6 +104,18 @@ public sealed record ServerOptions
         "false" or "0" or "no" => false,
         _ => throw new OptionsException($"'--{name}' takes true or false, not '{value}'."),
     };
+
+    static bool ParseClock(string value) => value.ToLowerInvariant() switch
+    {
+        "system" => false,
+        "virtual" => true,
+        _ => throw new OptionsException($"'--clock' takes system or virtual, not '{value}'."),
+    };
+
+    static Uri ParseUrl(string name, string value) =>
+        Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new OptionsException($"'--{name}' must be an http or https URL, not '{value}'.");
 
     static AuthMode ParseAuth(string value) => value.ToLowerInvariant() switch
     {

@@ -1,5 +1,6 @@
 using Callout.Domain.Channels;
 using Callout.Domain.Contacts;
+using Callout.Domain.Engagements;
 using Wire = Callout.Protocol.Shapes;
 
 namespace Callout.Server.Mapping;
@@ -41,4 +42,14 @@ static class WireNames
 
     public static string Activation(bool activated) =>
         activated ? Wire.ActivationStatus.Activated : Wire.ActivationStatus.NotActivated;
+
+    public static string Of(ReceiptKind kind) => kind switch
+    {
+        ReceiptKind.Sent => Wire.ReceiptType.Sent,
+        ReceiptKind.Delivered => Wire.ReceiptType.Delivered,
+        ReceiptKind.Read => Wire.ReceiptType.Read,
+        ReceiptKind.Error => Wire.ReceiptType.Error,
+        ReceiptKind.Stop => Wire.ReceiptType.Stop,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 }

@@ -2,7 +2,9 @@ using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Operations.Channels;
 using Callout.Server.Operations.Contacts;
+using Callout.Server.Operations.Engagements;
 using Callout.Server.Operations.Later;
+using Callout.Server.Operations.Pages;
 using Callout.Server.Operations.Policies;
 using Callout.Server.Operations.Tags;
 
@@ -36,7 +38,18 @@ static class OperationRegistry
         services.AddSingleton<IOperation<PutContactPolicyRequest, PutContactPolicyResult>, PutContactPolicy>();
         services.AddSingleton<IOperation<GetContactPolicyRequest, GetContactPolicyResult>, GetContactPolicy>();
 
-        // Engagements and pages (issue 4) and rotations (issue 5) validate their input, then say they are not served yet.
+        services.AddSingleton<IOperation<StartEngagementRequest, StartEngagementResult>, StartEngagement>();
+        services.AddSingleton<IOperation<StopEngagementRequest, StopEngagementResult>, StopEngagement>();
+        services.AddSingleton<IOperation<DescribeEngagementRequest, DescribeEngagementResult>, DescribeEngagement>();
+        services.AddSingleton<IOperation<ListEngagementsRequest, ListEngagementsResult>, ListEngagements>();
+        services.AddSingleton<IOperation<DescribePageRequest, DescribePageResult>, DescribePage>();
+        services.AddSingleton<IOperation<ListPagesByContactRequest, ListPagesByContactResult>, ListPagesByContact>();
+        services.AddSingleton<IOperation<ListPagesByEngagementRequest, ListPagesByEngagementResult>, ListPagesByEngagement>();
+        services.AddSingleton<IOperation<ListPageReceiptsRequest, ListPageReceiptsResult>, ListPageReceipts>();
+        services.AddSingleton<IOperation<ListPageResolutionsRequest, ListPageResolutionsResult>, ListPageResolutions>();
+        services.AddSingleton<IOperation<AcceptPageRequest, AcceptPageResult>, AcceptPage>();
+
+        // Rotations (issue 5) validate their input, then say they are not served yet.
         services.AddSingleton(typeof(IOperation<,>), typeof(NotYetAvailable<,>));
         return services;
     }

@@ -1,6 +1,7 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Contacts;
+using Callout.Domain.Engagements;
 using Callout.Domain.Errors;
 using Callout.Domain.Ports;
 
@@ -20,5 +21,23 @@ static class StoreLookups
         var arn = ArnResolver.Resolve(channelId, ResourceKind.ContactChannel, scope, "contactChannelId");
         var channel = await session.FindChannelAsync(arn.Id, ct);
         return channel is not null && channel.ContactAlias == arn.Alias ? channel : throw ResourceNotFound.Channel(channelId);
+    }
+
+    public static async Task<Engagement> RequireEngagementAsync(this IStoreSession session, string engagementId, AccountScope scope, CancellationToken ct)
+    {
+        var arn = ArnResolver.Resolve(engagementId, ResourceKind.Engagement, scope, "engagementId");
+        var engagement = await session.FindEngagementAsync(arn.Id, ct);
+        return engagement is not null && engagement.ContactAlias == arn.Alias
+            ? engagement
+            : throw new ResourceNotFound(engagementId, ResourceTypes.Engagement, $"Engagement {engagementId} not found.");
+    }
+
+    public static async Task<Page> RequirePageAsync(this IStoreSession session, string pageId, AccountScope scope, CancellationToken ct)
+    {
+        var arn = ArnResolver.Resolve(pageId, ResourceKind.Page, scope, "pageId");
+        var page = await session.FindPageAsync(arn.Id, ct);
+        return page is not null && page.ContactAlias == arn.Alias
+            ? page
+            : throw new ResourceNotFound(pageId, ResourceTypes.Page, $"Page {pageId} not found.");
     }
 }

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Xml;
+using Callout.Domain.Ports;
+using Callout.Engine.Clock;
+using Callout.Engine.Processing;
+using Callout.Protocol.Framing;
+using NodaTime;
+
+namespace Callout.Server.Admin;
+
+/// The virtual clock (`--clock virtual`): `POST /_callout/clock/advance` with `{"seconds": 300}` or
+/// `{"duration": "PT5M"}` moves time forward, stopping at every due step on the way so each runs at
+/// its own time, and answers once the engine is idle. `GET /_callout/clock` tells the time.
+static class ClockEndpoints
+{
+    public static void MapClock(this WebApplication app, VirtualClock? clock)
+    {
+        app.MapGet("/_callout/clock", (TimeProvider time) => Now(time, clock is not null));
+        app.MapPost("/_callout/clock/advance", async (HttpRequest request, IEngineStore store, EngagementEngine engine, TimeProvider time, CancellationToken ct) =>
+        {
+            if (clock is null)
+            {
+                return Problem("The clock is the system clock; start Callout with --clock virtual to move it.");
+            }
+            TimeSpan by;
+            try
+            {
+                by = await ReadDurationAsync(request, ct);
+            }
+            catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException)
+            {
+                return Problem("Send {\"seconds\": n} or {\"duration\": \"PT5M\"} with a non-negative duration: " + e.Message);
+            }
+            var target = clock.GetUtcNow() + by;
+            await engine.WaitIdleAsync(ct);
+            while (await store.NextDueAsync(ct) is { } next && next.ToDateTimeOffset() <= target)
+            {
+                clock.MoveTo(next.ToDateTimeOffset());
+                await engine.WaitIdleAsync(ct);
+            }
+            clock.MoveTo(target);
+            await engine.WaitIdleAsync(ct);
+            return Now(time, true);
+        });
+    }
+
+    static IResult Now(TimeProvider time, bool isVirtual) => Results.Bytes(ResponseFraming.Result(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("Now", time.GetUtcNow().ToUnixTimeMilliseconds() / 1000m);
+        w.WriteString("Iso", Instant.FromDateTimeOffset(time.GetUtcNow()).ToString());
+        w.WriteBoolean("Virtual", isVirtual);
+        w.WriteEndObject();
+    }), "application/json");
+
+    static async Task<TimeSpan> ReadDurationAsync(HttpRequest request, CancellationToken ct)
+    {
+        TimeSpan by;
+        if (request.Query.TryGetValue("seconds", out var s))
+        {
+            by = TimeSpan.FromSeconds(double.Parse(s.ToString(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else if (request.Query.TryGetValue("duration", out var d))
+        {
+            by = XmlConvert.ToTimeSpan(d.ToString());
+        }
+        else
+        {
+            using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            by = doc.RootElement.TryGetProperty("seconds", out var sec) ? TimeSpan.FromSeconds(sec.GetDouble())
+                : doc.RootElement.TryGetProperty("duration", out var dur) ? XmlConvert.ToTimeSpan(dur.GetString()!)
+                : throw new FormatException("no seconds or duration given");
+        }
+        return by >= TimeSpan.Zero ? by : throw new ArgumentException("the clock never goes back");
+    }
+
+    static IResult Problem(string message) => Results.Content(
+        System.Text.Encoding.UTF8.GetString(ResponseFraming.Result(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("Message", message);
+            w.WriteEndObject();
+        })),
+        "application/json",
+        statusCode: 400);
+}

@@ -1,0 +1,53 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Contacts;
+using Callout.Domain.Engagements;
+using Callout.Domain.Errors;
+using Callout.Domain.Ports;
+using Callout.Engine.Processing;
+using Callout.Protocol.Dispatch;
+using Callout.Protocol.Shapes;
+using Callout.Server.Api;
+
+namespace Callout.Server.Operations.Engagements;
+
+/// Snapshots the plans, lays out every step of the timeline from t0 = now and wakes the engine;
+/// pages go out asynchronously (spec/domain.md §3.1).
+sealed class StartEngagement(IContactStore store, EngineSettings settings, EngagementEngine engine, TimeProvider time)
+    : IOperation<StartEngagementRequest, StartEngagementResult>
+{
+    public async Task<StartEngagementResult> HandleAsync(StartEngagementRequest request, RequestContext context, CancellationToken ct)
+    {
+        var scope = context.Scope();
+        var now = context.Now();
+        await using (var session = await store.OpenAsync(scope, write: true, ct))
+        {
+            if (await Idempotency.ReplayAsync(session, context, request.IdempotencyToken, ResourceTypes.Engagement, ct) is { } earlier)
+            {
+                return new StartEngagementResult { EngagementArn = earlier };
+            }
+            var contact = await session.RequireContactAsync(request.ContactId, scope, ct);
+            var nothing = contact.Kind == ContactKind.OncallSchedule ? contact.Plan.RotationIds.Count == 0 : contact.Plan.Stages.Count == 0;
+            if (nothing)
+            {
+                // "To engage a contact, you must define an engagement plan" (Incident Manager user guide).
+                throw new InvalidRequest($"Contact {request.ContactId} has no engagement plan to run.", "contactId");
+            }
+
+            var id = NewId();
+            var arn = new ResourceArn(scope, ResourceKind.Engagement, contact.Alias + "/" + id);
+            var engagement = new Domain.Engagements.Engagement(arn, contact.Alias, contact.Kind, request.Sender, request.Subject, request.Content,
+                request.PublicSubject, request.PublicContent, request.IncidentId, now, null, null);
+            var snapshot = await SnapshotBuilder.BuildAsync(session, contact, ct);
+            var timeline = new EngagementPlanner(snapshot, id, settings, NewId).Start(contact.Alias, now);
+
+            await session.InsertEngagementAsync(engagement, snapshot, ct);
+            await session.InsertStepsAsync(timeline.Steps, ct);
+            await Idempotency.RememberAsync(session, context, request.IdempotencyToken, arn.ToString(), ct);
+            await session.CommitAsync(ct);
+            engine.Wake();
+            return new StartEngagementResult { EngagementArn = arn.ToString() };
+        }
+    }
+
+    string NewId() => Guid.CreateVersion7(time.GetUtcNow()).ToString();
+}

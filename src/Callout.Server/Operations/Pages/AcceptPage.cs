@@ -1,0 +1,34 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Errors;
+using Callout.Domain.Ports;
+using Callout.Engine.Acknowledgement;
+using Callout.Protocol.Dispatch;
+using Callout.Protocol.Shapes;
+using Callout.Server.Api;
+
+namespace Callout.Server.Operations.Pages;
+
+/// AcceptCodeValidation defaults to IGNORE, which accepts any well-formed code (AWS changelog);
+/// ENFORCE checks it. Only READ acknowledges (spec/domain.md §4.1).
+sealed class AcceptPage(IContactStore store, EngagementActions actions) : IOperation<AcceptPageRequest, AcceptPageResult>
+{
+    public async Task<AcceptPageResult> HandleAsync(AcceptPageRequest request, RequestContext context, CancellationToken ct)
+    {
+        var scope = context.Scope();
+        await using var session = await store.OpenAsync(scope, write: true, ct);
+        var page = await session.RequirePageAsync(request.PageId, scope, ct);
+        if (request.ContactChannelId is { } channelId)
+        {
+            var channel = ArnResolver.Resolve(channelId, ResourceKind.ContactChannel, scope, "contactChannelId");
+            if (channel.Id != page.ChannelId || channel.Alias != page.ContactAlias)
+            {
+                throw new InvalidRequest($"Contact channel {channelId} is not the channel of page {request.PageId}.", "contactChannelId");
+            }
+        }
+        var kind = request.AcceptType == AcceptType.Read ? AcceptKind.Read : AcceptKind.Delivered;
+        var enforce = request.AcceptCodeValidation == AcceptCodeValidation.Enforce;
+        await actions.AcceptAsync(session, page, kind, request.AcceptCode, request.Note, enforce, context.Now(), ct);
+        await session.CommitAsync(ct);
+        return new AcceptPageResult();
+    }
+}
