@@ -45,7 +45,7 @@ if (Environment.GetEnvironmentVariable("CALLOUT_LOG_LEVEL") is { } level && Enum
 }
 
 // --clock virtual starts at the real time and then moves only when told to.
-var virtualClock = options.VirtualClock ? new VirtualClock(TimeProvider.System.GetUtcNow()) : null;
+var virtualClock = options.VirtualClock ? new VirtualClock(VirtualClockFile.Resume(options, TimeProvider.System.GetUtcNow())) : null;
 TimeProvider time = virtualClock ?? TimeProvider.System;
 IContactStore store = options.InMemory
     ? SqliteContactStore.OpenInMemory()
@@ -75,7 +75,7 @@ app.Use((context, next) =>
         ? api.HandleAsync(context)
         : next(context));
 app.MapAdmin();
-app.MapClock(virtualClock);
+app.MapClock(virtualClock, options);
 app.MapMetrics("/metrics");
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -4,6 +4,7 @@ using Callout.Domain.Ports;
 using Callout.Engine.Clock;
 using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
+using Callout.Server.Hosting;
 using NodaTime;
 
 namespace Callout.Server.Admin;
@@ -13,7 +14,7 @@ namespace Callout.Server.Admin;
 /// its own time, and answers once the engine is idle. `GET /_callout/clock` tells the time.
 static class ClockEndpoints
 {
-    public static void MapClock(this WebApplication app, VirtualClock? clock)
+    public static void MapClock(this WebApplication app, VirtualClock? clock, ServerOptions options)
     {
         app.MapGet("/_callout/clock", (TimeProvider time) => Now(time, clock is not null));
         app.MapPost("/_callout/clock/advance", async (HttpRequest request, IEngineStore store, EngagementEngine engine, TimeProvider time, CancellationToken ct) =>
@@ -40,6 +41,7 @@ static class ClockEndpoints
             }
             clock.MoveTo(target);
             await engine.WaitIdleAsync(ct);
+            VirtualClockFile.Save(options, clock.GetUtcNow());
             return Now(time, true);
         });
     }
