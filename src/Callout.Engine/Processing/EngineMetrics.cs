@@ -16,11 +16,11 @@ public sealed class EngineMetrics : IDisposable
 
     public EngineMetrics()
     {
-        _pages = _meter.CreateCounter<long>("callout_pages_sent", description: "Page sends by channel type and outcome.");
-        _providerErrors = _meter.CreateCounter<long>("callout_provider_errors", description: "Failed provider calls by provider.");
-        _lateness = _meter.CreateHistogram<double>("callout_send_lateness", unit: "s", description: "How long after its due time a send started.");
-        _meter.CreateObservableGauge("callout_engagements_running", () => Interlocked.Read(ref _running), description: "Engagements without a StopTime.");
-        _meter.CreateObservableGauge("callout_outbox_depth", () => Interlocked.Read(ref _inFlight), description: "Sends claimed and not yet finished.");
+        _pages = _meter.CreateCounter<long>("pages_sent", description: "Page sends by channel type and outcome.");
+        _providerErrors = _meter.CreateCounter<long>("provider_errors", description: "Failed provider calls by provider.");
+        _lateness = _meter.CreateHistogram<double>("send_lateness", unit: "s", description: "How long after its due time a send started.");
+        _meter.CreateObservableGauge("engagements_running", () => Interlocked.Read(ref _running), description: "Engagements without a StopTime.");
+        _meter.CreateObservableGauge("outbox_depth", () => Interlocked.Read(ref _inFlight), description: "Sends claimed and not yet finished.");
     }
 
     public void PageSent(string channel, string outcome) =>

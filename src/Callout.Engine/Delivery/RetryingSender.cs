@@ -1,0 +1,42 @@
+using Polly;
+using Polly.Retry;
+
+namespace Callout.Engine.Delivery;
+
+/// Tries a provider again when it refused a message for a reason that may pass (a 5xx, a 429, a
+/// refused connection): three tries in all, 200 ms then 400 ms apart. Permanent refusals and
+/// unknown outcomes (exceptions) are passed on at once, so nothing that may have arrived is sent
+/// again. With the providers' 10 s per-try timeouts a send stays well inside the engine's 60 s lease.
+public sealed class RetryingSender : IMessageSender
+{
+    public const int Attempts = 3;
+
+    readonly IMessageSender _inner;
+    readonly ResiliencePipeline<SendResult> _pipeline;
+
+    /// `time` drives the waits between tries. It is the wall clock even under `--clock virtual`:
+    /// provider back-off is about the provider's real time, and a virtual wait would never end while
+    /// the clock endpoint waits for the engine to go idle.
+    public RetryingSender(IMessageSender inner, TimeProvider time)
+    {
+        _inner = inner;
+        _pipeline = new ResiliencePipelineBuilder<SendResult> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<SendResult>
+            {
+                ShouldHandle = new PredicateBuilder<SendResult>().HandleResult(r => !r.Accepted && !r.Permanent),
+                MaxRetryAttempts = Attempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(200),
+                UseJitter = false,
+            })
+            .Build();
+    }
+
+    public string Name => _inner.Name;
+
+    public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct) =>
+        await _pipeline.ExecuteAsync(
+            static (state, token) => new ValueTask<SendResult>(state.Inner.SendAsync(state.Message, token)),
+            (Inner: _inner, Message: message),
+            ct);
+}
