@@ -1,12 +1,10 @@
-using Callout.Domain.Outbox;
-using NodaTime;
 
 namespace Callout.Domain.Channels;
 
 /// The text that carries an activation code (spec/domain.md §5, our templates).
 public static class ActivationMessage
 {
-    public static OutboxMessage For(ContactChannel channel, string code, string messageId, Instant now)
+    public static MessageText For(ContactChannel channel, string code)
     {
         var subject = "Activate your Callout paging channel";
         var body = channel.Kind switch
@@ -16,8 +14,7 @@ public static class ActivationMessage
             _ => $"This address was added as the paging channel \"{channel.Name}\" of the contact {channel.ContactAlias}.\n\n"
                 + $"Activation code: {code}\n\nThe code expires 24 hours after this message. If you did not expect it, ignore it.",
         };
-        return new OutboxMessage(messageId, channel.Arn.Scope.AccountId, channel.Arn.Scope.Region, "ACTIVATION",
-            channel.Kind.ToString().ToUpperInvariant(), channel.Address, subject, body, now);
+        return new MessageText(subject, body);
     }
 
     static string Spaced(string code) => string.Join(' ', code.ToCharArray());

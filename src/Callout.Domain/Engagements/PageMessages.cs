@@ -2,20 +2,18 @@ using Callout.Domain.Channels;
 
 namespace Callout.Domain.Engagements;
 
-public sealed record PageMessage(string Subject, string Body);
-
 /// The words of a page (spec/domain.md §5, our templates). The secure Subject and Content go by
 /// email and voice only; SMS carries the public texts, or just who is engaging.
 public static class PageMessages
 {
     const int SmsLimit = 300;
 
-    public static PageMessage For(Engagement engagement, ChannelKind channel, string personAlias, string code, string? acknowledgeUrl) => channel switch
+    public static MessageText For(Engagement engagement, ChannelKind channel, string personAlias, string code, string? acknowledgeUrl) => channel switch
     {
-        ChannelKind.Sms => new PageMessage(engagement.PublicSubject ?? "Incident alert", Sms(engagement, code)),
-        ChannelKind.Voice => new PageMessage(engagement.Subject,
+        ChannelKind.Sms => new MessageText(engagement.PublicSubject ?? "Incident alert", Sms(engagement, code)),
+        ChannelKind.Voice => new MessageText(engagement.Subject,
             $"Callout paging for {personAlias}. {engagement.Subject}. {engagement.Content}. Press 1 to acknowledge, 2 to repeat."),
-        _ => new PageMessage(engagement.Subject, Email(engagement, code, acknowledgeUrl)),
+        _ => new MessageText(engagement.Subject, Email(engagement, code, acknowledgeUrl)),
     };
 
     static string Sms(Engagement e, string code)

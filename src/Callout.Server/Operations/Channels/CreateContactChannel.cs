@@ -40,13 +40,19 @@ sealed class CreateContactChannel(IContactStore store, ServiceLimits limits, Act
         var id = Guid.CreateVersion7(time.GetUtcNow()).ToString();
         var channel = new Domain.Channels.ContactChannel(ResourceArn.Channel(scope, contact.Alias, id), contact.Alias, request.Name, kind, address,
             Activated: false, ActivationCodeHash: null, ActivationCodeExpires: null, ActivationCodesSent: [], CreatedAt: now);
+        Func<CancellationToken, Task>? deliver = null;
         if (request.DeferActivation != true)
         {
-            channel = await activation.IssueAsync(session, channel, now, ct);
+            (channel, deliver) = activation.Prepare(channel, now);
         }
         await session.InsertChannelAsync(channel, ct);
         await Idempotency.RememberAsync(session, context, request.IdempotencyToken, channel.Arn.ToString(), ct);
         await session.CommitAsync(ct);
+        await session.DisposeAsync();
+        if (deliver is not null)
+        {
+            await deliver(ct);
+        }
         return new CreateContactChannelResult { ContactChannelArn = channel.Arn.ToString() };
     }
 }

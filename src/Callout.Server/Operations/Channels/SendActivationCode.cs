@@ -17,8 +17,13 @@ sealed class SendActivationCode(IContactStore store, ActivationIssuer activation
         {
             throw new InvalidRequest($"Contact channel {request.ContactChannelId} is already activated.", "contactChannelId");
         }
-        await session.UpdateChannelAsync(await activation.IssueAsync(session, channel, context.Now(), ct), ct);
+        var (issued, deliver) = activation.Prepare(channel, context.Now());
+        await session.UpdateChannelAsync(issued, ct);
         await session.CommitAsync(ct);
+        // The session holds the store's writer; let it go before the provider (which may be the
+        // local outbox, itself a write) is called.
+        await session.DisposeAsync();
+        await deliver(ct);
         return new SendActivationCodeResult();
     }
 }

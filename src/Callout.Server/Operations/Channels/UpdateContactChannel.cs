@@ -22,13 +22,19 @@ sealed class UpdateContactChannel(IContactStore store, ActivationIssuer activati
         ChannelRules.CheckUnique(siblings, channel.Id, name, channel.Kind, address);
 
         var updated = channel with { Name = name, Address = address };
+        Func<CancellationToken, Task>? deliver = null;
         if (address != channel.Address)
         {
             // The hourly limit protects a recipient from repeated codes; a new address has had none.
-            updated = await activation.IssueAsync(session, updated with { ActivationCodesSent = [] }, context.Now(), ct);
+            (updated, deliver) = activation.Prepare(updated with { ActivationCodesSent = [] }, context.Now());
         }
         await session.UpdateChannelAsync(updated, ct);
         await session.CommitAsync(ct);
+        await session.DisposeAsync();
+        if (deliver is not null)
+        {
+            await deliver(ct);
+        }
         return new UpdateContactChannelResult();
     }
 }
