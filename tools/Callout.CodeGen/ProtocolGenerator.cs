@@ -150,7 +150,8 @@ public static class ProtocolGenerator
         }
         if (s.Members.Count > 0)
         {
-            sb.Append("        foreach (var p in v.EnumerateObject())\n        {\n            switch (p.Name)\n            {\n");
+            // spec/protocol.md §1: a member that is null counts as absent.
+            sb.Append("        foreach (var p in v.EnumerateObject())\n        {\n            if (p.Value.ValueKind == JsonValueKind.Null)\n            {\n                continue;\n            }\n            switch (p.Name)\n            {\n");
             foreach (var m in s.Members)
             {
                 sb.Append($"                case \"{m.Name}\":\n                    {Local(m.Name)} = Read{m.Shape}(r, p.Value, RequestReader.Child(path, \"{Camel(m.Name)}\"));\n                    break;\n");

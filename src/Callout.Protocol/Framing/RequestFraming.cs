@@ -37,6 +37,15 @@ public static class RequestFraming
                 throw new ValidationException(
                     "The request body must be a JSON object.", ValidationException.CannotParse, []);
             }
+            try
+            {
+                JsonText.RequireValidUnicode(doc.RootElement);
+            }
+            catch
+            {
+                doc.Dispose();
+                throw;
+            }
             return doc;
         }
         catch (JsonException e)

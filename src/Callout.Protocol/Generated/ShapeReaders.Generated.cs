@@ -106,6 +106,10 @@ public static class ShapeReaders
         string? @acceptCodeValidation = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "PageId":
@@ -167,6 +171,10 @@ public static class ShapeReaders
         string? @activationCode = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactChannelId":
@@ -243,6 +251,10 @@ public static class ShapeReaders
         int? @retryIntervalInMinutes = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactChannelId":
@@ -301,6 +313,10 @@ public static class ShapeReaders
         string? @simpleAddress = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "SimpleAddress":
@@ -340,6 +356,10 @@ public static class ShapeReaders
         bool? @isEssential = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactId":
@@ -399,6 +419,10 @@ public static class ShapeReaders
         HandOffTime? @end = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "Start":
@@ -436,6 +460,10 @@ public static class ShapeReaders
         string? @idempotencyToken = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactId":
@@ -487,6 +515,10 @@ public static class ShapeReaders
         string? @idempotencyToken = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "Alias":
@@ -536,6 +568,10 @@ public static class ShapeReaders
         string? @idempotencyToken = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationId":
@@ -584,6 +620,10 @@ public static class ShapeReaders
         string? @idempotencyToken = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "Name":
@@ -667,6 +707,10 @@ public static class ShapeReaders
         string? @contactChannelId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactChannelId":
@@ -695,6 +739,10 @@ public static class ShapeReaders
         string? @contactChannelId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactChannelId":
@@ -718,6 +766,10 @@ public static class ShapeReaders
         string? @contactId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactId":
@@ -742,6 +794,10 @@ public static class ShapeReaders
         string? @rotationOverrideId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationId":
@@ -770,6 +826,10 @@ public static class ShapeReaders
         string? @rotationId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationId":
@@ -793,6 +853,10 @@ public static class ShapeReaders
         string? @engagementId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "EngagementId":
@@ -816,6 +880,10 @@ public static class ShapeReaders
         string? @pageId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "PageId":
@@ -839,6 +907,10 @@ public static class ShapeReaders
         string? @contactChannelId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactChannelId":
@@ -862,6 +934,10 @@ public static class ShapeReaders
         string? @contactArn = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactArn":
@@ -885,6 +961,10 @@ public static class ShapeReaders
         string? @contactId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactId":
@@ -909,6 +989,10 @@ public static class ShapeReaders
         string? @rotationOverrideId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationId":
@@ -937,6 +1021,10 @@ public static class ShapeReaders
         string? @rotationId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationId":
@@ -961,6 +1049,10 @@ public static class ShapeReaders
         int? @minuteOfHour = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "HourOfDay":
@@ -1035,6 +1127,10 @@ public static class ShapeReaders
         int? @maxResults = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactId":
@@ -1069,6 +1165,10 @@ public static class ShapeReaders
         string? @type = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "NextToken":
@@ -1106,6 +1206,10 @@ public static class ShapeReaders
         TimeRange? @timeRangeValue = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "NextToken":
@@ -1142,6 +1246,10 @@ public static class ShapeReaders
         int? @maxResults = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "PageId":
@@ -1174,6 +1282,10 @@ public static class ShapeReaders
         string? @pageId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "NextToken":
@@ -1203,6 +1315,10 @@ public static class ShapeReaders
         int? @maxResults = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactId":
@@ -1236,6 +1352,10 @@ public static class ShapeReaders
         int? @maxResults = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "EngagementId":
@@ -1275,6 +1395,10 @@ public static class ShapeReaders
         int? @maxResults = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationStartTime":
@@ -1337,6 +1461,10 @@ public static class ShapeReaders
         int? @maxResults = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationId":
@@ -1382,6 +1510,10 @@ public static class ShapeReaders
         int? @maxResults = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationId":
@@ -1424,6 +1556,10 @@ public static class ShapeReaders
         int? @maxResults = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationNamePrefix":
@@ -1454,6 +1590,10 @@ public static class ShapeReaders
         string? @resourceARN = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ResourceARN":
@@ -1508,6 +1648,10 @@ public static class ShapeReaders
         HandOffTime? @handOffTime = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "DayOfMonth":
@@ -1572,6 +1716,10 @@ public static class ShapeReaders
         List<string>? @rotationIds = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "Stages":
@@ -1616,6 +1764,10 @@ public static class ShapeReaders
         DateTimeOffset? @endTime = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "NewMembers":
@@ -1679,6 +1831,10 @@ public static class ShapeReaders
         string? @policy = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactArn":
@@ -1735,6 +1891,10 @@ public static class ShapeReaders
         int? @recurrenceMultiplier = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "MonthlySettings":
@@ -1830,6 +1990,10 @@ public static class ShapeReaders
         string? @contactChannelId = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactChannelId":
@@ -1913,6 +2077,10 @@ public static class ShapeReaders
         List<Target>? @targets = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "DurationInMinutes":
@@ -1960,6 +2128,10 @@ public static class ShapeReaders
         string? @idempotencyToken = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactId":
@@ -2015,6 +2187,10 @@ public static class ShapeReaders
         string? @reason = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "EngagementId":
@@ -2075,6 +2251,10 @@ public static class ShapeReaders
         string? @value = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "Key":
@@ -2125,6 +2305,10 @@ public static class ShapeReaders
         List<Tag>? @tags = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ResourceARN":
@@ -2177,6 +2361,10 @@ public static class ShapeReaders
         ContactTargetInfo? @contactTargetInfo = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ChannelTargetInfo":
@@ -2210,6 +2398,10 @@ public static class ShapeReaders
         DateTimeOffset? @endTime = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "StartTime":
@@ -2253,6 +2445,10 @@ public static class ShapeReaders
         List<string>? @tagKeys = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ResourceARN":
@@ -2283,6 +2479,10 @@ public static class ShapeReaders
         ContactChannelAddress? @deliveryAddress = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactChannelId":
@@ -2316,6 +2516,10 @@ public static class ShapeReaders
         Plan? @plan = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "ContactId":
@@ -2351,6 +2555,10 @@ public static class ShapeReaders
         RecurrenceSettings? @recurrence = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "RotationId":
@@ -2408,6 +2616,10 @@ public static class ShapeReaders
         HandOffTime? @handOffTime = null;
         foreach (var p in v.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
             switch (p.Name)
             {
                 case "DayOfWeek":

@@ -12,6 +12,7 @@ public sealed class RequestReader
     const int ShownValueLength = 128;
 
     readonly List<FieldError> _errors = [];
+    readonly HashSet<string> _typeErrorPaths = new(StringComparer.Ordinal);
 
     public IReadOnlyList<FieldError> Errors => _errors;
 
@@ -146,7 +147,8 @@ public sealed class RequestReader
 
     public void CheckRequired<T>(T? value, string path)
     {
-        if (value is null)
+        // A value of the wrong type was already reported; it is not also missing.
+        if (value is null && !_typeErrorPaths.Contains(path))
         {
             Add(path, "Member must not be null", "Value null");
         }
@@ -168,7 +170,7 @@ public sealed class RequestReader
 
     public void CheckPattern(string s, Regex regex, string patternText, string path)
     {
-        if (!regex.IsMatch(s))
+        if (!regex.IsMatch(UnicodeText.ForPatternMatching(s)))
         {
             Add(path, "Member must satisfy regular expression pattern: " + patternText, Shown(s));
         }
@@ -219,6 +221,7 @@ public sealed class RequestReader
     void TypeError(JsonElement v, string path, string expected)
     {
         HasTypeErrors = true;
+        _typeErrorPaths.Add(path);
         var name = path.Length == 0 ? "the request body" : path;
         Add(name, $"Member must be {expected}", "Value of JSON type " + v.ValueKind.ToString().ToLowerInvariant());
     }
@@ -237,7 +240,9 @@ public sealed class RequestReader
 
     static string Shown(string s)
     {
-        var text = s.Length > ShownValueLength ? s[..ShownValueLength] + "..." : s;
+        var text = CodePoints(s) > ShownValueLength
+            ? string.Concat(s.EnumerateRunes().Take(ShownValueLength).Select(r => r.ToString())) + "..."
+            : s;
         var sb = new StringBuilder("Value '", text.Length + 8);
         foreach (var c in text)
         {

@@ -12,7 +12,7 @@ public sealed class ListCountTests(ServerFixture fixture) : IClassFixture<Server
     static string Keys(int n) =>
         "[" + string.Join(",", Enumerable.Range(1, n).Select(i => $"\"k{i.ToString(CultureInfo.InvariantCulture)}\"")) + "]";
 
-    string ContactIds(ApiClient client, int n) =>
+    static string ContactIds(ApiClient client, int n) =>
         "[" + string.Join(",", Enumerable.Range(1, n).Select(i => $"\"{client.Arn("contact/c" + i.ToString(CultureInfo.InvariantCulture))}\"")) + "]";
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class ListCountTests(ServerFixture fixture) : IClassFixture<Server
     {
         var client = fixture.NewClient();
         string Rotation(int n) =>
-            $$"""{"Name":"r","ContactIds":{{ContactIds(client, n)}},"TimeZoneId":"UTC","Recurrence":{"NumberOfOnCalls":1,"RecurrenceMultiplier":1}}""";
+            $$$"""{"Name":"r","ContactIds":{{{ContactIds(client, n)}}},"TimeZoneId":"UTC","Recurrence":{"NumberOfOnCalls":1,"RecurrenceMultiplier":1}}""";
 
         var tooMany = await client.CallAsync("CreateRotation", Rotation(31));
         ValidationAssert.FailsOnce(tooMany, "contactIds", "Member must have length less than or equal to 30");
@@ -68,7 +68,7 @@ public sealed class ListCountTests(ServerFixture fixture) : IClassFixture<Server
         var client = fixture.NewClient();
         var rotations = "[" + string.Join(",", Enumerable.Range(1, 26).Select(i => $"\"{client.Arn($"rotation/00000000-0000-7000-8000-{i:D12}")}\"")) + "]";
         var response = await client.CallAsync("CreateContact",
-            $$"""{"Alias":"a","Type":"ONCALL_SCHEDULE","Plan":{"Stages":[],"RotationIds":{{rotations}}}}""");
+            $$$"""{"Alias":"a","Type":"ONCALL_SCHEDULE","Plan":{"Stages":[],"RotationIds":{{{rotations}}}}}""");
         ValidationAssert.FailsOnce(response, "plan.rotationIds", "Member must have length less than or equal to 25");
     }
 

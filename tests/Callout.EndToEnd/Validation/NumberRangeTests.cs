@@ -40,9 +40,9 @@ public sealed class NumberRangeTests(ServerFixture fixture) : IClassFixture<Serv
     {
         var client = fixture.NewClient();
         var channel = client.Arn("contact-channel/a/02f506b9-ea5d-4764-af89-2daa793ff024");
-        var response = await client.CallAsync("CreateContact", $$"""
+        var response = await client.CallAsync("CreateContact", $$$"""
             {"Alias":"a","Type":"PERSONAL","Plan":{"Stages":[{"DurationInMinutes":0,"Targets":[
-              {"ChannelTargetInfo":{"ContactChannelId":"{{channel}}","RetryIntervalInMinutes":61}}]}]}}
+              {"ChannelTargetInfo":{"ContactChannelId":"{{{channel}}}","RetryIntervalInMinutes":61}}]}]}}
             """);
         ValidationAssert.FailsOnce(response, "plan.stages.1.member.targets.1.member.channelTargetInfo.retryIntervalInMinutes",
             "Member must have value less than or equal to 60");
@@ -60,8 +60,8 @@ public sealed class NumberRangeTests(ServerFixture fixture) : IClassFixture<Serv
     public async Task rotation_recurrence_numbers_are_checked_against_their_ranges()
     {
         var client = fixture.NewClient();
-        var response = await client.CallAsync("CreateRotation", $$"""
-            {"Name":"r","ContactIds":["{{client.Arn("contact/a")}}"],"TimeZoneId":"UTC",
+        var response = await client.CallAsync("CreateRotation", $$$"""
+            {"Name":"r","ContactIds":["{{{client.Arn("contact/a")}}}"],"TimeZoneId":"UTC",
              "Recurrence":{"NumberOfOnCalls":0,"RecurrenceMultiplier":101,
                "DailySettings":[{"HourOfDay":24,"MinuteOfHour":60}],
                "MonthlySettings":[{"DayOfMonth":0,"HandOffTime":{"HourOfDay":-1,"MinuteOfHour":0}}]}}
@@ -85,8 +85,8 @@ public sealed class NumberRangeTests(ServerFixture fixture) : IClassFixture<Serv
     public async Task rotation_recurrence_numbers_at_their_bounds_pass_validation()
     {
         var client = fixture.NewClient();
-        var response = await client.CallAsync("CreateRotation", $$"""
-            {"Name":"r","ContactIds":["{{client.Arn("contact/a")}}"],"TimeZoneId":"UTC",
+        var response = await client.CallAsync("CreateRotation", $$$"""
+            {"Name":"r","ContactIds":["{{{client.Arn("contact/a")}}}"],"TimeZoneId":"UTC",
              "Recurrence":{"NumberOfOnCalls":1,"RecurrenceMultiplier":100,
                "DailySettings":[{"HourOfDay":23,"MinuteOfHour":59}],
                "MonthlySettings":[{"DayOfMonth":31,"HandOffTime":{"HourOfDay":0,"MinuteOfHour":0}}]}}
