@@ -17,6 +17,7 @@ public sealed record EngineOptions
     /// expired are picked up without polling every second.
     public TimeSpan MaxSleep { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// Where people reach Callout's acknowledgement pages, e.g. https://callout.example.com.
-    public Uri PublicUrl { get; init; } = new("http://127.0.0.1:4580/");
+    /// Where people reach Callout's acknowledgement pages, e.g. https://callout.example.com. Set once
+    /// the server knows the address it listens on, when none is configured.
+    public Uri PublicUrl { get; set; } = new("http://127.0.0.1:4580/");
 }

@@ -1,10 +1,12 @@
 using Callout.Domain;
 using Callout.Domain.Ports;
+using Callout.Engine;
 using Callout.Engine.Clock;
 using Callout.Protocol.Auth;
 using Callout.Server.Admin;
 using Callout.Server.Api;
 using Callout.Server.Hosting;
+using Callout.Server.Inbound;
 using Callout.Server.Operations;
 using Callout.Server.Pagination;
 using Callout.Storage.Sqlite;
@@ -13,9 +15,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Prometheus;
 
 ServerOptions options;
+DeliveryConfiguration delivery;
 try
 {
     options = ServerOptions.Parse(args, Environment.GetEnvironmentVariables());
+    delivery = DeliveryConfiguration.Parse(Environment.GetEnvironmentVariables());
 }
 catch (OptionsException e)
 {
@@ -62,7 +66,7 @@ builder.Services.AddSingleton(new PageTokens(SecretKeys.PageTokenKey(options), t
 builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddOperations();
-builder.Services.AddEngine(options);
+builder.Services.AddEngine(options, delivery);
 
 var app = builder.Build();
 var api = app.Services.GetRequiredService<ApiEndpoint>();
@@ -75,12 +79,18 @@ app.Use((context, next) =>
         ? api.HandleAsync(context)
         : next(context));
 app.MapAdmin();
+app.MapInbound();
 app.MapClock(virtualClock, options);
 app.MapMetrics("/metrics");
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    if (options.PublicUrl is null && addresses.FirstOrDefault() is { } bound)
+    {
+        // With port 0 only the bound address says where links should point.
+        app.Services.GetRequiredService<EngineOptions>().PublicUrl = new Uri(bound.TrimEnd('/') + "/");
+    }
     var where = options.InMemory ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "callout.db"));
     foreach (var address in addresses)
     {

@@ -1,4 +1,6 @@
+using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
+using NodaTime;
 using Xunit;
 
 namespace Callout.Storage.Tests;
@@ -46,5 +48,42 @@ public abstract class DurableStoreCompliance : StoreCompliance
         await using var read = await survivor.OpenAsync(Scope, write: false, None);
         Assert.Equal(["jane", "joe"], (await read.ListContactsAsync(null, null, null, 10, None)).Select(c => c.Alias));
         Assert.Equal("{}", await read.GetPolicyAsync("joe", None));
+    }
+
+    [Fact]
+    public async Task a_secret_stays_the_same_after_the_store_is_reopened()
+    {
+        var before = await Store.GetSecretAsync("page-tokens", None);
+
+        await ReplaceStoreAsync(OpenAgain());
+
+        Assert.Equal(before, await Store.GetSecretAsync("page-tokens", None));
+    }
+
+    [Fact]
+    public async Task engagements_pages_and_pending_steps_survive_a_restart()
+    {
+        await CommitAsync(async s =>
+        {
+            await s.InsertEngagementAsync(NewEngagement(Id(1), T0), NewSnapshot(), None);
+            await s.InsertPageAsync(NewPage(Id(2), Id(1), T0), None);
+            await s.AddReceiptAsync(new Receipt(Id(2), Id(900), ReceiptKind.Sent, null, T0), None);
+            await s.InsertStepsAsync([SendStep(Id(3), Id(1), T0, Id(2)), FinishStep(Id(4), Id(1), T0 + Duration.FromMinutes(5))], None);
+        });
+        // Leased by a node that then died: after the restart the step is claimable once the lease runs out.
+        Assert.Single(await Store.ClaimDueStepsAsync(T0, "dead-node", T0 + Duration.FromSeconds(30), 10, None));
+
+        await ReplaceStoreAsync(OpenAgain());
+
+        Assert.Equal(1, await Store.CountRunningEngagementsAsync(None));
+        Assert.Equal(T0, await Store.NextDueAsync(None));
+        Assert.Empty(await Store.ClaimDueStepsAsync(T0 + Duration.FromSeconds(29), "node", T0 + Duration.FromMinutes(1), 10, None));
+        var claimed = await Store.ClaimDueStepsAsync(T0 + Duration.FromMinutes(5), "node", T0 + Duration.FromMinutes(6), 10, None);
+        Assert.Equal([Id(3), Id(4)], claimed.Select(c => c.Step.Id));
+        await using var read = await ReadAsync();
+        Assert.NotNull(await read.FindEngagementAsync(Id(1), None));
+        Assert.Equal(3, (await read.FindSnapshotAsync(Id(1), None))!.Contacts.Count);
+        Assert.NotNull(await read.FindPageAsync(Id(2), None));
+        Assert.Single(await read.ListReceiptsAsync(Id(2), null, 10, None));
     }
 }

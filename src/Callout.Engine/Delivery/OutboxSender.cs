@@ -15,9 +15,10 @@ public sealed class OutboxSender(IContactStore store, TimeProvider time) : IMess
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var id = Guid.CreateVersion7(time.GetUtcNow()).ToString();
         await using var session = await store.OpenAsync(message.Scope, write: true, ct);
-        var body = message.AcknowledgeUrl is null ? message.Body : message.Body + "\n\nAcknowledge: " + message.AcknowledgeUrl;
-        await session.AppendOutboxAsync(new OutboxMessage(id, message.Scope.AccountId, message.Scope.Region, "PAGE",
-            message.Channel.ToString().ToUpperInvariant(), message.Address, message.Subject, body, now), ct);
+        // Page sends are keyed by page; anything else through the router is an activation code.
+        var kind = CallbackLinks.TryPageId(message.IdempotencyKey, out _) ? "PAGE" : "ACTIVATION";
+        await session.AppendOutboxAsync(new OutboxMessage(id, message.Scope.AccountId, message.Scope.Region, kind,
+            message.Channel.ToString().ToUpperInvariant(), message.Address, message.Subject, message.Body, now), ct);
         await session.CommitAsync(ct);
         return SendResult.Ok("outbox-" + id);
     }

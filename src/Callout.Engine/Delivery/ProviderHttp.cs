@@ -7,7 +7,7 @@ namespace Callout.Engine.Delivery;
 /// accepted; 429 and 5xx are refusals that may pass; any other status is a permanent refusal. A
 /// failure to connect means nothing was sent (may pass); a failure after the request went out, or a
 /// timeout, leaves the outcome unknown and throws.
-static class ProviderHttp
+public static class ProviderHttp
 {
     /// How long one try may take; three tries stay well inside the engine's 60 s lease.
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -21,17 +21,20 @@ static class ProviderHttp
         AllowAutoRedirect = false,
     })
     {
-        Timeout = Timeout,
+        // SendAsync times each try itself, to tell a connect timeout (nothing sent) from a late answer.
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         MaxResponseContentBufferSize = 1024 * 1024,
     };
 
     /// `idMember` names the member of a JSON reply that holds the provider's message id.
     public static async Task<SendResult> SendAsync(HttpClient http, HttpRequestMessage request, string provider, string idMember, CancellationToken ct)
     {
+        using var tryTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        tryTimeout.CancelAfter(Timeout);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, ct);
+            response = await http.SendAsync(request, tryTimeout.Token);
         }
         catch (HttpRequestException e) when (NothingSent(e))
         {
@@ -41,7 +44,16 @@ static class ProviderHttp
         {
             throw new DeliveryOutcomeUnknownException($"{provider}: the connection failed after the request was sent ({e.HttpRequestError})", e);
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (!tryTimeout.IsCancellationRequested)
+        {
+            // Neither the caller nor the try's timer: the handler's ConnectTimeout, before anything was sent.
+            return SendResult.Failed($"{provider}: could not connect to the provider in time", permanent: false);
+        }
+        catch (OperationCanceledException e)
         {
             throw new DeliveryOutcomeUnknownException($"{provider}: no answer within {Timeout.TotalSeconds:0} s", e);
         }
@@ -51,7 +63,7 @@ static class ProviderHttp
             JsonElement? json = null;
             try
             {
-                var body = await response.Content.ReadAsStringAsync(ct);
+                var body = await response.Content.ReadAsStringAsync(tryTimeout.Token);
                 json = Parse(body);
             }
             catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))

@@ -1,3 +1,4 @@
+using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -76,20 +77,12 @@ public sealed partial class EngagementEngine(
             metrics.InFlight(claimed.Count);
             try
             {
-                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct },
-                    async (step, token) =>
-                    {
-                        try
-                        {
-                            await processor.ProcessAsync(step, token);
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            // The lease runs out and the step is tried again; a send in flight is
-                            // then recorded as of unknown outcome rather than repeated.
-                            LogStepFailure(e, step.Step.Id, step.Step.Kind.ToString());
-                        }
-                    });
+                // An engagement's end is due with its last retry when that retry is the last thing
+                // in the plan; ending it first would make the retry find it stopped. Ends therefore
+                // run after the rest of their batch.
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct };
+                await Parallel.ForEachAsync(claimed.Where(c => c.Step.Kind != StepKind.Finish), parallel, RunAsync);
+                await Parallel.ForEachAsync(claimed.Where(c => c.Step.Kind == StepKind.Finish), parallel, RunAsync);
             }
             finally
             {
@@ -97,6 +90,20 @@ public sealed partial class EngagementEngine(
                 metrics.InFlight(-claimed.Count);
             }
             total += claimed.Count;
+        }
+    }
+
+    async ValueTask RunAsync(ClaimedStep step, CancellationToken ct)
+    {
+        try
+        {
+            await processor.ProcessAsync(step, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The lease runs out and the step is tried again; a send in flight is then recorded as
+            // of unknown outcome rather than repeated.
+            LogStepFailure(e, step.Step.Id, step.Step.Kind.ToString());
         }
     }
 

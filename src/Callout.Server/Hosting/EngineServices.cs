@@ -3,13 +3,17 @@ using Callout.Engine;
 using Callout.Engine.Acknowledgement;
 using Callout.Engine.Delivery;
 using Callout.Engine.Processing;
+using Callout.Server.Inbound;
 
 namespace Callout.Server.Hosting;
 
 static class EngineServices
 {
-    public static IServiceCollection AddEngine(this IServiceCollection services, ServerOptions options)
+    /// `delivery` is read from the environment when not given; parsing it beside ServerOptions, inside
+    /// Program's OptionsException handler, turns a bad provider setting into exit code 2.
+    public static IServiceCollection AddEngine(this IServiceCollection services, ServerOptions options, DeliveryConfiguration? delivery = null)
     {
+        delivery ??= DeliveryConfiguration.Parse(Environment.GetEnvironmentVariables());
         var publicUrl = options.PublicUrl ?? DefaultPublicUrl(options.Urls);
         services.AddSingleton(new EngineOptions { PublicUrl = publicUrl });
         services.AddSingleton(new EngineSettings());
@@ -17,12 +21,17 @@ static class EngineServices
         services.AddSingleton<EngineSecrets>();
         services.AddSingleton<IOnCallResolver, NobodyOnCall>();
         services.AddSingleton<OutboxSender>();
-        // TODO(issue 4): SMTP, Twilio and webhook providers chosen by configuration.
-        services.AddSingleton(sp => new DeliveryRouter(new Dictionary<Domain.Channels.ChannelKind, IMessageSender>(), sp.GetRequiredService<OutboxSender>()));
+        services.AddSingleton(delivery);
+        services.AddSingleton<CallbackLinks>();
+        services.AddSingleton<RecipientScopes>();
+        services.AddSingleton(sp => new DeliveryRouter(
+            delivery.Providers(sp.GetRequiredService<CallbackLinks>(), sp.GetRequiredService<RecipientScopes>()),
+            sp.GetRequiredService<OutboxSender>()));
         services.AddSingleton<StepProcessor>();
         services.AddSingleton<EngagementEngine>();
         services.AddSingleton<EngagementActions>();
         services.AddHostedService<EngineHost>();
+        services.AddInbound();
         return services;
     }
 

@@ -8,20 +8,22 @@ namespace Callout.Storage.Sqlite;
 /// renaming a domain member never changes what is on disk.
 internal static class PlanJson
 {
-    public static string Write(Plan plan) => JsonSerializer.Serialize(
-        new PlanDocument(
-            [.. plan.Stages.Select(s => new StageDocument(s.DurationInMinutes, [.. s.Targets.Select(ToDocument)]))],
-            [.. plan.RotationIds]),
-        StorageJsonContext.Default.PlanDocument);
+    public static string Write(Plan plan) => JsonSerializer.Serialize(ToDocument(plan), StorageJsonContext.Default.PlanDocument);
 
-    public static Plan Read(string json)
-    {
-        var document = JsonSerializer.Deserialize(json, StorageJsonContext.Default.PlanDocument)
-            ?? throw new InvalidDataException("A stored plan is null.");
-        return new Plan(
+    public static Plan Read(string json) => FromDocument(
+        JsonSerializer.Deserialize(json, StorageJsonContext.Default.PlanDocument)
+            ?? throw new InvalidDataException("A stored plan is null."));
+
+    /// Also the plans inside an engagement snapshot (EngagementJson).
+    public static PlanDocument ToDocument(Plan plan) => new(
+        [.. plan.Stages.Select(s => new StageDocument(s.DurationInMinutes, [.. s.Targets.Select(ToDocument)]))],
+        [.. plan.RotationIds]);
+
+    public static Plan FromDocument(PlanDocument? document) => document is null
+        ? Plan.Empty
+        : new Plan(
             [.. (document.Stages ?? []).Select(s => new Stage(s.Minutes, [.. (s.Targets ?? []).Select(ToTarget)]))],
             [.. document.Rotations ?? []]);
-    }
 
     public static string WriteInstants(IReadOnlyList<Instant> instants) =>
         JsonSerializer.Serialize([.. instants.Select(Columns.Millis)], StorageJsonContext.Default.Int64Array);

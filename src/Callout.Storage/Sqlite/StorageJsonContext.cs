@@ -8,4 +8,6 @@ namespace Callout.Storage.Sqlite;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(long[]))]
+[JsonSerializable(typeof(SnapshotDocument))]
+[JsonSerializable(typeof(ResolutionDocument[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

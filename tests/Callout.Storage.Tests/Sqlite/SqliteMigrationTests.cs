@@ -1,6 +1,9 @@
 using Callout.Domain.Arns;
+using Callout.Domain.Contacts;
+using Callout.Domain.Engagements;
 using Callout.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 using Xunit;
 
 namespace Callout.Storage.Tests.Sqlite;
@@ -39,6 +42,43 @@ public sealed class SqliteMigrationTests : IDisposable
         await using var session = await store.OpenAsync(AccountScope.For("us-east-1", "111122223333"), write: false, CancellationToken.None);
         Assert.Equal(2, await session.CountContactsAsync(CancellationToken.None));
         Assert.Equal(["a", "b"], (await session.ListContactsAsync(null, null, null, 10, CancellationToken.None)).Select(c => c.Alias));
+    }
+
+    [Fact]
+    public async Task a_version_2_database_gains_the_engagement_tables_and_keeps_its_contacts()
+    {
+        Directory.CreateDirectory(directory);
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Execute(connection, Script("0001_initial"));
+            Execute(connection, Script("0002_contact_counts"));
+            Execute(connection, """
+                CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                INSERT INTO schema_migrations VALUES (1, '0001_initial'), (2, '0002_contact_counts');
+                INSERT INTO contacts VALUES ('111122223333', 'us-east-1', 'jane', NULL, 'PERSONAL', '{}', 0, 0);
+                """);
+        }
+        var scope = AccountScope.For("us-east-1", "111122223333");
+        var ct = CancellationToken.None;
+        var t0 = Instant.FromUtc(2025, 3, 1, 12, 0);
+
+        await using var store = SqliteContactStore.OpenFile(directory);
+        await store.MigrateAsync(ct);
+        await using (var session = await store.OpenAsync(scope, write: true, ct))
+        {
+            await session.InsertEngagementAsync(
+                new Engagement(new ResourceArn(scope, ResourceKind.Engagement, "jane/e1"), "jane", ContactKind.Personal,
+                    "sender", "subject", "content", null, null, null, t0, null, null),
+                new EngagementSnapshot(new Dictionary<string, ContactSnapshot>()), ct);
+            await session.InsertStepsAsync([new EngagementStep("s1", "e1", StepKind.Finish, t0)], ct);
+            await session.CommitAsync(ct);
+        }
+
+        await using var read = await store.OpenAsync(scope, write: false, ct);
+        Assert.Equal(1, await read.CountContactsAsync(ct));
+        Assert.NotNull(await read.FindEngagementAsync("e1", ct));
+        Assert.Equal(t0, await store.NextDueAsync(ct));
     }
 
     [Fact]

@@ -429,9 +429,8 @@ class TagsAndPolicies(CalloutTestCase):
 
 
 class NotYetAvailable(CalloutTestCase):
-    def test_start_engagement_is_not_available_yet(self):
-        contact = self.new_contact("engage")
-        response = self.assertError("ValidationException", self.c.start_engagement, ContactId=contact, Sender="tester", Subject="test", Content="Testing engagements")
+    def test_list_rotations_is_not_available_yet(self):
+        response = self.assertError("ValidationException", self.c.list_rotations)
         self.assertIn("not available", response["Message"])
 
 

@@ -40,7 +40,18 @@ sealed partial class ActivationIssuer(ServiceLimits limits, DeliveryRouter route
         var message = new OutgoingMessage(channel.Arn.Scope, $"activation:{channel.Id}:{now.ToUnixTimeMilliseconds()}",
             channel.Kind, channel.Address, text.Subject, text.Body);
         var provider = router.For(channel.Kind);
-        var result = await provider.SendAsync(message, ct);
+        SendResult result;
+        try
+        {
+            result = await provider.SendAsync(message, ct);
+        }
+        catch (DeliveryOutcomeUnknownException e)
+        {
+            // The channel and its code are committed; whether the message arrived is unknown, and a
+            // new code can always be asked for.
+            LogUnknown(e, channel.Arn, provider.Name);
+            return;
+        }
         if (result.Accepted)
         {
             LogSent(channel.Arn, provider.Name);
@@ -53,6 +64,9 @@ sealed partial class ActivationIssuer(ServiceLimits limits, DeliveryRouter route
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activation code for {ChannelArn} handed to {Provider}")]
     partial void LogSent(Domain.Arns.ResourceArn channelArn, string provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activation code for {ChannelArn}: {Provider} did not say whether it took the message")]
+    partial void LogUnknown(Exception exception, Domain.Arns.ResourceArn channelArn, string provider);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activation code for {ChannelArn} was refused by {Provider}: {Error}")]
     partial void LogRefused(Domain.Arns.ResourceArn channelArn, string provider, string? error);

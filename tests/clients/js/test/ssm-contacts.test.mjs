@@ -20,7 +20,7 @@ import {
     PutContactPolicyCommand,
     SendActivationCodeCommand,
     SSMContactsClient,
-    StartEngagementCommand,
+    ListRotationsCommand,
     TagResourceCommand,
     UntagResourceCommand,
     UpdateContactChannelCommand,
@@ -299,8 +299,7 @@ test('a contact policy round-trips', async () => {
     await rejects('ValidationException', new PutContactPolicyCommand({ ContactArn, Policy: 'not json' }));
 });
 
-test('start engagement is not available yet', async () => {
-    const contact = await newContact('engage');
-    const error = await rejects('ValidationException', new StartEngagementCommand({ ContactId: contact, Sender: 'tester', Subject: 'test', Content: 'Testing engagements' }));
+test('list rotations is not available yet', async () => {
+    const error = await rejects('ValidationException', new ListRotationsCommand({}));
     assert.match(error.message, /not available/);
 });

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Callout.Engine.Delivery;
+
+/// Posts each message as JSON to one URL, signed with the shared secret (WebhookSignature), for
+/// teams that deliver through their own chat or paging bridge. The receiver acknowledges by posting
+/// the link's token back to /_callout/webhook/ack, signed the same way. The reply's JSON `id`, if
+/// any, becomes the provider message id.
+public sealed class WebhookSender(WebhookSettings settings, HttpClient http, CallbackLinks links, TimeProvider wallClock) : IMessageSender
+{
+    public string Name => "webhook";
+
+    public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        var body = Body(message, await links.AcknowledgeUrlAsync(message, ct));
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(settings.Secret, body));
+        request.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeader,
+            wallClock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("X-Callout-Idempotency-Key", message.IdempotencyKey);
+        var result = await ProviderHttp.SendAsync(http, request, Name, "id", ct);
+        return result.Accepted && result.ProviderMessageId is null ? SendResult.Ok(message.IdempotencyKey) : result;
+    }
+
+    static byte[] Body(OutgoingMessage message, string? acknowledgeUrl)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("idempotencyKey", message.IdempotencyKey);
+            w.WriteString("channel", message.Channel.ToString().ToUpperInvariant());
+            w.WriteString("address", message.Address);
+            w.WriteString("subject", message.Subject);
+            w.WriteString("body", message.Body);
+            if (acknowledgeUrl is not null)
+            {
+                w.WriteString("acknowledgeUrl", acknowledgeUrl);
+            }
+            w.WriteString("account", message.Scope.AccountId);
+            w.WriteString("region", message.Scope.Region);
+            w.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+}

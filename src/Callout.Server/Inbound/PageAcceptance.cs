@@ -1,0 +1,46 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Engagements;
+using Callout.Domain.Ports;
+using Callout.Engine.Acknowledgement;
+using Callout.Engine.Processing;
+using NodaTime;
+
+namespace Callout.Server.Inbound;
+
+/// AcceptPage on behalf of a person who answered through a provider: a link, a reply, a keypress
+/// or a provider's delivery report. Each runs in its own transaction in the page's scope.
+sealed class PageAcceptance(IContactStore store, EngagementActions actions, EngineSecrets secrets, TimeProvider time)
+{
+    public Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    /// Null when the page does not exist (any more). With no `code` the page's own code is used:
+    /// the caller proved the right to act on the page some other way (a signed token or link).
+    public async Task<Page?> AcceptAsync(AccountScope scope, string pageId, AcceptKind kind, string? code, string? note, CancellationToken ct)
+    {
+        await using var session = await store.OpenAsync(scope, write: true, ct);
+        if (await session.FindPageAsync(pageId, ct) is not { } page)
+        {
+            return null;
+        }
+        var enforce = code is not null;
+        code ??= await CodeAsync(page, ct);
+        await actions.AcceptAsync(session, page, kind, code, note, enforce, Now(), ct);
+        await session.CommitAsync(ct);
+        return page;
+    }
+
+    public async Task<string> CodeAsync(Page page, CancellationToken ct) => AcceptCodes.For(await secrets.AcceptCodesAsync(ct), page.Arn.ToString());
+
+    /// The page and its engagement behind an acknowledgement token; null for a forged or unknown one.
+    public async Task<(AccountScope Scope, Page Page, Engagement Engagement)?> FindAsync(string token, CancellationToken ct)
+    {
+        if (!AcknowledgeLinks.TryRead(await secrets.LinksAsync(ct), token, out var scope, out var pageId))
+        {
+            return null;
+        }
+        await using var session = await store.OpenAsync(scope, write: false, ct);
+        var page = await session.FindPageAsync(pageId, ct);
+        var engagement = page is null ? null : await session.FindEngagementAsync(page.EngagementId, ct);
+        return page is null || engagement is null ? null : (scope, page, engagement);
+    }
+}

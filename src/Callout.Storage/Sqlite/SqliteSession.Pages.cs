@@ -1,0 +1,145 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Engagements;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace Callout.Storage.Sqlite;
+
+internal sealed partial class SqliteSession
+{
+    const string PageColumns = """
+        SELECT id, engagement_id, contact_alias, channel_id, resolution, essential, created_at,
+               sent_time, delivery_time, read_time
+        FROM pages WHERE account_id = @account AND region = @region
+        """;
+
+    // Index: 1 = engagement, 2 = person, 4 = after. Variants 0 and 4 name neither and are refused.
+    static readonly string[] ListPagesSql = [.. Enumerable.Range(0, 8).Select(ListPageSql)];
+
+    public async Task<Page?> FindPageAsync(string pageId, CancellationToken ct)
+    {
+        await using var reader = await Read(PageColumns + " AND id = @id")
+            .Bind("@id", pageId)
+            .ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadPage(reader) : null;
+    }
+
+    public async Task InsertPageAsync(Page page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        CheckArn(page.Arn, ResourceKind.Page, page.ContactAlias, nameof(page));
+        await Write("""
+                INSERT INTO pages (account_id, region, id, engagement_id, contact_alias, channel_id, resolution,
+                    essential, created_at, sent_time, delivery_time, read_time)
+                VALUES (@account, @region, @id, @engagement_id, @contact_alias, @channel_id, @resolution,
+                    @essential, @created_at, @sent_time, @delivery_time, @read_time)
+                """)
+            .Bind("@id", page.Id)
+            .Bind("@engagement_id", page.EngagementId)
+            .Bind("@contact_alias", page.ContactAlias)
+            .Bind("@channel_id", page.ChannelId)
+            .Bind("@resolution", EngagementJson.WriteResolution(page.Resolution))
+            .Bind("@essential", page.Essential ? 1 : 0)
+            .Bind("@created_at", Columns.Millis(page.CreatedAt))
+            .Bind("@sent_time", Columns.Millis(page.SentTime))
+            .Bind("@delivery_time", Columns.Millis(page.DeliveryTime))
+            .Bind("@read_time", Columns.Millis(page.ReadTime))
+            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task UpdatePageAsync(Page page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await Write("""
+                UPDATE pages SET sent_time = @sent_time, delivery_time = @delivery_time, read_time = @read_time
+                WHERE account_id = @account AND region = @region AND id = @id
+                """)
+            .Bind("@id", page.Id)
+            .Bind("@sent_time", Columns.Millis(page.SentTime))
+            .Bind("@delivery_time", Columns.Millis(page.DeliveryTime))
+            .Bind("@read_time", Columns.Millis(page.ReadTime))
+            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Page>> ListPagesAsync(
+        string? engagementId, string? contactAlias, (Instant Created, string Id)? after, int limit, CancellationToken ct)
+    {
+        if (engagementId is null && contactAlias is null)
+        {
+            throw new ArgumentException("Pages are listed by engagement, by contact, or both; neither was given.", nameof(engagementId));
+        }
+        var variant = (engagementId is null ? 0 : 1) | (contactAlias is null ? 0 : 2) | (after is null ? 0 : 4);
+        var command = Read(ListPagesSql[variant]).Bind("@limit", limit);
+        if (engagementId is not null)
+        {
+            command.Bind("@engagement_id", engagementId);
+        }
+        if (contactAlias is not null)
+        {
+            command.Bind("@contact_alias", contactAlias);
+        }
+        if (after is { } a)
+        {
+            command.Bind("@after_created", Columns.Millis(a.Created)).Bind("@after_id", a.Id);
+        }
+        return await ReadPagesAsync(command, ct).ConfigureAwait(false);
+    }
+
+    /// Oldest first, in the order of pages_by_engagement.
+    public async Task<IReadOnlyList<Page>> UnreadPagesAsync(string engagementId, string? contactAlias, CancellationToken ct)
+    {
+        const string Unread = " AND engagement_id = @engagement_id AND read_time IS NULL";
+        var command = contactAlias is null
+            ? Read(PageColumns + Unread + " ORDER BY created_at, id")
+            : Read(PageColumns + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
+                .Bind("@contact_alias", contactAlias);
+        command.Bind("@engagement_id", engagementId);
+        return await ReadPagesAsync(command, ct).ConfigureAwait(false);
+    }
+
+    async Task<IReadOnlyList<Page>> ReadPagesAsync(SqliteCommand command, CancellationToken ct)
+    {
+        var pages = new List<Page>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            pages.Add(ReadPage(reader));
+        }
+        return pages;
+    }
+
+    Page ReadPage(SqliteDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var alias = reader.GetString(2);
+        return new Page(
+            new ResourceArn(scope, ResourceKind.Page, alias + "/" + id),
+            reader.GetString(1),
+            alias,
+            reader.GetString(3),
+            EngagementJson.ReadResolution(reader.GetString(4)),
+            reader.GetInt64(5) != 0,
+            Columns.InstantOf(reader.GetInt64(6)),
+            OptionalInstant(reader, 7),
+            OptionalInstant(reader, 8),
+            OptionalInstant(reader, 9));
+    }
+
+    static string ListPageSql(int variant)
+    {
+        var sql = PageColumns;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND engagement_id = @engagement_id";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND contact_alias = @contact_alias";
+        }
+        if ((variant & 4) != 0)
+        {
+            sql += " AND (created_at, id) < (@after_created, @after_id)";
+        }
+        return sql + " ORDER BY created_at DESC, id DESC LIMIT @limit";
+    }
+}
