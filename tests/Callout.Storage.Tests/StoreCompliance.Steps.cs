@@ -226,6 +226,22 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task pending_steps_of_an_engagement_up_to_a_time_are_seen_apart_from_the_one_asking()
+    {
+        await InsertStepsAsync(
+            SendStep(Id(1), Id(100), T0 + Duration.FromMinutes(3)),
+            FinishStep(Id(2), Id(100), T0 + Duration.FromMinutes(3)),
+            SendStep(Id(3), Id(101), T0));
+
+        Assert.True(await QueryAsync(s => s.HasPendingStepsAsync(Id(100), T0 + Duration.FromMinutes(3), Id(2), None)));
+        Assert.False(await QueryAsync(s => s.HasPendingStepsAsync(Id(100), T0 + Duration.FromMinutes(2), Id(2), None)));
+
+        await CommitAsync(s => s.CompleteStepAsync(Id(1), None));
+        Assert.False(await QueryAsync(s => s.HasPendingStepsAsync(Id(100), T0 + Duration.FromMinutes(3), Id(2), None)));
+        Assert.True(await QueryAsync(s => s.HasPendingStepsAsync(Id(100), T0 + Duration.FromMinutes(3), Id(1), None)));
+    }
+
+    [Fact]
     public async Task extending_the_finish_of_an_engagement_leaves_its_send_steps_and_a_done_finish_alone()
     {
         await InsertStepsAsync(

@@ -31,6 +31,9 @@ public interface IEngagementSession
     /// Moves the engagement's pending Finish step to `end` if that is later than where it is.
     Task ExtendFinishAsync(string engagementId, Instant end, CancellationToken ct);
 
+    /// Whether any step of the engagement other than `exceptStepId` is still to run at or before `upTo`.
+    Task<bool> HasPendingStepsAsync(string engagementId, Instant upTo, string exceptStepId, CancellationToken ct);
+
     Task<Page?> FindPageAsync(string pageId, CancellationToken ct);
 
     Task InsertPageAsync(Page page, CancellationToken ct);

@@ -151,10 +151,21 @@ public sealed partial class StepProcessor(
     }
 
     /// The natural end: every plan's last stage is over and no retry is left (spec/domain.md §3.6).
+    /// The engine runs an end after the sends of its own batch; a send due by then that another
+    /// runner still holds (several nodes, or a step that failed and waits for its lease to run out)
+    /// goes first, and the end is tried again a second later.
     async Task FinishAsync(AccountScope scope, EngagementStep step, CancellationToken ct)
     {
         await using var session = await store.OpenAsync(scope, write: true, ct);
-        await session.StopEngagementAsync(step.EngagementId, step.Due, null, ct);
+        if (await session.HasPendingStepsAsync(step.EngagementId, step.Due, step.Id, ct))
+        {
+            var retry = Instant.Max(step.Due, Now()) + Duration.FromSeconds(1);
+            await session.InsertStepsAsync([step with { Id = Guid.CreateVersion7(time.GetUtcNow()).ToString(), Due = retry }], ct);
+        }
+        else
+        {
+            await session.StopEngagementAsync(step.EngagementId, step.Due, null, ct);
+        }
         await session.CompleteStepAsync(step.Id, ct);
         await session.CommitAsync(ct);
     }

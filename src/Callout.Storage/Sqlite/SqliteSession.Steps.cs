@@ -62,6 +62,21 @@ internal sealed partial class SqliteSession
 
     /// Any lease on the Finish step is left as it is; once it runs out the step is claimed again at
     /// its new due time.
+    public async Task<bool> HasPendingStepsAsync(string engagementId, Instant upTo, string exceptStepId, CancellationToken ct)
+    {
+        var found = await Read("""
+                SELECT 1 FROM steps
+                WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND done = 0
+                  AND due <= @up_to AND id <> @except
+                LIMIT 1
+                """)
+            .Bind("@engagement_id", engagementId)
+            .Bind("@up_to", Columns.Millis(upTo))
+            .Bind("@except", exceptStepId)
+            .ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return found is not null;
+    }
+
     public async Task ExtendFinishAsync(string engagementId, Instant end, CancellationToken ct)
     {
         await Write("""
