@@ -49,6 +49,9 @@ public interface IEngagementSession
     /// Pages of the engagement that no one has read yet, optionally only one person's.
     Task<IReadOnlyList<Page>> UnreadPagesAsync(string engagementId, string? contactAlias, CancellationToken ct);
 
+    /// Pages sent to one channel that no one has read, in engagements still running; newest first.
+    Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct);
+
     Task AddReceiptAsync(Receipt receipt, CancellationToken ct);
 
     /// In the order they were written, starting after the given receipt sequence number.

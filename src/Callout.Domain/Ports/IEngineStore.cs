@@ -17,6 +17,10 @@ public interface IEngineStore
     /// A named random secret shared by every node of the store, created on first use.
     Task<byte[]> GetSecretAsync(string name, CancellationToken ct);
 
+    /// The scopes that have a channel of this kind with this address: an inbound SMS names only the
+    /// phone numbers, so a reply is matched in every account that pages that number.
+    Task<IReadOnlyList<Arns.AccountScope>> ScopesWithAddressAsync(Channels.ChannelKind kind, string address, CancellationToken ct);
+
     /// How many engagements have no StopTime, across all scopes (a metric).
     Task<long> CountRunningEngagementsAsync(CancellationToken ct);
 }

@@ -26,6 +26,9 @@ public interface IStoreSession : IEngagementSession, IAsyncDisposable
 
     Task<ContactChannel?> FindChannelAsync(string channelId, CancellationToken ct);
 
+    /// The channels of this kind with exactly this address.
+    Task<IReadOnlyList<ContactChannel>> FindChannelsByAddressAsync(ChannelKind kind, string address, CancellationToken ct);
+
     /// A contact's channels in creation order, starting after the channel `afterChannelId` when given.
     Task<IReadOnlyList<ContactChannel>> ListChannelsAsync(string contactAlias, string? afterChannelId, int limit, CancellationToken ct);
 

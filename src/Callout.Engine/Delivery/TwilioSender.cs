@@ -8,7 +8,7 @@ namespace Callout.Engine.Delivery;
 /// SMS and voice through Twilio's REST API (2010-04-01): a Message or a Call per send, with the
 /// send key as Twilio's idempotency token so a retried request is not sent twice. Calls fetch their
 /// script from the page's voice URL; an activation call carries its script inline.
-public sealed class TwilioSender(TwilioSettings settings, HttpClient http, CallbackLinks links, RecipientScopes recipients) : IMessageSender
+public sealed class TwilioSender(TwilioSettings settings, HttpClient http, CallbackLinks links) : IMessageSender
 {
     public string Name => "twilio";
 
@@ -26,8 +26,6 @@ public sealed class TwilioSender(TwilioSettings settings, HttpClient http, Callb
             case ChannelKind.Sms:
                 resource = "Messages.json";
                 fields.Add(new("Body", message.Body));
-                // Replies from this number are matched in this account (RecipientScopes).
-                recipients.Remember(message.Address, message.Scope);
                 break;
             case ChannelKind.Voice:
                 resource = "Calls.json";

@@ -17,6 +17,10 @@ public sealed class SigV4Authenticator
     private readonly Dictionary<string, Credential> credentials;
     private readonly TimeProvider time;
 
+    /// Whether Authenticate needs every header and the body, or only the Authorization header
+    /// (off mode reads the credential scope and verifies nothing).
+    public bool VerifiesSignatures => mode != AuthMode.Off;
+
     public SigV4Authenticator(AuthMode mode, IReadOnlyCollection<Credential> credentials, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(credentials);

@@ -32,7 +32,9 @@ sealed partial class ApiEndpoint(
         try
         {
             var body = await ReadBodyAsync(http.Request.BodyReader, http.Request.ContentLength, http.RequestAborted);
-            var caller = authenticator.Authenticate(ToSignedRequest(http.Request, body));
+            var caller = authenticator.Authenticate(authenticator.VerifiesSignatures
+                ? ToSignedRequest(http.Request, body)
+                : ScopeOnly(http.Request));
             if (!HttpMethods.IsPost(http.Request.Method))
             {
                 throw CommonErrors.UnknownOperation(target);
@@ -49,8 +51,9 @@ sealed partial class ApiEndpoint(
             var write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
             response = ResponseFraming.Result(write);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (ClientWentAway(e, http))
         {
+            // Nobody is left to answer.
             return;
         }
         catch (Exception e)
@@ -110,6 +113,15 @@ sealed partial class ApiEndpoint(
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
+
+    /// A client that closes the connection mid-body or cancels is not a server failure.
+    static bool ClientWentAway(Exception e, HttpContext http) =>
+        http.RequestAborted.IsCancellationRequested
+        || e is BadHttpRequestException or Microsoft.AspNetCore.Connections.ConnectionResetException
+        || (e is IOException && http.RequestAborted.IsCancellationRequested);
+
+    static SignedRequest ScopeOnly(HttpRequest request) => new(
+        request.Method, "/", "", [new("Authorization", request.Headers.Authorization.ToString())], ReadOnlyMemory<byte>.Empty);
 
     static SignedRequest ToSignedRequest(HttpRequest request, ReadOnlyMemory<byte> body)
     {

@@ -73,12 +73,12 @@ sealed record DeliveryConfiguration
 
     /// The configured providers by channel type, each retried on transient refusals; types left on
     /// `outbox` are absent, so the router falls back to the local outbox for them.
-    public IReadOnlyDictionary<ChannelKind, IMessageSender> Providers(CallbackLinks links, RecipientScopes recipients)
+    public IReadOnlyDictionary<ChannelKind, IMessageSender> Providers(CallbackLinks links)
     {
         // Back-off between tries runs on the wall clock, even under --clock virtual (RetryingSender).
         var wallClock = TimeProvider.System;
         IMessageSender? smtp = Smtp is null ? null : new RetryingSender(new SmtpSender(Smtp), wallClock);
-        IMessageSender? twilio = Twilio is null ? null : new RetryingSender(new TwilioSender(Twilio, ProviderHttp.NewClient(), links, recipients), wallClock);
+        IMessageSender? twilio = Twilio is null ? null : new RetryingSender(new TwilioSender(Twilio, ProviderHttp.NewClient(), links), wallClock);
         IMessageSender? webhook = Webhook is null ? null : new RetryingSender(new WebhookSender(Webhook, ProviderHttp.NewClient(), links, wallClock), wallClock);
         IMessageSender? Pick(Provider p) => p switch
         {

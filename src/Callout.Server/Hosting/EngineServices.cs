@@ -23,9 +23,8 @@ static class EngineServices
         services.AddSingleton<OutboxSender>();
         services.AddSingleton(delivery);
         services.AddSingleton<CallbackLinks>();
-        services.AddSingleton<RecipientScopes>();
         services.AddSingleton(sp => new DeliveryRouter(
-            delivery.Providers(sp.GetRequiredService<CallbackLinks>(), sp.GetRequiredService<RecipientScopes>()),
+            delivery.Providers(sp.GetRequiredService<CallbackLinks>()),
             sp.GetRequiredService<OutboxSender>()));
         services.AddSingleton<StepProcessor>();
         services.AddSingleton<EngagementEngine>();

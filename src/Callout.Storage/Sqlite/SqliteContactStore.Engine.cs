@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Callout.Domain.Arns;
+using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -98,6 +99,22 @@ public sealed partial class SqliteContactStore
             .ExecuteScalarAsync(ct).ConfigureAwait(false);
         return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
     }, ct);
+
+    public Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
+        InReadAsync<IReadOnlyList<AccountScope>>(async link =>
+        {
+            var scopes = new List<AccountScope>();
+            await using var reader = await link.Command(
+                    "SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region")
+                .Bind("@kind", Columns.Text(kind))
+                .Bind("@address", address)
+                .ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                scopes.Add(AccountScope.For(reader.GetString(1), reader.GetString(0)));
+            }
+            return scopes;
+        }, ct);
 
     static ClaimedStep ReadClaimedStep(SqliteDataReader reader) => new(
         AccountScope.For(reader.GetString(2), reader.GetString(1)),

@@ -19,6 +19,20 @@ internal sealed partial class SqliteSession
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadChannel(reader) : null;
     }
 
+    public async Task<IReadOnlyList<ContactChannel>> FindChannelsByAddressAsync(ChannelKind kind, string address, CancellationToken ct)
+    {
+        var command = Read(ChannelColumns + " AND kind = @kind AND address = @address ORDER BY created_at, id")
+            .Bind("@kind", Columns.Text(kind))
+            .Bind("@address", address);
+        var channels = new List<ContactChannel>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            channels.Add(ReadChannel(reader));
+        }
+        return channels;
+    }
+
     public async Task<IReadOnlyList<ContactChannel>> ListChannelsAsync(
         string contactAlias, string? afterChannelId, int limit, CancellationToken ct)
     {

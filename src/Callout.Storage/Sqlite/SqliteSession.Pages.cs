@@ -97,6 +97,17 @@ internal sealed partial class SqliteSession
         return await ReadPagesAsync(command, ct).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct)
+    {
+        var command = Read(PageColumns + """
+             AND channel_id = @channel_id AND read_time IS NULL
+             AND engagement_id IN (SELECT id FROM engagements
+                                   WHERE account_id = @account AND region = @region AND stop_time IS NULL)
+            ORDER BY created_at DESC, id DESC
+            """).Bind("@channel_id", channelId);
+        return await ReadPagesAsync(command, ct).ConfigureAwait(false);
+    }
+
     async Task<IReadOnlyList<Page>> ReadPagesAsync(SqliteCommand command, CancellationToken ct)
     {
         var pages = new List<Page>();

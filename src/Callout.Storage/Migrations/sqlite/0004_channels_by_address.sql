@@ -1,0 +1,5 @@
+-- An inbound SMS names only the phone numbers: find the channels, across scopes, behind one.
+CREATE INDEX channels_by_address ON channels (kind, address);
+
+-- The unread pages of one channel, for matching an SMS reply to its page.
+CREATE INDEX pages_by_channel ON pages (account_id, region, channel_id, created_at, id);
