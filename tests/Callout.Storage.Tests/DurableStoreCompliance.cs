@@ -76,7 +76,7 @@ public abstract class DurableStoreCompliance : StoreCompliance
         await ReplaceStoreAsync(OpenAgain());
 
         Assert.Equal(1, await Store.CountRunningEngagementsAsync(None));
-        Assert.Equal(T0, await Store.NextDueAsync(None));
+        Assert.Equal(T0 + Duration.FromSeconds(30), await Store.NextDueAsync(None));
         Assert.Empty(await Store.ClaimDueStepsAsync(T0 + Duration.FromSeconds(29), "node", T0 + Duration.FromMinutes(1), 10, None));
         var claimed = await Store.ClaimDueStepsAsync(T0 + Duration.FromMinutes(5), "node", T0 + Duration.FromMinutes(6), 10, None);
         Assert.Equal([Id(3), Id(4)], claimed.Select(c => c.Step.Id));

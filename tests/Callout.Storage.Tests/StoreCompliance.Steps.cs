@@ -256,7 +256,7 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
-    public async Task the_next_due_time_is_that_of_the_earliest_pending_step_leased_or_not()
+    public async Task the_next_due_time_is_when_the_earliest_pending_step_can_be_claimed()
     {
         Assert.Null(await Store.NextDueAsync(None));
         var otherAccount = AccountScope.For("us-east-1", NewAccountId());
@@ -264,8 +264,9 @@ public abstract partial class StoreCompliance
         await InsertStepsAsync(otherAccount, SendStep(Id(3), Id(100), T0 + Duration.FromMinutes(1)));
         Assert.Equal(T0 + Duration.FromMinutes(1), await Store.NextDueAsync(None));
 
-        await ClaimAsync(T0 + Duration.FromMinutes(1));
-        Assert.Equal(T0 + Duration.FromMinutes(1), await Store.NextDueAsync(None));
+        // Held until T0+1:30 by a node that may have died: waited for, not due at T0+1.
+        await Store.ClaimDueStepsAsync(T0 + Duration.FromMinutes(1), "node-a", T0 + Duration.FromSeconds(90), 10, None);
+        Assert.Equal(T0 + Duration.FromSeconds(90), await Store.NextDueAsync(None));
 
         await CommitAsync(otherAccount, s => s.CompleteStepAsync(Id(3), None));
         Assert.Equal(T0 + Duration.FromMinutes(2), await Store.NextDueAsync(None));

@@ -11,7 +11,9 @@ public interface IEngineStore
     /// anyone (or whose lease expired), earliest first.
     Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
 
-    /// The earliest due time of any pending step, leased or not; null when there is none.
+    /// When the engine next has something it may claim: the earliest due time of a pending step that
+    /// no one holds, or the end of a lease on one that someone does. Null when nothing is pending.
+    /// A step leased by a node that died is thus waited for, not spun on.
     Task<Instant?> NextDueAsync(CancellationToken ct);
 
     /// A named random secret shared by every node of the store, created on first use.

@@ -65,9 +65,15 @@ public sealed partial class SqliteContactStore
 
     public Task<Instant?> NextDueAsync(CancellationToken ct) => InReadAsync<Instant?>(async link =>
     {
-        var due = await link.Command("SELECT min(due) FROM steps WHERE done = 0")
+        // A step is claimable at its due time, or when its lease ends if that is later. Claims set
+        // leases beyond the due time, so the two minima cover every pending step; each reads one
+        // partial index.
+        var due = await link.Command("SELECT min(due) FROM steps WHERE done = 0 AND lease_until IS NULL")
             .ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return due is long millis ? Columns.InstantOf(millis) : null;
+        var leased = await link.Command("SELECT min(max(due, lease_until)) FROM steps WHERE done = 0 AND lease_until IS NOT NULL")
+            .ExecuteScalarAsync(ct).ConfigureAwait(false);
+        var times = new[] { due, leased }.OfType<long>().ToList();
+        return times.Count == 0 ? null : Columns.InstantOf(times.Min());
     }, ct);
 
     public async Task<byte[]> GetSecretAsync(string name, CancellationToken ct)
