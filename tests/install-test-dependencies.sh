@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# What the tests need beyond the .NET SDK, python3 with boto3, the AWS CLI and Node.js: the JS SDK
+# v3 from npm, and Debian's aiosmtpd as the delivery tests' SMTP server. Run by .ci/run and by the
+# test build, so `dotnet test Callout.slnx` works on a fresh machine; does nothing when all is there.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+  else
+    echo "install Debian's python3-aiosmtpd (sudo apt-get install python3-aiosmtpd) for the email delivery tests" >&2
+  fi
+fi
+
+if [ ! -d clients/js/node_modules ]; then
+  (cd clients/js && npm ci --no-audit --no-fund)
+fi
