@@ -8,7 +8,7 @@ namespace Callout.Domain.Ports;
 
 /// Reads and writes within one account and region. Aliases and channel ids are the keys; ARNs are
 /// built from the session's scope.
-public interface IStoreSession : IEngagementSession, IAsyncDisposable
+public interface IStoreSession : IEngagementSession, IRotationSession, IAsyncDisposable
 {
     Task<Contact?> FindContactAsync(string alias, CancellationToken ct);
 
