@@ -12,6 +12,8 @@ public sealed record ServiceLimits
     public int TargetsPerStage { get; init; } = 10;
     public int RotationsPerSchedule { get; init; } = 8;
     public int TagsPerResource { get; init; } = 50;
+    public int RotationsPerAccount { get; init; } = 1000;
+    public int ActiveOverridesPerRotation { get; init; } = 200;
     public int ActivationCodesPerHour { get; init; } = 5;
     public Duration ActivationCodeLifetime { get; init; } = Duration.FromHours(24);
 }

@@ -81,6 +81,7 @@ app.Use((context, next) =>
 app.MapAdmin();
 app.MapInbound();
 app.MapClock(virtualClock, options);
+app.MapCalendars();
 app.MapMetrics("/metrics");
 
 app.Lifetime.ApplicationStarted.Register(() =>

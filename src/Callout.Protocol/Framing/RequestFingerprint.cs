@@ -4,9 +4,9 @@ using System.Text.Json;
 
 namespace Callout.Protocol.Framing;
 
-/// A hash of a request body with its idempotency token left out and object members sorted, so a
-/// retry with the same token can be told apart from a different request reusing it
-/// (spec/protocol.md §7).
+/// A hash of a request body with object members sorted and its idempotency token and paging
+/// members left out: a retry with the same token can be told apart from a different request
+/// reusing it (spec/protocol.md §7), and a page token from one query from a token of another.
 public static class RequestFingerprint
 {
     public static string Compute(JsonElement body)
@@ -27,7 +27,7 @@ public static class RequestFingerprint
                 w.WriteStartObject();
                 foreach (var p in e.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
-                    if ((topLevel && p.Name == "IdempotencyToken") || p.Value.ValueKind == JsonValueKind.Null)
+                    if ((topLevel && p.Name is "IdempotencyToken" or "NextToken" or "MaxResults") || p.Value.ValueKind == JsonValueKind.Null)
                     {
                         continue;
                     }

@@ -47,7 +47,7 @@ sealed partial class ApiEndpoint(
                 authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount),
                 caller.Region ?? options.DefaultRegion,
                 time.GetUtcNow(),
-                operation.HasIdempotencyToken ? RequestFingerprint.Compute(json.RootElement) : null);
+                operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null);
             var write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
             response = ResponseFraming.Result(write);
         }

@@ -19,7 +19,7 @@ static class EngineServices
         services.AddSingleton(new EngineSettings());
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<EngineSecrets>();
-        services.AddSingleton<IOnCallResolver, NobodyOnCall>();
+        services.AddSingleton<IOnCallResolver, RotationOnCallResolver>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton(delivery);
         services.AddSingleton<CallbackLinks>();

@@ -3,9 +3,9 @@ using Callout.Protocol.Shapes;
 using Callout.Server.Operations.Channels;
 using Callout.Server.Operations.Contacts;
 using Callout.Server.Operations.Engagements;
-using Callout.Server.Operations.Later;
 using Callout.Server.Operations.Pages;
 using Callout.Server.Operations.Policies;
+using Callout.Server.Operations.Rotations;
 using Callout.Server.Operations.Tags;
 
 namespace Callout.Server.Operations;
@@ -49,8 +49,17 @@ static class OperationRegistry
         services.AddSingleton<IOperation<ListPageResolutionsRequest, ListPageResolutionsResult>, ListPageResolutions>();
         services.AddSingleton<IOperation<AcceptPageRequest, AcceptPageResult>, AcceptPage>();
 
-        // Rotations (issue 5) validate their input, then say they are not served yet.
-        services.AddSingleton(typeof(IOperation<,>), typeof(NotYetAvailable<,>));
+        services.AddSingleton<IOperation<CreateRotationRequest, CreateRotationResult>, CreateRotation>();
+        services.AddSingleton<IOperation<GetRotationRequest, GetRotationResult>, GetRotation>();
+        services.AddSingleton<IOperation<UpdateRotationRequest, UpdateRotationResult>, UpdateRotation>();
+        services.AddSingleton<IOperation<DeleteRotationRequest, DeleteRotationResult>, DeleteRotation>();
+        services.AddSingleton<IOperation<ListRotationsRequest, ListRotationsResult>, ListRotations>();
+        services.AddSingleton<IOperation<CreateRotationOverrideRequest, CreateRotationOverrideResult>, CreateRotationOverride>();
+        services.AddSingleton<IOperation<GetRotationOverrideRequest, GetRotationOverrideResult>, GetRotationOverride>();
+        services.AddSingleton<IOperation<DeleteRotationOverrideRequest, DeleteRotationOverrideResult>, DeleteRotationOverride>();
+        services.AddSingleton<IOperation<ListRotationOverridesRequest, ListRotationOverridesResult>, ListRotationOverrides>();
+        services.AddSingleton<IOperation<ListRotationShiftsRequest, ListRotationShiftsResult>, ListRotationShifts>();
+        services.AddSingleton<IOperation<ListPreviewRotationShiftsRequest, ListPreviewRotationShiftsResult>, ListPreviewRotationShifts>();
         return services;
     }
 }

@@ -1,32 +1,147 @@
+using System.Globalization;
+using Callout.Domain.Arns;
 using Callout.Domain.Rotations;
-using NodaTime;
+using Microsoft.Data.Sqlite;
 
 namespace Callout.Storage.Sqlite;
 
-// Placeholder while the rotation tables are written; replaced before anything uses it.
 internal sealed partial class SqliteSession
 {
-    public Task InsertRotationAsync(Rotation rotation, CancellationToken ct) => throw new NotImplementedException();
+    const string RotationColumns = """
+        SELECT id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence
+        FROM rotations WHERE account_id = @account AND region = @region
+        """;
 
-    public Task UpdateRotationAsync(Rotation rotation, CancellationToken ct) => throw new NotImplementedException();
+    // One statement text per combination of filters, each a range of rotations_by_name prepared
+    // once. Index: 1 = prefix, 2 = after.
+    static readonly string[] ListRotationsSql = [.. Enumerable.Range(0, 4).Select(ListRotationSql)];
 
-    public Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct) => throw new NotImplementedException();
+    public async Task InsertRotationAsync(Rotation rotation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        await Write("""
+                INSERT INTO rotations (account_id, region, id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence)
+                VALUES (@account, @region, @id, @name, @contact_aliases, @start_time, @time_zone_id, @created_at, @recurrence)
+                """)
+            .BindRotation(rotation)
+            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
 
-    public Task DeleteRotationAsync(string rotationId, CancellationToken ct) => throw new NotImplementedException();
+    public async Task UpdateRotationAsync(Rotation rotation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        // Members are kept in rotation_members by a trigger (Migrations/sqlite/0005_rotations.sql).
+        await Write("""
+                UPDATE rotations SET name = @name, contact_aliases = @contact_aliases, start_time = @start_time,
+                    time_zone_id = @time_zone_id, created_at = @created_at, recurrence = @recurrence
+                WHERE account_id = @account AND region = @region AND id = @id
+                """)
+            .BindRotation(rotation)
+            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
 
-    public Task<IReadOnlyList<Rotation>> ListRotationsAsync(string? namePrefix, (string Name, string Id)? after, int limit, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct)
+    {
+        var command = Read(RotationColumns + " AND id = @id").Bind("@id", rotationId);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadRotation(reader) : null;
+    }
 
-    public Task<int> CountRotationsAsync(CancellationToken ct) => throw new NotImplementedException();
+    /// Deletes the overrides explicitly, as DeleteContact does its channels: tags have no foreign
+    /// key, and the cascade depends on a per-connection pragma.
+    public async Task DeleteRotationAsync(string rotationId, CancellationToken ct)
+    {
+        await Write("""
+                DELETE FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @id;
+                DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn;
+                DELETE FROM rotations WHERE account_id = @account AND region = @region AND id = @id;
+                """)
+            .Bind("@id", rotationId)
+            .Bind("@arn", new ResourceArn(scope, ResourceKind.Rotation, rotationId).ToString())
+            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
 
-    public Task<IReadOnlyList<string>> RotationsWithMemberAsync(string contactAlias, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<IReadOnlyList<Rotation>> ListRotationsAsync(
+        string? namePrefix, (string Name, string Id)? after, int limit, CancellationToken ct)
+    {
+        var variant = (namePrefix is null ? 0 : 1) | (after is null ? 0 : 2);
+        var command = Read(ListRotationsSql[variant]).Bind("@limit", limit);
+        if (namePrefix is not null)
+        {
+            // A range, not LIKE: '_' is legal in names, and LIKE ignores case. U+10FFFF sorts after
+            // every character SQLite's BINARY collation can meet (see ListContactsAsync).
+            command.Bind("@prefix", namePrefix).Bind("@prefix_end", namePrefix + char.ConvertFromUtf32(0x10FFFF));
+        }
+        if (after is { } key)
+        {
+            command.Bind("@after_name", key.Name).Bind("@after_id", key.Id);
+        }
+        var rotations = new List<Rotation>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rotations.Add(ReadRotation(reader));
+        }
+        return rotations;
+    }
 
-    public Task InsertOverrideAsync(RotationOverride rotationOverride, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<int> CountRotationsAsync(CancellationToken ct)
+    {
+        var count = await Read("SELECT count(*) FROM rotations WHERE account_id = @account AND region = @region")
+            .ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return Convert.ToInt32(count, CultureInfo.InvariantCulture);
+    }
 
-    public Task<RotationOverride?> FindOverrideAsync(string rotationId, string overrideId, CancellationToken ct) => throw new NotImplementedException();
+    /// One range of rotation_members' primary key, which triggers keep for rotations and overrides.
+    public async Task<IReadOnlyList<string>> RotationsWithMemberAsync(string contactAlias, CancellationToken ct)
+    {
+        var ids = new List<string>();
+        await using var reader = await Read("""
+                SELECT DISTINCT rotation_id FROM rotation_members
+                WHERE account_id = @account AND region = @region AND alias = @alias
+                ORDER BY rotation_id
+                """)
+            .Bind("@alias", contactAlias)
+            .ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
 
-    public Task DeleteOverrideAsync(string rotationId, string overrideId, CancellationToken ct) => throw new NotImplementedException();
+    Rotation ReadRotation(SqliteDataReader reader) => new(
+        new ResourceArn(scope, ResourceKind.Rotation, reader.GetString(0)),
+        reader.GetString(1),
+        RotationJson.ReadAliases(reader.GetString(2)),
+        Columns.InstantOf(reader.GetInt64(3)),
+        reader.GetString(4),
+        RotationJson.ReadRecurrence(reader.GetString(6)),
+        Columns.InstantOf(reader.GetInt64(5)));
 
-    public Task<IReadOnlyList<RotationOverride>> ListOverridesAsync(string rotationId, Instant from, Instant to, CancellationToken ct) => throw new NotImplementedException();
+    static string ListRotationSql(int variant)
+    {
+        var sql = RotationColumns;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND name >= @prefix AND name < @prefix_end";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND (name, id) > (@after_name, @after_id)";
+        }
+        return sql + " ORDER BY name, id LIMIT @limit";
+    }
+}
 
-    public Task<int> CountActiveOverridesAsync(string rotationId, Instant now, CancellationToken ct) => throw new NotImplementedException();
+file static class RotationBinding
+{
+    public static SqliteCommand BindRotation(this SqliteCommand command, Rotation rotation) => command
+        .Bind("@id", rotation.Id)
+        .Bind("@name", rotation.Name)
+        .Bind("@contact_aliases", RotationJson.WriteAliases(rotation.ContactAliases))
+        .Bind("@start_time", Columns.Millis(rotation.StartTime))
+        .Bind("@time_zone_id", rotation.TimeZoneId)
+        .Bind("@created_at", Columns.Millis(rotation.CreatedAt))
+        .Bind("@recurrence", RotationJson.WriteRecurrence(rotation.Recurrence));
 }

@@ -10,4 +10,6 @@ namespace Callout.Storage.Sqlite;
 [JsonSerializable(typeof(long[]))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(ResolutionDocument[]))]
+[JsonSerializable(typeof(RecurrenceDocument))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
+using Callout.Domain.Rotations;
 using Callout.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -79,6 +80,45 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(1, await read.CountContactsAsync(ct));
         Assert.NotNull(await read.FindEngagementAsync("e1", ct));
         Assert.Equal(t0, await store.NextDueAsync(ct));
+    }
+
+    [Fact]
+    public async Task a_version_4_database_gains_the_rotation_tables_and_keeps_its_contacts()
+    {
+        Directory.CreateDirectory(directory);
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            foreach (var name in (string[])["0001_initial", "0002_contact_counts", "0003_engagements", "0004_channels_by_address"])
+            {
+                Execute(connection, Script(name));
+            }
+            Execute(connection, """
+                CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                INSERT INTO schema_migrations VALUES
+                    (1, '0001_initial'), (2, '0002_contact_counts'), (3, '0003_engagements'), (4, '0004_channels_by_address');
+                INSERT INTO contacts VALUES ('111122223333', 'us-east-1', 'jane', NULL, 'PERSONAL', '{}', 0, 0);
+                """);
+        }
+        var scope = AccountScope.For("us-east-1", "111122223333");
+        var ct = CancellationToken.None;
+        var t0 = Instant.FromUtc(2025, 3, 1, 12, 0);
+        var rotation = new Rotation(new ResourceArn(scope, ResourceKind.Rotation, "r1"), "ops", ["jane"], t0, "UTC",
+            new Recurrence(RecurrenceKind.Daily, [new HandOff(new LocalTime(9, 0))], 1, 1, null), t0);
+
+        await using var store = SqliteContactStore.OpenFile(directory);
+        await store.MigrateAsync(ct);
+        await using (var session = await store.OpenAsync(scope, write: true, ct))
+        {
+            await session.InsertRotationAsync(rotation, ct);
+            await session.InsertOverrideAsync(new RotationOverride("o1", "r1", ["jane"], t0, t0 + Duration.FromHours(1), t0), ct);
+            await session.CommitAsync(ct);
+        }
+
+        await using var read = await store.OpenAsync(scope, write: false, ct);
+        Assert.Equal(1, await read.CountContactsAsync(ct));
+        Assert.Equal("ops", (await read.FindRotationAsync("r1", ct))!.Name);
+        Assert.Equal(["r1"], await read.RotationsWithMemberAsync("jane", ct));
     }
 
     [Fact]

@@ -226,7 +226,6 @@ check "get-contact-policy returns the same policy" \
 check "an unparsable policy is refused" fails_with ValidationException put-contact-policy --contact-arn "$AKUAM_ARN" --policy "not json"
 
 # --- not yet available ------------------------------------------------------------------------------
-check "list-rotations is not available yet" fails_with ValidationException list-rotations
 
 # --- deletion -------------------------------------------------------------------------------------
 check "delete-contact succeeds" succeeds delete-contact --contact-id "$AKUAM_ARN"

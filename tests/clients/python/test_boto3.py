@@ -428,10 +428,6 @@ class TagsAndPolicies(CalloutTestCase):
         self.assertError("ValidationException", self.c.put_contact_policy, ContactArn=contact, Policy="not json")
 
 
-class NotYetAvailable(CalloutTestCase):
-    def test_list_rotations_is_not_available_yet(self):
-        response = self.assertError("ValidationException", self.c.list_rotations)
-        self.assertIn("not available", response["Message"])
 
 
 if __name__ == "__main__":

@@ -1,3 +1,5 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Errors;
 using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
@@ -6,14 +8,21 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Contacts;
 
 /// Deleting removes the contact's channels, tags and policy. Escalation plans that name it keep the
-/// reference and skip it when they run (spec/domain.md §2.1).
+/// reference and skip it when they run; a member of a rotation cannot be deleted (spec/domain.md §2.1).
 sealed class DeleteContact(IContactStore store) : IOperation<DeleteContactRequest, DeleteContactResult>
 {
     public async Task<DeleteContactResult> HandleAsync(DeleteContactRequest request, RequestContext context, CancellationToken ct)
     {
         await using var session = await store.OpenAsync(context.Scope(), write: true, ct);
         var contact = await session.RequireContactAsync(request.ContactId, context.Scope(), ct);
-        // TODO(issue 5): a contact that is a member of a rotation gives ConflictException with the rotations as DependentEntities.
+        var rotations = await session.RotationsWithMemberAsync(contact.Alias, ct);
+        if (rotations.Count > 0)
+        {
+            // Model: "if a contact is a member of a rotation, the rotation is a dependent entity".
+            throw new ResourceConflict(contact.Arn.ToString(), ResourceTypes.Contact,
+                $"Contact {request.ContactId} is a member of {rotations.Count} rotation(s); take it out of them first.",
+                [new Dependency("RotationMembership", rotations.Select(id => new ResourceArn(contact.Arn.Scope, ResourceKind.Rotation, id).ToString()).ToList())]);
+        }
         await session.DeleteContactAsync(contact.Alias, ct);
         await session.CommitAsync(ct);
         return new DeleteContactResult();

@@ -24,9 +24,12 @@ static class PlanReferences
         }
         foreach (var reference in plan.RotationIds)
         {
-            PlanRules.ResolveReference(reference, ResourceKind.Rotation, scope);
-            // TODO(issue 5): look the rotation up once rotations are stored; until then none exists.
-            throw new InvalidRequest($"Rotation {reference} in the plan does not exist.", "plan.rotationIds");
+            // CreateContact models no ResourceNotFound: a missing rotation is a validation failure.
+            var arn = PlanRules.ResolveReference(reference, ResourceKind.Rotation, scope);
+            if (await session.FindRotationAsync(arn.Id, ct) is null)
+            {
+                throw new InvalidRequest($"Rotation {reference} in the plan does not exist.", "plan.rotationIds");
+            }
         }
     }
 }

@@ -28,8 +28,9 @@ static class TaggedResources
         }
         TagRules.CheckTaggable(parsed);
         var arn = ArnResolver.Resolve(resourceArn, parsed.Kind, scope, "resourceARN");
-        var exists = arn.Kind == ResourceKind.Contact && await session.FindContactAsync(arn.Alias, ct) is not null;
-        // TODO(issue 5): rotations take tags too once they are stored.
+        var exists = arn.Kind == ResourceKind.Contact
+            ? await session.FindContactAsync(arn.Alias, ct) is not null
+            : await session.FindRotationAsync(arn.Id, ct) is not null;
         return exists ? arn : throw new ResourceNotFound(resourceArn, ArnResolver.ResourceTypeOf(arn.Kind), $"Resource {resourceArn} not found.");
     }
 }

@@ -20,7 +20,6 @@ import {
     PutContactPolicyCommand,
     SendActivationCodeCommand,
     SSMContactsClient,
-    ListRotationsCommand,
     TagResourceCommand,
     UntagResourceCommand,
     UpdateContactChannelCommand,
@@ -299,7 +298,4 @@ test('a contact policy round-trips', async () => {
     await rejects('ValidationException', new PutContactPolicyCommand({ ContactArn, Policy: 'not json' }));
 });
 
-test('list rotations is not available yet', async () => {
-    const error = await rejects('ValidationException', new ListRotationsCommand({}));
-    assert.match(error.message, /not available/);
-});
+

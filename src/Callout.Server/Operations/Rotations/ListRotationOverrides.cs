@@ -1,0 +1,44 @@
+using System.Globalization;
+using Callout.Domain.Errors;
+using Callout.Domain.Ports;
+using Callout.Protocol.Dispatch;
+using Callout.Protocol.Shapes;
+using Callout.Server.Api;
+using Callout.Server.Mapping;
+using Callout.Server.Pagination;
+
+namespace Callout.Server.Operations.Rotations;
+
+/// Overrides overlapping [StartTime, EndTime), unclipped, by start, creation and id.
+sealed class ListRotationOverrides(IContactStore store, PageTokens tokens) : IOperation<ListRotationOverridesRequest, ListRotationOverridesResult>
+{
+    public async Task<ListRotationOverridesResult> HandleAsync(ListRotationOverridesRequest request, RequestContext context, CancellationToken ct)
+    {
+        var from = Times.Of(request.StartTime)!.Value;
+        var to = Times.Of(request.EndTime)!.Value;
+        if (to <= from)
+        {
+            throw new InvalidRequest("Invalid value provided - EndTime must be after StartTime", "endTime");
+        }
+        var skip = tokens.Open(request.NextToken, context.Operation, context.Fingerprint ?? "") is { } key ? int.Parse(key, CultureInfo.InvariantCulture) : 0;
+        var size = PageSize.Of(request.MaxResults);
+        await using var session = await store.OpenAsync(context.Scope(), write: false, ct);
+        var rotation = await session.RequireRotationAsync(request.RotationId, context.Scope(), ct);
+        var all = await session.ListOverridesAsync(rotation.Id, from, to, ct);
+        var page = all.Skip(skip).Take(size).ToList();
+        return new ListRotationOverridesResult
+        {
+            RotationOverrides = page.Select(o => new RotationOverride
+            {
+                RotationOverrideId = o.Id,
+                NewContactIds = RotationLookups.Arns(o.Members, rotation.Arn.Scope),
+                StartTime = Times.Of(o.Start),
+                EndTime = Times.Of(o.End),
+                CreateTime = Times.Of(o.CreatedAt),
+            }).ToList(),
+            NextToken = all.Count > skip + size
+                ? tokens.Issue(context.Operation, context.Fingerprint ?? "", (skip + size).ToString(CultureInfo.InvariantCulture))
+                : null,
+        };
+    }
+}

@@ -1,0 +1,15 @@
+namespace Callout.Storage.Sqlite;
+
+/// The recurrence column. Kind and days are the wire's enum names; times are "HH:mm", with
+/// seconds and a fraction only when the value has them (RotationJson.Time).
+internal sealed record RecurrenceDocument(
+    string Kind,
+    IReadOnlyList<HandOffDocument>? HandOffs,
+    int NumberOfOnCalls,
+    int Multiplier,
+    IReadOnlyDictionary<string, IReadOnlyList<CoverageWindowDocument>>? Coverage);
+
+/// Day is set for weekly hand-offs, DayOfMonth for monthly ones.
+internal sealed record HandOffDocument(string Time, string? Day, int? DayOfMonth);
+
+internal sealed record CoverageWindowDocument(string Start, string End);
