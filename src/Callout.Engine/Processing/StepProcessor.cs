@@ -133,15 +133,25 @@ public sealed partial class StepProcessor(
             channel.Kind == Domain.Channels.ChannelKind.Voice ? voiceUrl : null);
     }
 
+    /// Who is on call is looked up before the write session opens: the lookup reads the store, and
+    /// a store may serve one session at a time.
     async Task EnterScheduleAsync(AccountScope scope, EngagementStep step, CancellationToken ct)
     {
-        await using var session = await store.OpenAsync(scope, write: true, ct);
-        var engagement = await session.FindEngagementAsync(step.EngagementId, ct);
-        var snapshot = await session.FindSnapshotAsync(step.EngagementId, ct);
-        if (engagement is { Running: true } && snapshot is not null && snapshot.Contacts.TryGetValue(step.ContactAlias!, out var schedule))
+        Engagement? engagement;
+        EngagementSnapshot? snapshot;
+        await using (var read = await store.OpenAsync(scope, write: false, ct))
         {
-            var people = await onCall.OnCallAsync(scope, schedule, step.Due, ct);
-            var planner = new EngagementPlanner(snapshot, step.EngagementId, settings, () => Guid.CreateVersion7(time.GetUtcNow()).ToString());
+            engagement = await read.FindEngagementAsync(step.EngagementId, ct);
+            snapshot = await read.FindSnapshotAsync(step.EngagementId, ct);
+        }
+        ContactSnapshot? schedule = null;
+        var running = engagement is { Running: true } && snapshot is not null && snapshot.Contacts.TryGetValue(step.ContactAlias!, out schedule);
+        var people = running ? await onCall.OnCallAsync(scope, schedule!, step.Due, ct) : [];
+
+        await using var session = await store.OpenAsync(scope, write: true, ct);
+        if (running)
+        {
+            var planner = new EngagementPlanner(snapshot!, step.EngagementId, settings, () => Guid.CreateVersion7(time.GetUtcNow()).ToString());
             var timeline = planner.EnterPeople(people, step.Resolution ?? [], step.Due, step.Essential);
             await session.InsertStepsAsync(timeline.Steps, ct);
             await session.ExtendFinishAsync(step.EngagementId, timeline.End, ct);
