@@ -224,7 +224,9 @@ public static class ProtocolGenerator
         sb.Append("    public static readonly FrozenDictionary<string, OperationDescriptor> All = new OperationDescriptor[]\n    {\n");
         foreach (var op in model.Operations.Values)
         {
-            var token = model.Shapes[op.Input].Members.FirstOrDefault(m => m.IdempotencyToken)?.Name;
+            // CreateRotation and CreateRotationOverride carry the member without the trait; the
+            // service honours it all the same (spec/protocol.md §7).
+            var token = model.Shapes[op.Input].Members.FirstOrDefault(m => m.IdempotencyToken || m.Name == "IdempotencyToken")?.Name;
             sb.Append($"        new(\"{op.Name}\", typeof({op.Input}), typeof({op.Output}), [{string.Join(", ", op.Errors.Select(e => $"\"{e}\""))}], {(op.ResultKey is null ? "null" : $"\"{op.ResultKey}\"")}, {(token is null ? "false" : "true")}),\n");
         }
         sb.Append("    }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);\n\n");
