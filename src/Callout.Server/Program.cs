@@ -9,6 +9,7 @@ using Callout.Server.Hosting;
 using Callout.Server.Inbound;
 using Callout.Server.Operations;
 using Callout.Server.Pagination;
+using Callout.Storage.Postgres;
 using Callout.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -51,9 +52,11 @@ if (Environment.GetEnvironmentVariable("CALLOUT_LOG_LEVEL") is { } level && Enum
 // --clock virtual starts at the real time and then moves only when told to.
 var virtualClock = options.VirtualClock ? new VirtualClock(VirtualClockFile.Resume(options, TimeProvider.System.GetUtcNow())) : null;
 TimeProvider time = virtualClock ?? TimeProvider.System;
-IContactStore store = options.InMemory
-    ? SqliteContactStore.OpenInMemory()
-    : SqliteContactStore.OpenFile(options.DataDirectory);
+IContactStore store = options.Store is { } postgres
+    ? await PostgresContactStore.OpenAsync(postgres, CancellationToken.None)
+    : options.InMemory
+        ? SqliteContactStore.OpenInMemory()
+        : SqliteContactStore.OpenFile(options.DataDirectory);
 await store.MigrateAsync(CancellationToken.None);
 
 builder.Services.AddSingleton(options);
@@ -92,7 +95,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         // With port 0 only the bound address says where links should point.
         app.Services.GetRequiredService<EngineOptions>().PublicUrl = new Uri(bound.TrimEnd('/') + "/");
     }
-    var where = options.InMemory ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "callout.db"));
+    var where = options.Store is not null ? "postgresql" : options.InMemory ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "callout.db"));
     foreach (var address in addresses)
     {
         // Tests and scripts read this line to find the port when started with port 0.

@@ -17,8 +17,10 @@ public sealed class ValidationException(string message, string reason, IReadOnly
 
     public static ValidationException Because(string message) => new(message, Other, []);
 
+    /// A business rule one member broke; the message is the rule's own wording
+    /// ("Invalid value provided - ..." for rotations, spec/rotations.md §5).
     public static ValidationException ForField(string field, string message) =>
-        new($"1 validation error detected: {message}", Other, [new FieldError(field, message, "")]);
+        new(message, Other, [new FieldError(field, message, "")]);
 
     /// Coral's wording: "2 validation errors detected: Value 'X' at 'alias' failed to satisfy constraint: ...; ...".
     public static ValidationException FromFields(IReadOnlyList<FieldError> fields, bool cannotParse)

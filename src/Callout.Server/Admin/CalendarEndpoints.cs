@@ -33,10 +33,10 @@ static class CalendarEndpoints
             var from = Instant.Max(now, rotation.StartTime);
             var overrides = from < until ? await session.ListOverridesAsync(rotation.Id, from, until, ct) : [];
             var shifts = from < until ? ShiftCalculator.Shifts(RotationLookups.Plan(rotation), overrides, from, until) : [];
-            return Results.Text(Feed(rotation, shifts, contact), "text/calendar; charset=utf-8");
+            return Results.Text(Feed(rotation, shifts, contact, from, until), "text/calendar; charset=utf-8");
         });
 
-    static string Feed(Rotation rotation, IEnumerable<Shift> shifts, string? contact)
+    static string Feed(Rotation rotation, IEnumerable<Shift> shifts, string? contact, Instant from, Instant until)
     {
         var calendar = new Calendar { ProductId = "-//Callout//On-call rotations//EN" };
         calendar.AddProperty("X-WR-CALNAME", contact is null ? $"On call: {rotation.Name}" : $"On call: {rotation.Name} ({contact})");
@@ -48,8 +48,7 @@ static class CalendarEndpoints
             }
             calendar.Events.Add(new CalendarEvent
             {
-                // The end: the start of the shift under way moves with every fetch, its end does not.
-                Uid = $"{rotation.Id}-{shift.End.ToUnixTimeMilliseconds()}@callout",
+                Uid = $"{rotation.Id}-{StableEdge(shift, from, until)}@callout",
                 Summary = $"On call ({rotation.Name}): {string.Join(", ", shift.Members)}",
                 Description = shift.Overridden ? "Override of " + string.Join(", ", shift.OverriddenMembers ?? []) : "Regular shift",
                 DtStart = new CalDateTime(shift.Start.ToDateTimeUtc()),
@@ -58,4 +57,11 @@ static class CalendarEndpoints
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
+
+    /// The feed cuts the shift under way at "now" and the last one at the horizon, both of which
+    /// move with every fetch; the UID takes an edge that does not, so calendar apps keep one event.
+    static string StableEdge(Shift shift, Instant from, Instant until) =>
+        shift.Start != from ? "s" + shift.Start.ToUnixTimeMilliseconds()
+        : shift.End != until ? "e" + shift.End.ToUnixTimeMilliseconds()
+        : "w" + from.ToUnixTimeMilliseconds();
 }

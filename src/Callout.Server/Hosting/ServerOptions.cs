@@ -19,6 +19,9 @@ public sealed record ServerOptions
     public bool VirtualClock { get; init; }
     public Uri? PublicUrl { get; init; }
 
+    /// A PostgreSQL connection string or `postgres://` URL; without it the store is SQLite.
+    public string? Store { get; init; }
+
     static readonly (string Flag, string Env)[] Names =
     [
         ("urls", "CALLOUT_URLS"),
@@ -31,6 +34,7 @@ public sealed record ServerOptions
         ("default-region", "CALLOUT_DEFAULT_REGION"),
         ("clock", "CALLOUT_CLOCK"),
         ("public-url", "CALLOUT_PUBLIC_URL"),
+        ("store", "CALLOUT_STORE"),
     ];
 
     public static ServerOptions Parse(string[] args, IDictionary environment)
@@ -92,6 +96,7 @@ public sealed record ServerOptions
                 "default-region" => options with { DefaultRegion = value },
                 "clock" => options with { VirtualClock = ParseClock(value) },
                 "public-url" => options with { PublicUrl = ParseUrl(name, value) },
+                "store" => options with { Store = value },
                 _ => options,
             };
         }

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using Callout.Domain.Arns;
+using Callout.Domain.Channels;
+using Callout.Domain.Engagements;
+using Callout.Storage.Sqlite;
+using Npgsql;
+using NodaTime;
+
+namespace Callout.Storage.Postgres;
+
+/// IEngineStore: the engine's work across all scopes, each call one statement (or one batch) in
+/// its own transaction on a pooled connection.
+public sealed partial class PostgresContactStore
+{
+    const int SecretLength = 32;
+
+    // The subquery walks steps_pending_by_due in order, locks what it takes and skips rows another
+    // node is claiming right now (re-checking a row that changed since its snapshot); the UPDATE
+    // leases exactly those rows and RETURNING hands them back. Two claimers, on any nodes, never
+    // lease the same step while its lease runs, and neither waits for the other.
+    const string ClaimSql = """
+        UPDATE steps SET lease_owner = @owner, lease_until = @lease_until
+        WHERE id IN (
+            SELECT id FROM steps
+            WHERE NOT done AND due <= @now AND (lease_until IS NULL OR lease_until <= @now)
+            ORDER BY due, id LIMIT @limit
+            FOR UPDATE SKIP LOCKED)
+        RETURNING id, account_id, region, engagement_id, kind, due, page_id, contact_alias, channel_arn,
+                  attempt, resolution, essential
+        """;
+
+    // Secrets never change once created, so each is read from the database once per store.
+    readonly ConcurrentDictionary<string, byte[]> secrets = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(
+        Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (limit == 0)
+        {
+            return [];
+        }
+        var claimed = new List<ClaimedStep>();
+        await using (var command = dataSource.CreateCommand(ClaimSql)
+            .Bind("@owner", owner)
+            .Bind("@lease_until", Columns.Millis(leaseUntil))
+            .Bind("@now", Columns.Millis(now))
+            .Bind("@limit", limit))
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                claimed.Add(ReadClaimedStep(reader));
+            }
+        }
+        // RETURNING gives rows in no promised order.
+        claimed.Sort((a, b) =>
+        {
+            var byDue = a.Step.Due.CompareTo(b.Step.Due);
+            return byDue != 0 ? byDue : string.CompareOrdinal(a.Step.Id, b.Step.Id);
+        });
+        return claimed;
+    }
+
+    public async Task<Instant?> NextDueAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        // A step is claimable at its due time, or when its lease ends if that is later. Claims set
+        // leases beyond the due time, so the two minima cover every pending step; each reads one
+        // partial index. least() ignores a NULL; it is NULL only when both are.
+        await using var command = dataSource.CreateCommand("""
+            SELECT least(
+                (SELECT min(due) FROM steps WHERE NOT done AND lease_until IS NULL),
+                (SELECT min(greatest(due, lease_until)) FROM steps WHERE NOT done AND lease_until IS NOT NULL))
+            """);
+        var next = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return next is long millis ? Columns.InstantOf(millis) : null;
+    }
+
+    public async Task<byte[]> GetSecretAsync(string name, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (!secrets.TryGetValue(name, out var secret))
+        {
+            // Another node may create it first: whichever insert commits first is the secret. An
+            // insert racing an uncommitted one waits for it, then does nothing; the SELECT, a
+            // statement of its own at READ COMMITTED, then sees the winner.
+            await using var batch = dataSource.CreateBatch();
+            var insert = new NpgsqlBatchCommand("INSERT INTO secrets (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING");
+            insert.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
+            insert.Parameters.Add(new NpgsqlParameter("value", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = RandomNumberGenerator.GetBytes(SecretLength) });
+            var select = new NpgsqlBatchCommand("SELECT value FROM secrets WHERE name = @name");
+            select.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
+            batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(select);
+            var value = await batch.ExecuteScalarAsync(ct).ConfigureAwait(false);
+            secret = secrets.GetOrAdd(name, value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a bytea."));
+        }
+        // The caller gets its own copy; the cached one must never change.
+        return [.. secret];
+    }
+
+    public async Task<long> CountRunningEngagementsAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM engagements WHERE stop_time IS NULL");
+        var count = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return Convert.ToInt64(count, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await using var command = dataSource.CreateCommand(
+                "SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region")
+            .Bind("@kind", Columns.Text(kind))
+            .Bind("@address", address);
+        var scopes = new List<AccountScope>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            scopes.Add(AccountScope.For(reader.GetString(1), reader.GetString(0)));
+        }
+        return scopes;
+    }
+
+    static ClaimedStep ReadClaimedStep(NpgsqlDataReader reader) => new(
+        AccountScope.For(reader.GetString(2), reader.GetString(1)),
+        new EngagementStep(
+            reader.GetString(0),
+            reader.GetString(3),
+            Columns.StepKindOf(reader.GetString(4)),
+            Columns.InstantOf(reader.GetInt64(5)),
+            reader.OptionalString(6),
+            reader.OptionalString(7),
+            reader.OptionalString(8),
+            reader.GetInt32(9),
+            reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
+            reader.GetBoolean(11)));
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using Callout.Domain.Arns;
+using Callout.Domain.Outbox;
+using Callout.Domain.Ports;
+using Callout.Storage.Sqlite;
+using Npgsql;
+
+namespace Callout.Storage.Postgres;
+
+/// The PostgreSQL store, for several nodes sharing one database. Each session is one pooled
+/// connection with one transaction on it.
+///
+/// Concurrency, across all nodes:
+/// - A writing session runs at READ COMMITTED and first takes a transaction-level advisory lock
+///   named after its scope (account and region), so writing sessions of one scope are serialized
+///   with each other, as the contract says, wherever they run; those of different scopes run side
+///   by side, since every row they touch is keyed by their scope. The callers' read-then-write
+///   patterns (alias taken? quota left? delivery already recorded?) hold as they do on SQLite:
+///   CountContacts for the quota is exact, and the primary keys stand behind the alias and id
+///   checks all the same.
+/// - A reading session is one REPEATABLE READ, READ ONLY snapshot: it sees whole sessions only and
+///   never waits for a writer.
+/// - The engine's claims (ClaimDueSteps) lease rows with FOR UPDATE SKIP LOCKED and never wait;
+///   a session completing or cancelling a step being claimed waits for that one statement.
+/// - Receipt and outbox sequence numbers come from identity columns, allocated at insert: across
+///   scopes they are ordered by insert, not by commit.
+public sealed partial class PostgresContactStore : IContactStore
+{
+    readonly NpgsqlDataSource dataSource;
+    // Scope lock keys, computed once per scope this node writes to.
+    readonly ConcurrentDictionary<AccountScope, long> scopeKeys = new();
+    volatile bool disposed;
+
+    PostgresContactStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
+
+    /// Opens the store and checks that the server answers. Takes a `postgres://` URL or Npgsql
+    /// keywords (PostgresConnectionString).
+    public static async Task<PostgresContactStore> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var store = Create(connectionString);
+        try
+        {
+            await using var connection = await store.dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// The store without touching the server yet: the first session or MigrateAsync connects.
+    public static PostgresContactStore Create(string connectionString)
+    {
+        var normalized = PostgresConnectionString.Normalize(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(normalized);
+        if (!new DbConnectionStringBuilder { ConnectionString = normalized }.ContainsKey("Max Auto Prepare"))
+        {
+            // The same few dozen statements run all day: unless told otherwise, let Npgsql keep
+            // them prepared on each connection.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+        return new PostgresContactStore(builder.Build());
+    }
+
+    public Task MigrateAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return PostgresMigrator.ApplyAsync(dataSource, ct);
+    }
+
+    public async Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        NpgsqlTransaction? transaction = null;
+        try
+        {
+            transaction = await connection.BeginTransactionAsync(
+                write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+            // Npgsql sends BEGIN with this first statement, in one round trip.
+            await using var start = write
+                ? new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction)
+                    .Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey))
+                : new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction);
+            await start.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new PostgresSession(connection, transaction, scope, write);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at
+            FROM outbox ORDER BY seq DESC LIMIT @limit
+            """).Bind("@limit", limit);
+        var messages = new List<OutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            messages.Add(new OutboxMessage(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
+                Columns.InstantOf(reader.GetInt64(8))));
+        }
+        return messages;
+    }
+
+    /// Closes the pooled connections; a session still open keeps its own until it is disposed.
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
+        await dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    static long ScopeKey(AccountScope scope) => PostgresMigrator.AdvisoryKey($"callout/scope/{scope.AccountId}/{scope.Region}");
+}

@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Callout.Storage.Migrations;
+using Npgsql;
+
+namespace Callout.Storage.Postgres;
+
+/// Applies the embedded `Migrations/postgres` scripts that `schema_migrations` does not list yet,
+/// each in its own transaction together with its version row (PostgreSQL's DDL is transactional,
+/// so a crash mid-way leaves the schema at a whole version). Nodes starting at once queue on a
+/// session-level advisory lock named after the schema, so each script runs exactly once; the
+/// ones that waited then find it listed.
+internal static class PostgresMigrator
+{
+    const string CreateTable =
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL)";
+
+    public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var schema = await CheckDatabaseAsync(connection, ct).ConfigureAwait(false);
+        var key = AdvisoryKey("callout/migrations/" + schema);
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", ct, key).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, CreateTable, ct).ConfigureAwait(false);
+            var applied = await AppliedAsync(connection, ct).ConfigureAwait(false);
+            var known = EmbeddedMigrations.For("postgres");
+            var newest = known.Count == 0 ? 0 : known[^1].Version;
+            if (applied.Count > 0 && applied.Max() > newest)
+            {
+                // An older build must not write to a schema it does not know.
+                throw new InvalidOperationException(
+                    $"The database has schema version {applied.Max()}, newer than this build's {newest}.");
+            }
+            foreach (var migration in known.Where(m => !applied.Contains(m.Version)))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (var script = new NpgsqlCommand(migration.Sql, connection, transaction))
+                {
+                    await script.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+                await using (var record = new NpgsqlCommand(
+                    "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", connection, transaction))
+                {
+                    await record.Bind("@version", migration.Version).Bind("@name", migration.Name)
+                        .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Closing the connection would release the lock too, but a pooled connection stays open.
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, key).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// A 64-bit advisory lock key for a name; a collision only makes two unrelated lockers wait
+    /// for each other.
+    public static long AdvisoryKey(string name) =>
+        BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+
+    /// The schema the tables go to (the first of search_path that exists), after checking that
+    /// the database can hold every string the API accepts and orders them as the store expects.
+    static async Task<string> CheckDatabaseAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT current_setting('server_encoding'), current_schema()", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await reader.ReadAsync(ct).ConfigureAwait(false);
+        var encoding = reader.GetString(0);
+        if (!string.Equals(encoding, "UTF8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL database is encoded in {encoding}; Callout needs a UTF8 database (CREATE DATABASE ... ENCODING 'UTF8').");
+        }
+        return reader.IsDBNull(1)
+            ? throw new InvalidOperationException("No schema of the connection's search_path exists; create it or set Search Path.")
+            : reader.GetString(1);
+    }
+
+    static async Task<HashSet<int>> AppliedAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var versions = new HashSet<int>();
+        await using var command = new NpgsqlCommand("SELECT version FROM schema_migrations", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+        return versions;
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, long? key = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (key is { } k)
+        {
+            command.Bind("@key", k);
+        }
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,97 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Channels;
+using Callout.Storage.Sqlite;
+using Npgsql;
+
+namespace Callout.Storage.Postgres;
+
+internal sealed partial class PostgresSession
+{
+    const string ChannelColumns = """
+        SELECT id, contact_alias, name, kind, address, activated, activation_code_hash,
+               activation_code_expires, activation_codes_sent, created_at
+        FROM channels WHERE account_id = @account AND region = @region
+        """;
+
+    public Task<ContactChannel?> FindChannelAsync(string channelId, CancellationToken ct) =>
+        FirstAsync(Read(ChannelColumns + " AND id = @id").Bind("@id", channelId), ReadChannel, ct);
+
+    public async Task<IReadOnlyList<ContactChannel>> FindChannelsByAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
+        await ListAsync(Read(ChannelColumns + " AND kind = @kind AND address = @address ORDER BY created_at, id")
+            .Bind("@kind", Columns.Text(kind))
+            .Bind("@address", address), ReadChannel, ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ContactChannel>> ListChannelsAsync(
+        string contactAlias, string? afterChannelId, int limit, CancellationToken ct)
+    {
+        const string Order = " ORDER BY created_at, id LIMIT @limit";
+        // A row-value comparison with the "after" channel's own position; when that channel is
+        // gone the comparison is NULL and the page is empty rather than starting over.
+        var command = afterChannelId is null
+            ? Read(ChannelColumns + " AND contact_alias = @alias" + Order)
+            : Read(ChannelColumns + """
+                 AND contact_alias = @alias AND (created_at, id) > (
+                    SELECT created_at, id FROM channels WHERE account_id = @account AND region = @region AND id = @after)
+                """ + Order).Bind("@after", afterChannelId);
+        command.Bind("@alias", contactAlias).Bind("@limit", limit);
+        return await ListAsync(command, ReadChannel, ct).ConfigureAwait(false);
+    }
+
+    public async Task InsertChannelAsync(ContactChannel channel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        await ExecuteAsync(BindChannel(Write("""
+                INSERT INTO channels (account_id, region, id, contact_alias, name, kind, address, activated,
+                    activation_code_hash, activation_code_expires, activation_codes_sent, created_at)
+                VALUES (@account, @region, @id, @alias, @name, @kind, @address, @activated,
+                    @code_hash, @code_expires, @codes_sent, @created_at)
+                """), channel)
+            .Bind("@alias", channel.ContactAlias)
+            .Bind("@created_at", Columns.Millis(channel.CreatedAt)), ct).ConfigureAwait(false);
+    }
+
+    /// The owner and creation time are fixed at insert; everything else follows the record.
+    public async Task UpdateChannelAsync(ContactChannel channel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        await ExecuteAsync(BindChannel(Write("""
+                UPDATE channels SET name = @name, kind = @kind, address = @address, activated = @activated,
+                    activation_code_hash = @code_hash, activation_code_expires = @code_expires,
+                    activation_codes_sent = @codes_sent
+                WHERE account_id = @account AND region = @region AND id = @id
+                """), channel), ct).ConfigureAwait(false);
+    }
+
+    public async Task DeleteChannelAsync(string channelId, CancellationToken ct)
+    {
+        await ExecuteAsync(Write("DELETE FROM channels WHERE account_id = @account AND region = @region AND id = @id")
+            .Bind("@id", channelId), ct).ConfigureAwait(false);
+    }
+
+    static NpgsqlCommand BindChannel(NpgsqlCommand command, ContactChannel channel) => command
+        .Bind("@id", channel.Id)
+        .Bind("@name", channel.Name)
+        .Bind("@kind", Columns.Text(channel.Kind))
+        .Bind("@address", channel.Address)
+        .Bind("@activated", channel.Activated)
+        .Bind("@code_hash", channel.ActivationCodeHash)
+        .Bind("@code_expires", Columns.Millis(channel.ActivationCodeExpires))
+        .Bind("@codes_sent", PlanJson.WriteInstants(channel.ActivationCodesSent));
+
+    ContactChannel ReadChannel(NpgsqlDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var alias = reader.GetString(1);
+        return new ContactChannel(
+            ResourceArn.Channel(scope, alias, id),
+            alias,
+            reader.GetString(2),
+            Columns.ChannelKindOf(reader.GetString(3)),
+            reader.GetString(4),
+            reader.GetBoolean(5),
+            reader.OptionalString(6),
+            reader.IsDBNull(7) ? null : Columns.InstantOf(reader.GetInt64(7)),
+            PlanJson.ReadInstants(reader.GetString(8)),
+            Columns.InstantOf(reader.GetInt64(9)));
+    }
+}

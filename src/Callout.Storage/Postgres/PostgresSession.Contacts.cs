@@ -1,0 +1,119 @@
+using System.Globalization;
+using Callout.Domain.Arns;
+using Callout.Domain.Contacts;
+using Callout.Storage.Sqlite;
+using Npgsql;
+using NodaTime;
+
+namespace Callout.Storage.Postgres;
+
+internal sealed partial class PostgresSession
+{
+    const string ContactColumns = "SELECT alias, display_name, kind, plan FROM contacts WHERE account_id = @account AND region = @region";
+
+    // One statement text per combination of filters, so each stays a plain range scan of the
+    // primary key and is prepared once. Index: 1 = prefix, 2 = kind, 4 = after.
+    static readonly string[] ListContactsSql = [.. Enumerable.Range(0, 8).Select(ListSql)];
+
+    public Task<Contact?> FindContactAsync(string alias, CancellationToken ct) =>
+        FirstAsync(Read(ContactColumns + " AND alias = @alias").Bind("@alias", alias), ReadContact, ct);
+
+    public async Task<IReadOnlyList<Contact>> ListContactsAsync(
+        string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct)
+    {
+        var variant = (aliasPrefix is null ? 0 : 1) | (kind is null ? 0 : 2) | (afterAlias is null ? 0 : 4);
+        var command = Read(ListContactsSql[variant]).Bind("@limit", limit);
+        if (aliasPrefix is not null)
+        {
+            // A range, not LIKE: '_' and '%' are legal in aliases. The column is COLLATE "C", where
+            // U+10FFFF sorts after every other character, so the bound admits every extension.
+            command.Bind("@prefix", aliasPrefix).Bind("@prefix_end", aliasPrefix + char.ConvertFromUtf32(0x10FFFF));
+        }
+        if (kind is { } k)
+        {
+            command.Bind("@kind", Columns.Text(k));
+        }
+        if (afterAlias is not null)
+        {
+            command.Bind("@after", afterAlias);
+        }
+        return await ListAsync(command, ReadContact, ct).ConfigureAwait(false);
+    }
+
+    /// A count of the primary key's range for the scope (an index-only scan). Exact for the
+    /// quota check: writing sessions of one scope are serialized (PostgresContactStore).
+    public async Task<int> CountContactsAsync(CancellationToken ct)
+    {
+        var count = await ScalarAsync(Read("SELECT count(*) FROM contacts WHERE account_id = @account AND region = @region"), ct)
+            .ConfigureAwait(false);
+        return Convert.ToInt32(count, CultureInfo.InvariantCulture);
+    }
+
+    public async Task InsertContactAsync(Contact contact, Instant now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        await ExecuteAsync(BindContact(Write("""
+                INSERT INTO contacts (account_id, region, alias, display_name, kind, plan, created_at, updated_at)
+                VALUES (@account, @region, @alias, @display_name, @kind, @plan, @now, @now)
+                """), contact, now), ct).ConfigureAwait(false);
+    }
+
+    public async Task UpdateContactAsync(Contact contact, Instant now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        await ExecuteAsync(BindContact(Write("""
+                UPDATE contacts SET display_name = @display_name, kind = @kind, plan = @plan, updated_at = @now
+                WHERE account_id = @account AND region = @region AND alias = @alias
+                """), contact, now), ct).ConfigureAwait(false);
+    }
+
+    /// Deletes the dependents explicitly, as the SQLite store does: tags are keyed by ARN and have
+    /// no foreign key.
+    public async Task DeleteContactAsync(string alias, CancellationToken ct)
+    {
+        await ExecuteAsync(Write("""
+                DELETE FROM channels WHERE account_id = @account AND region = @region AND contact_alias = @alias;
+                DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn;
+                DELETE FROM policies WHERE account_id = @account AND region = @region AND contact_alias = @alias;
+                DELETE FROM contacts WHERE account_id = @account AND region = @region AND alias = @alias;
+                """)
+            .Bind("@alias", alias)
+            .Bind("@arn", ResourceArn.Contact(scope, alias).ToString()), ct).ConfigureAwait(false);
+    }
+
+    static NpgsqlCommand BindContact(NpgsqlCommand command, Contact contact, Instant now) => command
+        .Bind("@alias", contact.Alias)
+        .Bind("@display_name", contact.DisplayName)
+        .Bind("@kind", Columns.Text(contact.Kind))
+        .Bind("@plan", PlanJson.Write(contact.Plan))
+        .Bind("@now", Columns.Millis(now));
+
+    Contact ReadContact(NpgsqlDataReader reader)
+    {
+        var alias = reader.GetString(0);
+        return new Contact(
+            ResourceArn.Contact(scope, alias),
+            alias,
+            reader.OptionalString(1),
+            Columns.ContactKindOf(reader.GetString(2)),
+            PlanJson.Read(reader.GetString(3)));
+    }
+
+    static string ListSql(int variant)
+    {
+        var sql = ContactColumns;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND alias >= @prefix AND alias < @prefix_end";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND kind = @kind";
+        }
+        if ((variant & 4) != 0)
+        {
+            sql += " AND alias > @after";
+        }
+        return sql + " ORDER BY alias LIMIT @limit";
+    }
+}

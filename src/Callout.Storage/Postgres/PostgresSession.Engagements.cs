@@ -1,0 +1,148 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Engagements;
+using Callout.Storage.Sqlite;
+using Npgsql;
+using NodaTime;
+
+namespace Callout.Storage.Postgres;
+
+internal sealed partial class PostgresSession
+{
+    // The snapshot is read on its own (FindSnapshotAsync): listing never loads it.
+    const string EngagementColumns = """
+        SELECT id, contact_alias, root_kind, sender, subject, content, public_subject, public_content,
+               incident_id, start_time, stop_time, stop_reason
+        FROM engagements WHERE account_id = @account AND region = @region
+        """;
+
+    // One statement text per combination of filters, each a range scan of engagements_by_start (or
+    // engagements_by_incident) in index order. Index: 1 = incident, 2 = from, 4 = to, 8 = after.
+    static readonly string[] ListEngagementsSql = [.. Enumerable.Range(0, 16).Select(ListEngagementSql)];
+
+    public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        CheckArn(engagement.Arn, ResourceKind.Engagement, engagement.ContactAlias, nameof(engagement));
+        await ExecuteAsync(Write("""
+                INSERT INTO engagements (account_id, region, id, contact_alias, root_kind, sender, subject, content,
+                    public_subject, public_content, incident_id, start_time, stop_time, stop_reason, snapshot)
+                VALUES (@account, @region, @id, @alias, @root_kind, @sender, @subject, @content,
+                    @public_subject, @public_content, @incident_id, @start_time, @stop_time, @stop_reason, @snapshot)
+                """)
+            .Bind("@id", engagement.Id)
+            .Bind("@alias", engagement.ContactAlias)
+            .Bind("@root_kind", Columns.Text(engagement.RootKind))
+            .Bind("@sender", engagement.Sender)
+            .Bind("@subject", engagement.Subject)
+            .Bind("@content", engagement.Content)
+            .Bind("@public_subject", engagement.PublicSubject)
+            .Bind("@public_content", engagement.PublicContent)
+            .Bind("@incident_id", engagement.IncidentId)
+            .Bind("@start_time", Columns.Millis(engagement.StartTime))
+            .Bind("@stop_time", Columns.Millis(engagement.StopTime))
+            .Bind("@stop_reason", engagement.StopReason)
+            .Bind("@snapshot", EngagementJson.WriteSnapshot(snapshot)), ct).ConfigureAwait(false);
+    }
+
+    public Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct) =>
+        FirstAsync(Read(EngagementColumns + " AND id = @id").Bind("@id", engagementId), ReadEngagement, ct);
+
+    public async Task<EngagementSnapshot?> FindSnapshotAsync(string engagementId, CancellationToken ct)
+    {
+        var json = await ScalarAsync(Read("SELECT snapshot FROM engagements WHERE account_id = @account AND region = @region AND id = @id")
+            .Bind("@id", engagementId), ct).ConfigureAwait(false);
+        return json is string text ? EngagementJson.ReadSnapshot(text) : null;
+    }
+
+    public async Task<IReadOnlyList<Engagement>> ListEngagementsAsync(
+        string? incidentId, Instant? from, Instant? to, (Instant Start, string Id)? after, int limit, CancellationToken ct)
+    {
+        var variant = (incidentId is null ? 0 : 1) | (from is null ? 0 : 2) | (to is null ? 0 : 4) | (after is null ? 0 : 8);
+        var command = Read(ListEngagementsSql[variant]).Bind("@limit", limit);
+        if (incidentId is not null)
+        {
+            command.Bind("@incident_id", incidentId);
+        }
+        if (from is { } f)
+        {
+            command.Bind("@from", Columns.Millis(f));
+        }
+        if (to is { } t)
+        {
+            command.Bind("@to", Columns.Millis(t));
+        }
+        if (after is { } a)
+        {
+            command.Bind("@after_start", Columns.Millis(a.Start)).Bind("@after_id", a.Id);
+        }
+        return await ListAsync(command, ReadEngagement, ct).ConfigureAwait(false);
+    }
+
+    public async Task<bool> StopEngagementAsync(string engagementId, Instant stopTime, string? reason, CancellationToken ct)
+    {
+        var changed = await ExecuteAsync(Write("""
+                UPDATE engagements SET stop_time = @stop_time, stop_reason = @stop_reason
+                WHERE account_id = @account AND region = @region AND id = @id AND stop_time IS NULL
+                """)
+            .Bind("@id", engagementId)
+            .Bind("@stop_time", Columns.Millis(stopTime))
+            .Bind("@stop_reason", reason), ct).ConfigureAwait(false);
+        return changed > 0;
+    }
+
+    Engagement ReadEngagement(NpgsqlDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var alias = reader.GetString(1);
+        return new Engagement(
+            new ResourceArn(scope, ResourceKind.Engagement, alias + "/" + id),
+            alias,
+            Columns.ContactKindOf(reader.GetString(2)),
+            reader.GetString(3),
+            reader.GetString(4),
+            reader.GetString(5),
+            reader.OptionalString(6),
+            reader.OptionalString(7),
+            reader.OptionalString(8),
+            Columns.InstantOf(reader.GetInt64(9)),
+            OptionalInstant(reader, 10),
+            reader.OptionalString(11));
+    }
+
+    /// The store rebuilds ARNs from the scope, the alias and the id, so an ARN that says anything
+    /// else could not be read back as written.
+    void CheckArn(ResourceArn arn, ResourceKind kind, string alias, string parameter)
+    {
+        if (arn.Kind != kind || arn.Scope != scope || arn.Alias != alias)
+        {
+            throw new ArgumentException(
+                $"{arn} must be a {kind} ARN of {scope.Region}/{scope.AccountId} under the contact '{alias}'.", parameter);
+        }
+    }
+
+    static Instant? OptionalInstant(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Columns.InstantOf(reader.GetInt64(ordinal));
+
+    static string ListEngagementSql(int variant)
+    {
+        var sql = EngagementColumns;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND incident_id = @incident_id";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND start_time >= @from";
+        }
+        if ((variant & 4) != 0)
+        {
+            sql += " AND start_time <= @to";
+        }
+        if ((variant & 8) != 0)
+        {
+            sql += " AND (start_time, id) < (@after_start, @after_id)";
+        }
+        return sql + " ORDER BY start_time DESC, id DESC LIMIT @limit";
+    }
+}

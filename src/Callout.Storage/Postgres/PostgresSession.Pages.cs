@@ -1,0 +1,219 @@
+using Callout.Domain.Arns;
+using Callout.Domain.Engagements;
+using Callout.Storage.Sqlite;
+using Npgsql;
+using NodaTime;
+
+namespace Callout.Storage.Postgres;
+
+/// Pages, their receipts, acknowledgements and delivery records.
+internal sealed partial class PostgresSession
+{
+    const string PageColumns = """
+        SELECT id, engagement_id, contact_alias, channel_id, resolution, essential, created_at,
+               sent_time, delivery_time, read_time
+        FROM pages WHERE account_id = @account AND region = @region
+        """;
+
+    // Index: 1 = engagement, 2 = person, 4 = after. Variants 0 and 4 name neither and are refused.
+    static readonly string[] ListPagesSql = [.. Enumerable.Range(0, 8).Select(ListPageSql)];
+
+    public Task<Page?> FindPageAsync(string pageId, CancellationToken ct) =>
+        FirstAsync(Read(PageColumns + " AND id = @id").Bind("@id", pageId), ReadPage, ct);
+
+    public async Task InsertPageAsync(Page page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        CheckArn(page.Arn, ResourceKind.Page, page.ContactAlias, nameof(page));
+        await ExecuteAsync(Write("""
+                INSERT INTO pages (account_id, region, id, engagement_id, contact_alias, channel_id, resolution,
+                    essential, created_at, sent_time, delivery_time, read_time)
+                VALUES (@account, @region, @id, @engagement_id, @contact_alias, @channel_id, @resolution,
+                    @essential, @created_at, @sent_time, @delivery_time, @read_time)
+                """)
+            .Bind("@id", page.Id)
+            .Bind("@engagement_id", page.EngagementId)
+            .Bind("@contact_alias", page.ContactAlias)
+            .Bind("@channel_id", page.ChannelId)
+            .Bind("@resolution", EngagementJson.WriteResolution(page.Resolution))
+            .Bind("@essential", page.Essential)
+            .Bind("@created_at", Columns.Millis(page.CreatedAt))
+            .Bind("@sent_time", Columns.Millis(page.SentTime))
+            .Bind("@delivery_time", Columns.Millis(page.DeliveryTime))
+            .Bind("@read_time", Columns.Millis(page.ReadTime)), ct).ConfigureAwait(false);
+    }
+
+    public async Task UpdatePageAsync(Page page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await ExecuteAsync(Write("""
+                UPDATE pages SET sent_time = @sent_time, delivery_time = @delivery_time, read_time = @read_time
+                WHERE account_id = @account AND region = @region AND id = @id
+                """)
+            .Bind("@id", page.Id)
+            .Bind("@sent_time", Columns.Millis(page.SentTime))
+            .Bind("@delivery_time", Columns.Millis(page.DeliveryTime))
+            .Bind("@read_time", Columns.Millis(page.ReadTime)), ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Page>> ListPagesAsync(
+        string? engagementId, string? contactAlias, (Instant Created, string Id)? after, int limit, CancellationToken ct)
+    {
+        if (engagementId is null && contactAlias is null)
+        {
+            throw new ArgumentException("Pages are listed by engagement, by contact, or both; neither was given.", nameof(engagementId));
+        }
+        var variant = (engagementId is null ? 0 : 1) | (contactAlias is null ? 0 : 2) | (after is null ? 0 : 4);
+        var command = Read(ListPagesSql[variant]).Bind("@limit", limit);
+        if (engagementId is not null)
+        {
+            command.Bind("@engagement_id", engagementId);
+        }
+        if (contactAlias is not null)
+        {
+            command.Bind("@contact_alias", contactAlias);
+        }
+        if (after is { } a)
+        {
+            command.Bind("@after_created", Columns.Millis(a.Created)).Bind("@after_id", a.Id);
+        }
+        return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
+    }
+
+    /// Oldest first, in the order of pages_by_engagement.
+    public async Task<IReadOnlyList<Page>> UnreadPagesAsync(string engagementId, string? contactAlias, CancellationToken ct)
+    {
+        const string Unread = " AND engagement_id = @engagement_id AND read_time IS NULL";
+        var command = contactAlias is null
+            ? Read(PageColumns + Unread + " ORDER BY created_at, id")
+            : Read(PageColumns + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
+                .Bind("@contact_alias", contactAlias);
+        command.Bind("@engagement_id", engagementId);
+        return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct) =>
+        await ListAsync(Read(PageColumns + """
+             AND channel_id = @channel_id AND read_time IS NULL
+             AND engagement_id IN (SELECT id FROM engagements
+                                   WHERE account_id = @account AND region = @region AND stop_time IS NULL)
+            ORDER BY created_at DESC, id DESC
+            """).Bind("@channel_id", channelId), ReadPage, ct).ConfigureAwait(false);
+
+    public async Task AddReceiptAsync(Receipt receipt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        await ExecuteAsync(Write("""
+                INSERT INTO receipts (account_id, region, page_id, channel_id, kind, info, time)
+                VALUES (@account, @region, @page_id, @channel_id, @kind, @info, @time)
+                """)
+            .Bind("@page_id", receipt.PageId)
+            .Bind("@channel_id", receipt.ChannelId)
+            .Bind("@kind", Columns.Text(receipt.Kind))
+            .Bind("@info", receipt.Info)
+            .Bind("@time", Columns.Millis(receipt.Time)), ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<(long Sequence, Receipt Receipt)>> ListReceiptsAsync(
+        string pageId, long? afterSequence, int limit, CancellationToken ct)
+    {
+        const string ReceiptColumns = "SELECT seq, channel_id, kind, info, time FROM receipts WHERE account_id = @account AND region = @region AND page_id = @page_id";
+        const string Order = " ORDER BY seq LIMIT @limit";
+        var command = afterSequence is { } after
+            ? Read(ReceiptColumns + " AND seq > @after" + Order).Bind("@after", after)
+            : Read(ReceiptColumns + Order);
+        command.Bind("@page_id", pageId).Bind("@limit", limit);
+        return await ListAsync(command, r => (r.GetInt64(0), new Receipt(
+            pageId,
+            r.OptionalString(1),
+            Columns.ReceiptKindOf(r.GetString(2)),
+            r.OptionalString(3),
+            Columns.InstantOf(r.GetInt64(4)))), ct).ConfigureAwait(false);
+    }
+
+    public async Task<bool> IsAcknowledgedAsync(string engagementId, string contactAlias, CancellationToken ct) =>
+        await ScalarAsync(Read("""
+                SELECT 1 FROM acknowledgements
+                WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND contact_alias = @contact_alias
+                """)
+            .Bind("@engagement_id", engagementId)
+            .Bind("@contact_alias", contactAlias), ct).ConfigureAwait(false) is not null;
+
+    /// The first acknowledgement of a person stands; a repeated one changes nothing.
+    public async Task AddAcknowledgementAsync(string engagementId, string contactAlias, Instant time, CancellationToken ct)
+    {
+        await ExecuteAsync(Write("""
+                INSERT INTO acknowledgements (account_id, region, engagement_id, contact_alias, time)
+                VALUES (@account, @region, @engagement_id, @contact_alias, @time)
+                ON CONFLICT (account_id, region, engagement_id, contact_alias) DO NOTHING
+                """)
+            .Bind("@engagement_id", engagementId)
+            .Bind("@contact_alias", contactAlias)
+            .Bind("@time", Columns.Millis(time)), ct).ConfigureAwait(false);
+    }
+
+    public Task<DeliveryRecord?> FindDeliveryAsync(string key, CancellationToken ct) =>
+        FirstAsync(Read("""
+                SELECT page_id, status, provider_message_id, updated_at FROM deliveries
+                WHERE account_id = @account AND region = @region AND key = @key
+                """).Bind("@key", key),
+            r => new DeliveryRecord(
+                key,
+                r.GetString(0),
+                Columns.DeliveryStatusOf(r.GetString(1)),
+                r.OptionalString(2),
+                Columns.InstantOf(r.GetInt64(3))),
+            ct);
+
+    public async Task PutDeliveryAsync(DeliveryRecord delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await ExecuteAsync(Write("""
+                INSERT INTO deliveries (account_id, region, key, page_id, status, provider_message_id, updated_at)
+                VALUES (@account, @region, @key, @page_id, @status, @provider_message_id, @updated_at)
+                ON CONFLICT (account_id, region, key) DO UPDATE
+                SET page_id = excluded.page_id, status = excluded.status,
+                    provider_message_id = excluded.provider_message_id, updated_at = excluded.updated_at
+                """)
+            .Bind("@key", delivery.Key)
+            .Bind("@page_id", delivery.PageId)
+            .Bind("@status", Columns.Text(delivery.Status))
+            .Bind("@provider_message_id", delivery.ProviderMessageId)
+            .Bind("@updated_at", Columns.Millis(delivery.UpdatedAt)), ct).ConfigureAwait(false);
+    }
+
+    Page ReadPage(NpgsqlDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var alias = reader.GetString(2);
+        return new Page(
+            new ResourceArn(scope, ResourceKind.Page, alias + "/" + id),
+            reader.GetString(1),
+            alias,
+            reader.GetString(3),
+            EngagementJson.ReadResolution(reader.GetString(4)),
+            reader.GetBoolean(5),
+            Columns.InstantOf(reader.GetInt64(6)),
+            OptionalInstant(reader, 7),
+            OptionalInstant(reader, 8),
+            OptionalInstant(reader, 9));
+    }
+
+    static string ListPageSql(int variant)
+    {
+        var sql = PageColumns;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND engagement_id = @engagement_id";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND contact_alias = @contact_alias";
+        }
+        if ((variant & 4) != 0)
+        {
+            sql += " AND (created_at, id) < (@after_created, @after_id)";
+        }
+        return sql + " ORDER BY created_at DESC, id DESC LIMIT @limit";
+    }
+}

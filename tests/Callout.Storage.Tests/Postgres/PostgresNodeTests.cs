@@ -1,0 +1,220 @@
+using System.Globalization;
+using Callout.Domain.Arns;
+using Callout.Domain.Contacts;
+using Callout.Domain.Engagements;
+using Callout.Domain.Plans;
+using Callout.Domain.Ports;
+using Callout.Storage.Postgres;
+using Npgsql;
+using NodaTime;
+using Xunit;
+
+namespace Callout.Storage.Tests.Postgres;
+
+/// What the compliance suite cannot see: several nodes, each with its own store (its own pool),
+/// sharing one database. Every test has a schema of its own. Skipped when CALLOUT_TEST_PG is not
+/// set (PostgresTestFramework).
+public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
+{
+    static readonly Instant T0 = Instant.FromUtc(2025, 3, 1, 12, 0, 0);
+    static readonly CancellationToken None = CancellationToken.None;
+
+    readonly AccountScope scope = AccountScope.For("us-east-1", "111122223333");
+    readonly List<IContactStore> stores = [];
+    string schema = "";
+    string connectionString = "";
+
+    public Task InitializeAsync()
+    {
+        (schema, connectionString) = PostgresTestDatabase.CreateSchema();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+        await PostgresTestDatabase.DropSchemaAsync(schema);
+    }
+
+    [Fact]
+    public async Task a_postgres_url_opens_the_store()
+    {
+        var keywords = new NpgsqlConnectionStringBuilder(PostgresConnectionString.Normalize(connectionString));
+        var url = $"postgres://{Uri.EscapeDataString(keywords.Username!)}:{Uri.EscapeDataString(keywords.Password ?? "")}"
+            + $"@{keywords.Host}:{keywords.Port}/{Uri.EscapeDataString(keywords.Database!)}?Search%20Path={schema}";
+
+        var store = Track(await PostgresContactStore.OpenAsync(url, None));
+        await store.MigrateAsync(None);
+        await Insert(store, "jane");
+
+        Assert.Equal(1, await CountAsync(store));
+        Assert.Equal(1L, await PostgresTestDatabase.ScalarAsync($"SELECT count(*) FROM {schema}.contacts"));
+    }
+
+    [Fact]
+    public async Task an_unreachable_server_fails_at_open()
+    {
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() =>
+            PostgresContactStore.OpenAsync("Host=127.0.0.1;Port=1;Username=x;Password=x;Database=x;Timeout=2", None));
+    }
+
+    [Fact]
+    public async Task nodes_starting_at_once_apply_each_migration_exactly_once()
+    {
+        var nodes = Enumerable.Range(0, 6).Select(_ => Node()).ToList();
+
+        await Task.WhenAll(nodes.Select(n => Task.Run(() => n.MigrateAsync(None))));
+
+        var versions = await PostgresTestDatabase.ScalarAsync($"SELECT string_agg(version::text, ',' ORDER BY version) FROM {schema}.schema_migrations");
+        var embedded = typeof(PostgresContactStore).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("postgres/", StringComparison.Ordinal))
+            .Select(n => int.Parse(n["postgres/".Length..].Split('_')[0], CultureInfo.InvariantCulture))
+            .Order();
+        Assert.Equal(string.Join(',', embedded), versions);
+        await Insert(nodes[3], "jane");
+        Assert.Equal(1, await CountAsync(nodes[5]));
+    }
+
+    [Fact]
+    public async Task a_schema_from_a_newer_build_is_refused()
+    {
+        await Node().MigrateAsync(None);
+        await PostgresTestDatabase.ScalarAsync($"INSERT INTO {schema}.schema_migrations VALUES (9999, '9999_future')");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Node().MigrateAsync(None));
+    }
+
+    [Fact]
+    public async Task writing_sessions_of_one_scope_take_turns_across_nodes_and_other_scopes_do_not_wait()
+    {
+        var (a, b) = (await MigratedNode(), Node());
+        var other = AccountScope.For("us-east-1", "444455556666");
+
+        await using var first = await a.OpenAsync(scope, write: true, None);
+        await first.InsertContactAsync(Contact("jane"), T0, None);
+        var second = b.OpenAsync(scope, write: true, None);
+        await using (var elsewhere = await b.OpenAsync(other, write: true, None).WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            await elsewhere.InsertContactAsync(Contact("jane", other), T0, None);
+            await elsewhere.CommitAsync(None);
+        }
+        await using (var reader = await b.OpenAsync(scope, write: false, None).WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            Assert.Null(await reader.FindContactAsync("jane", None));
+        }
+        await Task.Delay(300);
+        Assert.False(second.IsCompleted);
+
+        await first.CommitAsync(None);
+        await first.DisposeAsync();
+
+        await using var next = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(await next.FindContactAsync("jane", None));
+    }
+
+    [Fact]
+    public async Task a_quota_checked_on_several_nodes_at_once_is_never_exceeded()
+    {
+        const int Quota = 5;
+        var nodes = new[] { await MigratedNode(), Node(), Node() };
+
+        // CreateContact's pattern: count, then insert if below the quota, in one writing session.
+        await Task.WhenAll(Enumerable.Range(0, 15).Select(i => Task.Run(async () =>
+        {
+            await using var session = await nodes[i % nodes.Length].OpenAsync(scope, write: true, None);
+            if (await session.CountContactsAsync(None) < Quota)
+            {
+                await session.InsertContactAsync(Contact($"c{i:D2}"), T0, None);
+                await session.CommitAsync(None);
+            }
+        })));
+
+        Assert.Equal(Quota, await CountAsync(nodes[0]));
+    }
+
+    [Fact]
+    public async Task the_same_alias_created_on_two_nodes_at_once_is_stored_once()
+    {
+        var nodes = new[] { await MigratedNode(), Node() };
+
+        var results = await Task.WhenAll(nodes.Select(node => Task.Run(async () =>
+        {
+            try
+            {
+                await Insert(node, "jane");
+                return true;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Single(results, r => r);
+        Assert.Equal(1, await CountAsync(nodes[1]));
+    }
+
+    [Fact]
+    public async Task nodes_claiming_at_once_never_lease_the_same_step()
+    {
+        var nodes = new[] { await MigratedNode(), Node(), Node() };
+        await using (var session = await nodes[0].OpenAsync(scope, write: true, None))
+        {
+            await session.InsertStepsAsync(Enumerable.Range(0, 120).Select(i =>
+                new EngagementStep($"step-{i:D3}", "e1", StepKind.Finish, T0 + Duration.FromMilliseconds(i % 5))), None);
+            await session.CommitAsync(None);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 18).Select(n => Task.Run(() =>
+            nodes[n % nodes.Length].ClaimDueStepsAsync(T0 + Duration.FromSeconds(1), $"node-{n}", T0 + Duration.FromMinutes(1), 10, None))));
+
+        var ids = claims.SelectMany(c => c).Select(c => c.Step.Id).ToList();
+        Assert.Equal(120, ids.Count);
+        Assert.Equal(120, ids.Distinct().Count());
+        Assert.Equal(T0 + Duration.FromMinutes(1), await nodes[2].NextDueAsync(None));
+    }
+
+    [Fact]
+    public async Task nodes_asking_for_a_new_secret_at_once_all_get_the_same_one()
+    {
+        var nodes = new[] { await MigratedNode(), Node(), Node(), Node() };
+
+        var secrets = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => nodes[i % nodes.Length].GetSecretAsync("shared", None))));
+
+        Assert.All(secrets, s => Assert.Equal(secrets[0], s));
+    }
+
+    IContactStore Node() => Track(PostgresContactStore.Create(connectionString));
+
+    async Task<IContactStore> MigratedNode()
+    {
+        var node = Node();
+        await node.MigrateAsync(None);
+        return node;
+    }
+
+    IContactStore Track(IContactStore store)
+    {
+        stores.Add(store);
+        return store;
+    }
+
+    Contact Contact(string alias, AccountScope? at = null) =>
+        new(ResourceArn.Contact(at ?? scope, alias), alias, null, ContactKind.Personal, Plan.Empty);
+
+    async Task Insert(IContactStore store, string alias)
+    {
+        await using var session = await store.OpenAsync(scope, write: true, None);
+        await session.InsertContactAsync(Contact(alias), T0, None);
+        await session.CommitAsync(None);
+    }
+
+    async Task<int> CountAsync(IContactStore store)
+    {
+        await using var session = await store.OpenAsync(scope, write: false, None);
+        return await session.CountContactsAsync(None);
+    }
+}

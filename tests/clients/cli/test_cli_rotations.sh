@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# AWS CLI v1 drives rotations, overrides and shift listings against a running Callout server.
+#   CALLOUT_ENDPOINT=http://127.0.0.1:5000 bash test_cli_rotations.sh
+# The expected shifts are test vectors 1, 7 and 9 of spec/rotations.md §4; vector 7 has an override,
+# which must end in the future and at most six months ahead, so it is moved forward by whole weeks.
+# Prints "ok - name" / "not ok - name" lines, then "N passed, M failed"; exits 1 on any failure.
+# Every run works in an account of its own, so it can run again against the same server.
+set -u
+
+: "${CALLOUT_ENDPOINT:?set CALLOUT_ENDPOINT to the server URL}"
+ENDPOINT="${CALLOUT_ENDPOINT%/}"
+
+# spec/protocol.md §8: the CLI needs a region and credentials even for a local endpoint; a 12-digit
+# access key is the account (§5). Keep any local profile, config or endpoint override out of it.
+ACCOUNT=$(python3 -c 'import random; print(random.randrange(200_000_000_000, 999_999_999_999))')
+export AWS_ACCESS_KEY_ID=$ACCOUNT AWS_SECRET_ACCESS_KEY=x AWS_DEFAULT_REGION=us-east-1
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_MAX_ATTEMPTS=1
+unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_SSM_CONTACTS AWS_CA_BUNDLE
+PREFIX="arn:aws:ssm-contacts:us-east-1:$ACCOUNT"
+
+passed=0
+failed=0
+ERR_FILE=$(mktemp)
+HELPER=$(mktemp --suffix .py)
+trap 'rm -f "$ERR_FILE" "$HELPER"' EXIT
+
+# check NAME COMMAND...: runs COMMAND and counts it as one assertion.
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "ok - $name"
+  else
+    failed=$((failed + 1))
+    echo "not ok - $name"
+    if [ -s "$ERR_FILE" ]; then
+      sed 's/^/#   stderr: /' "$ERR_FILE"
+    fi
+  fi
+}
+
+# call ARGS...: runs `aws ssm-contacts ARGS`, leaving stdout in OUT, stderr in ERR_FILE, status in RC.
+call() {
+  OUT=$(aws ssm-contacts --endpoint-url "$ENDPOINT" --output json "$@" 2>"$ERR_FILE")
+  RC=$?
+}
+
+succeeds() {
+  call "$@"
+  [ "$RC" -eq 0 ]
+}
+
+# fails_with CODE ARGS...: the call must fail with that error code (the CLI prints "(CODE)").
+fails_with() {
+  local code=$1
+  shift
+  call "$@"
+  if [ "$RC" -ne 0 ] && grep -q "($code)" "$ERR_FILE"; then
+    return 0
+  fi
+  echo "#   expected $code, got rc=$RC: $(cat "$ERR_FILE") $OUT"
+  return 1
+}
+
+# field EXPR: evaluates a Python expression over the last output, bound to `d`.
+field() {
+  python3 -c 'import json, sys; d = json.loads(sys.argv[1] or "{}"); print(eval(sys.argv[2]))' "$OUT" "$1"
+}
+
+eq() {
+  if [ "$1" = "$2" ]; then
+    return 0
+  fi
+  printf '#   expected:\n%s\n#   got:\n%s\n' "$2" "$1"
+  return 1
+}
+
+# Shifts written as spec/rotations.md §4 writes them: "C 2024-01-01T12:00→2024-01-01T18:00 O(A)".
+cat >"$HELPER" <<'EOF'
+import json, sys
+from datetime import datetime, timedelta, timezone
+
+UTC = timezone.utc
+
+def weeks(w):
+    return timedelta(weeks=int(w))
+
+def at(w, text):
+    return datetime.strptime("2024-" + text, "%Y-%m-%dT%H:%M").replace(tzinfo=UTC) + weeks(w)
+
+def parse(value):
+    # AWS CLI v1 prints timestamps as the wire sent them (epoch seconds) unless told otherwise.
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, UTC)
+    return datetime.fromisoformat(value).astimezone(UTC)
+
+def text(t):
+    return t.strftime("%Y-%m-%dT%H:%M") if t.second == 0 and t.microsecond == 0 else t.isoformat()
+
+def letters(ids, prefix):
+    names = [i[len(prefix):].upper() if i.startswith(prefix) else i for i in ids]
+    return ",".join(names) if names else "[]"
+
+command = sys.argv[1]
+if command == "at":  # at WEEKS MM-DDTHH:MM -> ISO 8601 for the CLI
+    print(at(sys.argv[2], sys.argv[3]).strftime("%Y-%m-%dT%H:%M:%SZ"))
+elif command == "near-future-weeks":  # 2024-01-01 (a Monday) becomes a Monday 8 to 14 days ahead
+    print((datetime.now(UTC) - datetime(2024, 1, 1, tzinfo=UTC)).days // 7 + 2)
+elif command == "describe":  # describe PREFIX JSON -> one line per shift
+    prefix, data = sys.argv[2], json.loads(sys.argv[3])
+    for s in data["RotationShifts"]:
+        details = s.get("ShiftDetails")
+        if s["Type"] == "REGULAR" and details is None:
+            kind = "R"
+        elif s["Type"] == "OVERRIDDEN" and details is not None:
+            kind = f"O({letters(details['OverriddenContactIds'], prefix)})"
+        else:
+            kind = f"{s['Type']} with ShiftDetails {details!r}"
+        print(f"{letters(s['ContactIds'], prefix)} {text(parse(s['StartTime']))}→{text(parse(s['EndTime']))} {kind}")
+elif command == "expect":  # expect WEEKS "A 01-01T09:00 01-02T09:00 [O(A)]"... -> the same lines
+    w = sys.argv[2]
+    for line in sys.argv[3:]:
+        parts = line.split()
+        kind = parts[3] if len(parts) > 3 else "R"
+        print(f"{parts[0]} {text(at(w, parts[1]))}→{text(at(w, parts[2]))} {kind}")
+EOF
+
+at() { python3 "$HELPER" at "$1" "$2"; }
+shifts_text() { python3 "$HELPER" describe "$PREFIX:contact/" "$OUT"; }
+expect() { python3 "$HELPER" expect "$@"; }
+
+DAILY_0900='{"NumberOfOnCalls":1,"RecurrenceMultiplier":1,"DailySettings":[{"HourOfDay":9,"MinuteOfHour":0}]}'
+DAILY_0230='{"NumberOfOnCalls":1,"RecurrenceMultiplier":1,"DailySettings":[{"HourOfDay":2,"MinuteOfHour":30}]}'
+
+echo "# endpoint $ENDPOINT, account $ACCOUNT"
+
+for alias in a b c d; do
+  check "create-contact $alias" succeeds create-contact --alias "$alias" --type PERSONAL --plan '{"Stages":[]}'
+done
+A="$PREFIX:contact/a"
+B="$PREFIX:contact/b"
+C="$PREFIX:contact/c"
+
+# --- vector 1: daily one-day shifts -------------------------------------------------------------
+check "create-rotation (vector 1)" succeeds create-rotation --name "vector one" --contact-ids "$A" "$B" "$C" \
+  --start-time "$(at 0 01-01T09:00)" --time-zone-id UTC --recurrence "$DAILY_0900"
+V1=$(field 'd["RotationArn"]')
+check "the rotation ARN is rotation/<uuid>" eq "$(field 'bool(__import__("re").fullmatch(r"arn:aws:ssm-contacts:us-east-1:[0-9]{12}:rotation/[0-9a-f-]{36}", d["RotationArn"]))')" "True"
+V1_SHIFTS=$(expect 0 "A 01-01T09:00 01-02T09:00" "B 01-02T09:00 01-03T09:00" "C 01-03T09:00 01-04T09:00" "A 01-04T09:00 01-05T00:00")
+check "list-rotation-shifts (vector 1)" succeeds list-rotation-shifts --rotation-id "$V1" --start-time "$(at 0 01-01T00:00)" --end-time "$(at 0 01-05T00:00)"
+check "vector 1 gives the spec's shifts" eq "$(shifts_text)" "$V1_SHIFTS"
+check "list-rotation-shifts --page-size 1 (auto-pagination)" succeeds list-rotation-shifts --rotation-id "$V1" --start-time "$(at 0 01-01T00:00)" --end-time "$(at 0 01-05T00:00)" --page-size 1
+check "one shift a page joins up to the same shifts" eq "$(shifts_text)" "$V1_SHIFTS"
+
+check "get-rotation" succeeds get-rotation --rotation-id "$V1"
+check "get-rotation returns name, contacts and zone" eq "$(field '[d["Name"], d["ContactIds"], d["TimeZoneId"]]')" "['vector one', ['$A', '$B', '$C'], 'UTC']"
+check "get-rotation returns the recurrence as sent" eq "$(field "d['Recurrence'] == json.loads('$DAILY_0900')")" "True"
+
+# --- vector 7: an override inside one shift, in the near future ---------------------------------
+W=$(python3 "$HELPER" near-future-weeks)
+check "create-rotation (vector 7)" succeeds create-rotation --name "vector seven" --contact-ids "$A" "$B" "$C" \
+  --start-time "$(at "$W" 01-01T09:00)" --time-zone-id UTC --recurrence "$DAILY_0900"
+V7=$(field 'd["RotationArn"]')
+check "create-rotation-override" succeeds create-rotation-override --rotation-id "$V7" --new-contact-ids "$C" \
+  --start-time "$(at "$W" 01-01T12:00)" --end-time "$(at "$W" 01-01T18:00)"
+OVERRIDE=$(field 'd["RotationOverrideId"]')
+check "list-rotation-shifts (vector 7)" succeeds list-rotation-shifts --rotation-id "$V7" --start-time "$(at "$W" 01-01T09:00)" --end-time "$(at "$W" 01-03T09:00)"
+check "vector 7 gives the spec's shifts" eq "$(shifts_text)" \
+  "$(expect "$W" "A 01-01T09:00 01-01T12:00" "C 01-01T12:00 01-01T18:00 O(A)" "A 01-01T18:00 01-02T09:00" "B 01-02T09:00 01-03T09:00")"
+check "get-rotation-override" succeeds get-rotation-override --rotation-id "$V7" --rotation-override-id "$OVERRIDE"
+check "the override names C" eq "$(field 'd["NewContactIds"]')" "['$C']"
+check "list-rotation-overrides" succeeds list-rotation-overrides --rotation-id "$V7" --start-time "$(at "$W" 01-01T00:00)" --end-time "$(at "$W" 01-02T00:00)"
+check "list-rotation-overrides returns the override" eq "$(field '[o["RotationOverrideId"] for o in d["RotationOverrides"]]')" "['$OVERRIDE']"
+check "an override by a non-member is a validation error" fails_with ValidationException create-rotation-override --rotation-id "$V7" \
+  --new-contact-ids "$PREFIX:contact/d" --start-time "$(at "$W" 01-01T12:00)" --end-time "$(at "$W" 01-01T18:00)"
+check "an override in the past is a validation error" fails_with ValidationException create-rotation-override --rotation-id "$V7" \
+  --new-contact-ids "$C" --start-time "$(at 0 01-01T12:00)" --end-time "$(at 0 01-01T18:00)"
+check "delete-rotation-override" succeeds delete-rotation-override --rotation-id "$V7" --rotation-override-id "$OVERRIDE"
+check "list-rotation-shifts after the delete" succeeds list-rotation-shifts --rotation-id "$V7" --start-time "$(at "$W" 01-01T09:00)" --end-time "$(at "$W" 01-02T09:00)"
+check "the regular team is back" eq "$(shifts_text)" "$(expect "$W" "A 01-01T09:00 01-02T09:00")"
+check "the deleted override is not found" fails_with ResourceNotFoundException get-rotation-override --rotation-id "$V7" --rotation-override-id "$OVERRIDE"
+
+# --- previews -------------------------------------------------------------------------------------
+check "list-preview-rotation-shifts (vector 7, plain member strings)" succeeds list-preview-rotation-shifts \
+  --members A B C --rotation-start-time "$(at 0 01-01T09:00)" --start-time "$(at 0 01-01T09:00)" --end-time "$(at 0 01-03T09:00)" \
+  --time-zone-id UTC --recurrence "$DAILY_0900" \
+  --overrides "[{\"NewMembers\":[\"C\"],\"StartTime\":\"$(at 0 01-01T12:00)\",\"EndTime\":\"$(at 0 01-01T18:00)\"}]"
+check "the preview of vector 7 gives the spec's shifts" eq "$(shifts_text)" \
+  "$(expect 0 "A 01-01T09:00 01-01T12:00" "C 01-01T12:00 01-01T18:00 O(A)" "A 01-01T18:00 01-02T09:00" "B 01-02T09:00 01-03T09:00")"
+
+V9_SHIFTS=$(expect 0 "A 03-08T07:30 03-09T07:30" "B 03-09T07:30 03-10T07:30" "A 03-10T07:30 03-11T06:30" "B 03-11T06:30 03-12T00:00")
+check "list-preview-rotation-shifts (vector 9, one shift a page)" succeeds list-preview-rotation-shifts \
+  --members A B --rotation-start-time "$(at 0 03-08T07:30)" --start-time "$(at 0 03-08T00:00)" --end-time "$(at 0 03-12T00:00)" \
+  --time-zone-id America/New_York --recurrence "$DAILY_0230" --page-size 1
+check "the preview of vector 9 moves the hand-off out of the DST gap" eq "$(shifts_text)" "$V9_SHIFTS"
+
+# --- vector 9: DST spring-forward -----------------------------------------------------------------
+check "create-rotation (vector 9)" succeeds create-rotation --name "vector nine" --contact-ids "$A" "$B" \
+  --start-time "$(at 0 03-08T07:30)" --time-zone-id America/New_York --recurrence "$DAILY_0230"
+V9=$(field 'd["RotationArn"]')
+check "list-rotation-shifts (vector 9)" succeeds list-rotation-shifts --rotation-id "$V9" --start-time "$(at 0 03-08T00:00)" --end-time "$(at 0 03-12T00:00)"
+check "vector 9 gives the spec's shifts" eq "$(shifts_text)" "$V9_SHIFTS"
+
+# --- update, list, schedules, deletion ----------------------------------------------------------------
+WEEKLY='{"NumberOfOnCalls":1,"RecurrenceMultiplier":1,"WeeklySettings":[{"DayOfWeek":"MON","HandOffTime":{"HourOfDay":9,"MinuteOfHour":0}}]}'
+check "update-rotation replaces the recurrence" succeeds update-rotation --rotation-id "$V9" --recurrence "$WEEKLY"
+call get-rotation --rotation-id "$V9"
+check "get-rotation shows the new recurrence" eq "$(field "d['Recurrence'] == json.loads('$WEEKLY')")" "True"
+check "get-rotation keeps the zone and contacts" eq "$(field '[d["TimeZoneId"], d["ContactIds"]]')" "['America/New_York', ['$A', '$B']]"
+check "list-rotations --rotation-name-prefix" succeeds list-rotations --rotation-name-prefix "vector " --page-size 1
+check "list-rotations pages through every rotation by name" eq "$(field '[r["Name"] for r in d["Rotations"]]')" "['vector nine', 'vector one', 'vector seven']"
+check "a bad time zone is a validation error" fails_with ValidationException create-rotation --name bad --contact-ids "$A" \
+  --time-zone-id PST --recurrence "$DAILY_0900"
+check "a missing member is not found" fails_with ResourceNotFoundException create-rotation --name bad --contact-ids "$PREFIX:contact/ghost" \
+  --time-zone-id UTC --recurrence "$DAILY_0900"
+check "a member cannot be deleted" fails_with ConflictException delete-contact --contact-id "$A"
+
+check "create-contact ONCALL_SCHEDULE" succeeds create-contact --alias oncall --type ONCALL_SCHEDULE --plan "{\"Stages\":[],\"RotationIds\":[\"$V1\",\"$V9\"]}"
+check "list-contacts --type ONCALL_SCHEDULE" succeeds list-contacts --type ONCALL_SCHEDULE
+check "only the schedule is listed" eq "$(field '[c["Alias"] for c in d["Contacts"]]')" "['oncall']"
+check "delete-rotation" succeeds delete-rotation --rotation-id "$V1"
+check "a deleted rotation is not found" fails_with ResourceNotFoundException get-rotation --rotation-id "$V1"
+call get-contact --contact-id "$PREFIX:contact/oncall"
+check "the schedule lost the deleted rotation" eq "$(field 'd["Plan"]["RotationIds"]')" "['$V9']"
+
+echo "$passed passed, $failed failed"
+if [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
