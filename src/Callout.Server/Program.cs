@@ -65,7 +65,9 @@ builder.Services.AddSingleton(store);
 builder.Services.AddSingleton<IEngineStore>(store);
 builder.Services.AddSingleton(new ServiceLimits());
 builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, CredentialLoader.Load(options), time));
-builder.Services.AddSingleton(new PageTokens(SecretKeys.PageTokenKey(options), time));
+// The key sealing page tokens lives in the store, so every node of a cluster honours the tokens of
+// the others and a file-backed server's tokens outlive a restart.
+builder.Services.AddSingleton(new PageTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));
 builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddOperations();

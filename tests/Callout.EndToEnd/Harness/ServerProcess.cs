@@ -51,11 +51,21 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// Starts a server; with no data directory it runs `--in-memory`.
+    Postgres? _database;
+
+    /// Starts a server; with no data directory it runs `--in-memory`, or, when CALLOUT_E2E_STORE is
+    /// `postgres` (the suite's PostgreSQL run in .ci/run), on a PostgreSQL schema of its own.
     public static async Task<ServerProcess> StartAsync(string? dataDirectory = null, IEnumerable<string>? extraArgs = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var args = new List<string> { "--urls", "http://127.0.0.1:0" };
-        if (dataDirectory is null)
+        Postgres? database = null;
+        var explicitStore = extraArgs?.Contains("--store") == true;
+        if (dataDirectory is null && !explicitStore && Environment.GetEnvironmentVariable("CALLOUT_E2E_STORE") == "postgres")
+        {
+            database = await Postgres.CreateSchemaAsync();
+            args.AddRange(["--store", database.ConnectionString]);
+        }
+        else if (dataDirectory is null)
         {
             args.Add("--in-memory");
         }
@@ -64,7 +74,7 @@ public sealed class ServerProcess : IAsyncDisposable
             args.AddRange(["--data-dir", dataDirectory]);
         }
         args.AddRange(extraArgs ?? []);
-        var server = new ServerProcess(args, environment);
+        var server = new ServerProcess(args, environment) { _database = database };
         server._process.Start();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
@@ -126,5 +136,9 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
