@@ -18,6 +18,8 @@ for bench in wrk/getcontact.sh writes/writes.sh startup/startup.sh; do
   echo "################ $bench"
   "$here/$bench" || failed+=("$bench")
 done
+echo; echo "################ shifts/shifts.sh"; "$here/shifts/shifts.sh" || failed+=("shifts/shifts.sh")
+echo && echo "################ engine/engine.sh (~5 min)" && { "$here/engine/engine.sh" || failed+=("engine/engine.sh"); }
 if ((${#failed[@]})); then
   echo
   echo "failed to run: ${failed[*]}" >&2
