@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Engagements;
@@ -10,8 +8,6 @@ namespace Callout.EndToEnd.Engagements;
 /// with POST /_callout/clock/advance.
 public sealed class RealClientEngagementTests
 {
-    static readonly TimeSpan SuiteTimeout = TimeSpan.FromMinutes(5);
-
     [Fact]
     public Task the_boto3_engagement_suite_passes_on_the_virtual_clock() =>
         RunSuiteAsync("python", "python3", "-m", "unittest", "-v", "test_boto3_engagements");
@@ -24,70 +20,6 @@ public sealed class RealClientEngagementTests
     static async Task RunSuiteAsync(string folder, string program, params string[] arguments)
     {
         await using var server = await ServerProcess.StartAsync(extraArgs: ["--clock", "virtual"]);
-        var info = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = Path.Combine(Paths.ClientsDir, folder),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        info.Environment["CALLOUT_ENDPOINT"] = server.Endpoint.ToString().TrimEnd('/');
-        // A developer's AWS profile or endpoint override must not steer the clients elsewhere.
-        foreach (var name in new[] { "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SSM_CONTACTS", "AWS_SESSION_TOKEN" })
-        {
-            info.Environment.Remove(name);
-        }
-        // Keep __pycache__ out of the source tree.
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-
-        var output = new StringBuilder();
-        void Append(object? sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is not null)
-            {
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                }
-            }
-        }
-
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += Append;
-        process.ErrorDataReceived += Append;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var timedOut = false;
-        using (var timeout = new CancellationTokenSource(SuiteTimeout))
-        {
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                timedOut = true;
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-
-        string Report(string verdict)
-        {
-            lock (output)
-            {
-                return $"{program} {string.Join(' ', arguments)} in tests/clients/{folder} {verdict}.\n" +
-                    $"--- client output ---\n{output}\n--- server output ---\n{server.Output}";
-            }
-        }
-
-        Assert.False(timedOut, Report($"did not finish within {SuiteTimeout.TotalMinutes} minutes"));
-        Assert.True(process.ExitCode == 0, Report($"exited with code {process.ExitCode}"));
+        await ClientSuite.RunAsync(server, folder, program, arguments);
     }
 }
