@@ -49,15 +49,19 @@ if (Environment.GetEnvironmentVariable("CALLOUT_LOG_LEVEL") is { } level && Enum
     builder.Logging.SetMinimumLevel(parsed);
 }
 
-// --clock virtual starts at the real time and then moves only when told to.
-var virtualClock = options.VirtualClock ? new VirtualClock(VirtualClockFile.Resume(options, TimeProvider.System.GetUtcNow())) : null;
-TimeProvider time = virtualClock ?? TimeProvider.System;
 IContactStore store = options.Store is { } postgres
     ? await PostgresContactStore.OpenAsync(postgres, CancellationToken.None)
     : options.InMemory
         ? SqliteContactStore.OpenInMemory()
         : SqliteContactStore.OpenFile(options.DataDirectory);
 await store.MigrateAsync(CancellationToken.None);
+
+// --clock virtual starts at the real time (or where a rehearsal left it) and then moves only when
+// told to.
+var virtualClock = options.VirtualClock
+    ? new VirtualClock(await VirtualClockStart.ResumeAsync(store, options, TimeProvider.System.GetUtcNow(), CancellationToken.None))
+    : null;
+TimeProvider time = virtualClock ?? TimeProvider.System;
 
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(time);
@@ -85,7 +89,7 @@ app.Use((context, next) =>
         : next(context));
 app.MapAdmin();
 app.MapInbound();
-app.MapClock(virtualClock, options);
+app.MapClock(virtualClock);
 app.MapCalendars();
 app.MapMetrics("/metrics");
 

@@ -61,6 +61,16 @@ public abstract class DurableStoreCompliance : StoreCompliance
     }
 
     [Fact]
+    public async Task the_virtual_time_stays_after_the_store_is_reopened()
+    {
+        await Store.SaveVirtualTimeAsync(T0 + Duration.FromHours(3), None);
+
+        await ReplaceStoreAsync(OpenAgain());
+
+        Assert.Equal(T0 + Duration.FromHours(3), await Store.ReadVirtualTimeAsync(None));
+    }
+
+    [Fact]
     public async Task engagements_pages_and_pending_steps_survive_a_restart()
     {
         await CommitAsync(async s =>

@@ -19,6 +19,13 @@ public interface IEngineStore
     /// A named random secret shared by every node of the store, created on first use.
     Task<byte[]> GetSecretAsync(string name, CancellationToken ct);
 
+    /// Where the virtual clock stood when last saved; null when it never was.
+    Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct);
+
+    /// Records the virtual clock's time so a restart resumes there. The saved time never goes back:
+    /// saving an earlier time than the stored one keeps the stored one.
+    Task SaveVirtualTimeAsync(Instant now, CancellationToken ct);
+
     /// The scopes that have a channel of this kind with this address: an inbound SMS names only the
     /// phone numbers, so a reply is matched in every account that pages that number.
     Task<IReadOnlyList<Arns.AccountScope>> ScopesWithAddressAsync(Channels.ChannelKind kind, string address, CancellationToken ct);

@@ -67,13 +67,25 @@ public sealed partial class EngagementEngine(
         while (true)
         {
             var now = time.GetUtcNow();
-            var claimed = await store.ClaimDueStepsAsync(
-                Instant.FromDateTimeOffset(now), options.NodeId, Instant.FromDateTimeOffset(now + options.Lease), options.BatchSize, ct);
+            // A claim in progress counts as work in flight: once it commits, its steps look leased
+            // (not due) to WaitIdleAsync, so without this a virtual-clock advance could see the
+            // engine idle and move time on before the claimed steps have run.
+            Interlocked.Increment(ref _inFlight);
+            IReadOnlyList<ClaimedStep> claimed;
+            try
+            {
+                claimed = await store.ClaimDueStepsAsync(
+                    Instant.FromDateTimeOffset(now), options.NodeId, Instant.FromDateTimeOffset(now + options.Lease), options.BatchSize, ct);
+                Interlocked.Add(ref _inFlight, claimed.Count);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
             if (claimed.Count == 0)
             {
                 return total;
             }
-            Interlocked.Add(ref _inFlight, claimed.Count);
             metrics.InFlight(claimed.Count);
             try
             {

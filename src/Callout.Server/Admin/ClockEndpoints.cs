@@ -4,7 +4,6 @@ using Callout.Domain.Ports;
 using Callout.Engine.Clock;
 using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
-using Callout.Server.Hosting;
 using NodaTime;
 
 namespace Callout.Server.Admin;
@@ -14,7 +13,7 @@ namespace Callout.Server.Admin;
 /// its own time, and answers once the engine is idle. `GET /_callout/clock` tells the time.
 static class ClockEndpoints
 {
-    public static void MapClock(this WebApplication app, VirtualClock? clock, ServerOptions options)
+    public static void MapClock(this WebApplication app, VirtualClock? clock)
     {
         app.MapGet("/_callout/clock", (TimeProvider time) => Now(time, clock is not null));
         app.MapPost("/_callout/clock/advance", async (HttpRequest request, IEngineStore store, EngagementEngine engine, TimeProvider time, CancellationToken ct) =>
@@ -41,7 +40,7 @@ static class ClockEndpoints
             }
             clock.MoveTo(target);
             await engine.WaitIdleAsync(ct);
-            VirtualClockFile.Save(options, clock.GetUtcNow());
+            await store.SaveVirtualTimeAsync(Instant.FromDateTimeOffset(clock.GetUtcNow()), ct);
             return Now(time, true);
         });
     }

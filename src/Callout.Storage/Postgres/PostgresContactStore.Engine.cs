@@ -81,6 +81,25 @@ public sealed partial class PostgresContactStore
         return next is long millis ? Columns.InstantOf(millis) : null;
     }
 
+    public async Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await using var command = dataSource.CreateCommand("SELECT now FROM virtual_clock WHERE id = 1");
+        var now = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return now is long millis ? Columns.InstantOf(millis) : null;
+    }
+
+    public async Task SaveVirtualTimeAsync(Instant now, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await using var command = dataSource.CreateCommand("""
+                INSERT INTO virtual_clock (id, now) VALUES (1, @now)
+                ON CONFLICT (id) DO UPDATE SET now = greatest(virtual_clock.now, excluded.now)
+                """)
+            .Bind("@now", Columns.Millis(now));
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     public async Task<byte[]> GetSecretAsync(string name, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

@@ -99,6 +99,23 @@ public sealed partial class SqliteContactStore
         return [.. secret];
     }
 
+    public Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct) => InReadAsync(async link =>
+    {
+        var now = await link.Command("SELECT now FROM virtual_clock WHERE id = 1").ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return now is long millis ? Columns.InstantOf(millis) : (Instant?)null;
+    }, ct);
+
+    public Task SaveVirtualTimeAsync(Instant now, CancellationToken ct) => InWriteTransactionAsync(async link =>
+    {
+        await link.Command("""
+                INSERT INTO virtual_clock (id, now) VALUES (1, @now)
+                ON CONFLICT (id) DO UPDATE SET now = max(virtual_clock.now, excluded.now)
+                """)
+            .Bind("@now", Columns.Millis(now))
+            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return true;
+    }, ct);
+
     public Task<long> CountRunningEngagementsAsync(CancellationToken ct) => InReadAsync(async link =>
     {
         var count = await link.Command("SELECT count(*) FROM engagements WHERE stop_time IS NULL")

@@ -132,9 +132,23 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// With CALLOUT_E2E_SERVER_LOGS set to a folder, every server's whole log is kept there after
+    /// the run, for failures whose cause only the server saw (an engine step that threw).
+    void SaveLog()
+    {
+        var folder = Environment.GetEnvironmentVariable("CALLOUT_E2E_SERVER_LOGS");
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"server-{_process.Id}.log"), Output);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        SaveLog();
         _process.Dispose();
         if (_database is not null)
         {
