@@ -78,8 +78,8 @@ public abstract partial class StoreCompliance
 
         await CommitAsync(async s =>
         {
-            await s.CompleteStepAsync(Id(1), None);
-            await s.CompleteStepAsync(Id(2), None);
+            Assert.True(await s.CompleteStepAsync(Id(1), "node-a", None));
+            Assert.True(await s.CompleteStepAsync(Id(2), "node-a", None));
         });
 
         Assert.Empty(await ClaimAsync(T0 + Duration.FromDays(1)));
@@ -87,13 +87,34 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
-    public async Task a_step_completed_before_it_was_ever_claimed_is_never_claimed()
+    public async Task only_the_claim_holding_a_step_completes_it_and_only_once()
     {
-        await InsertStepsAsync(SendStep(Id(1), Id(100), T0 + Duration.FromMinutes(5)));
+        await InsertStepsAsync(SendStep(Id(1), Id(100), T0));
+        Assert.False(await QueryWriteAsync(s => s.CompleteStepAsync(Id(1), "node-a", None)));
 
-        await CommitAsync(s => s.CompleteStepAsync(Id(1), None));
+        Assert.Single(await ClaimAsync(T0, "node-a/1"));
+        // node-a/1's lease runs out and node-b/7 takes the step over.
+        Assert.Single(await ClaimAsync(T0 + Lease, "node-b/7"));
 
+        Assert.False(await QueryWriteAsync(s => s.CompleteStepAsync(Id(1), "node-a/1", None)));
+        Assert.False(await QueryWriteAsync(s => s.IsStepHeldAsync(Id(1), "node-a/1", None)));
+        Assert.True(await QueryWriteAsync(s => s.IsStepHeldAsync(Id(1), "node-b/7", None)));
+        Assert.True(await QueryWriteAsync(s => s.CompleteStepAsync(Id(1), "node-b/7", None)));
+        Assert.False(await QueryWriteAsync(s => s.CompleteStepAsync(Id(1), "node-b/7", None)));
+        Assert.False(await QueryWriteAsync(s => s.IsStepHeldAsync(Id(1), "node-b/7", None)));
         Assert.Empty(await ClaimAsync(T0 + Duration.FromDays(1)));
+    }
+
+    [Fact]
+    public async Task a_step_the_engagement_cancelled_is_no_longer_held_by_its_claim()
+    {
+        await InsertStepsAsync(SendStep(Id(1), Id(100), T0));
+        Assert.Single(await ClaimAsync(T0, "node-a/1"));
+
+        await CommitAsync(s => s.CancelStepsAsync(Id(100), None));
+
+        Assert.False(await QueryWriteAsync(s => s.IsStepHeldAsync(Id(1), "node-a/1", None)));
+        Assert.False(await QueryWriteAsync(s => s.CompleteStepAsync(Id(1), "node-a/1", None)));
     }
 
     [Fact]
@@ -217,8 +238,8 @@ public abstract partial class StoreCompliance
         Assert.Equal([Id(1), Id(3)], atTen.Select(c => c.Step.Id));
         await CommitAsync(async s =>
         {
-            await s.CompleteStepAsync(Id(1), None);
-            await s.CompleteStepAsync(Id(3), None);
+            await s.CompleteStepAsync(Id(1), "node-a", None);
+            await s.CompleteStepAsync(Id(3), "node-a", None);
         });
         var atThirty = await ClaimAsync(T0 + Duration.FromMinutes(30), "node-b");
         Assert.Equal(T0 + Duration.FromMinutes(30), Assert.Single(atThirty).Step.Due);
@@ -236,7 +257,8 @@ public abstract partial class StoreCompliance
         Assert.True(await QueryAsync(s => s.HasPendingStepsAsync(Id(100), T0 + Duration.FromMinutes(3), Id(2), None)));
         Assert.False(await QueryAsync(s => s.HasPendingStepsAsync(Id(100), T0 + Duration.FromMinutes(2), Id(2), None)));
 
-        await CommitAsync(s => s.CompleteStepAsync(Id(1), None));
+        await ClaimAsync(T0 + Duration.FromMinutes(3));
+        await CommitAsync(s => s.CompleteStepAsync(Id(1), "node-a", None));
         Assert.False(await QueryAsync(s => s.HasPendingStepsAsync(Id(100), T0 + Duration.FromMinutes(3), Id(2), None)));
         Assert.True(await QueryAsync(s => s.HasPendingStepsAsync(Id(100), T0 + Duration.FromMinutes(3), Id(1), None)));
     }
@@ -247,7 +269,9 @@ public abstract partial class StoreCompliance
         await InsertStepsAsync(
             SendStep(Id(1), Id(100), T0),
             FinishStep(Id(2), Id(100), T0));
-        await CommitAsync(s => s.CompleteStepAsync(Id(2), None));
+        // Leased to no later than T0, so Id(1) stays claimable at once.
+        await Store.ClaimDueStepsAsync(T0, "peek", T0, 10, None);
+        await CommitAsync(s => s.CompleteStepAsync(Id(2), "peek", None));
 
         await CommitAsync(s => s.ExtendFinishAsync(Id(100), T0 + Duration.FromMinutes(30), None));
 
@@ -268,7 +292,7 @@ public abstract partial class StoreCompliance
         await Store.ClaimDueStepsAsync(T0 + Duration.FromMinutes(1), "node-a", T0 + Duration.FromSeconds(90), 10, None);
         Assert.Equal(T0 + Duration.FromSeconds(90), await Store.NextDueAsync(None));
 
-        await CommitAsync(otherAccount, s => s.CompleteStepAsync(Id(3), None));
+        await CommitAsync(otherAccount, s => s.CompleteStepAsync(Id(3), "node-a", None));
         Assert.Equal(T0 + Duration.FromMinutes(2), await Store.NextDueAsync(None));
     }
 
@@ -277,10 +301,11 @@ public abstract partial class StoreCompliance
     {
         var otherAccount = AccountScope.For("us-east-1", NewAccountId());
         await InsertStepsAsync(SendStep(Id(1), Id(100), T0), FinishStep(Id(2), Id(100), T0 + Duration.FromMinutes(1)));
+        await Store.ClaimDueStepsAsync(T0, "peek", T0, 10, None);
 
         await CommitAsync(otherAccount, async s =>
         {
-            await s.CompleteStepAsync(Id(1), None);
+            Assert.False(await s.CompleteStepAsync(Id(1), "peek", None));
             await s.CancelStepsAsync(Id(100), None);
             await s.ExtendFinishAsync(Id(100), T0 + Duration.FromHours(1), None);
         });

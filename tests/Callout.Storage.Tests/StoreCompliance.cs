@@ -64,6 +64,15 @@ public abstract partial class StoreCompliance : IAsyncLifetime
 
     protected Task CommitAsync(Func<IStoreSession, Task> work) => CommitAsync(Scope, work);
 
+    /// One write session whose answer is returned and whose changes are committed.
+    protected async Task<T> QueryWriteAsync<T>(Func<IStoreSession, Task<T>> work)
+    {
+        await using var session = await WriteAsync();
+        var result = await work(session);
+        await session.CommitAsync(Ct);
+        return result;
+    }
+
     protected async Task<T> QueryAsync<T>(AccountScope scope, Func<IStoreSession, Task<T>> query)
     {
         await using var session = await ReadAsync(scope);

@@ -22,8 +22,13 @@ public interface IEngagementSession
 
     Task InsertStepsAsync(IEnumerable<EngagementStep> steps, CancellationToken ct);
 
-    /// Marks a step done so no node picks it up again.
-    Task CompleteStepAsync(string stepId, CancellationToken ct);
+    /// Marks a step done so no node picks it up again, if the claim `owner` still holds it. False,
+    /// changing nothing, when the step is done already (the engagement stopped, or another claim
+    /// finished it) or another claim took it over after this one's lease ran out.
+    Task<bool> CompleteStepAsync(string stepId, string owner, CancellationToken ct);
+
+    /// Whether the claim `owner` still holds the step: not done, and not claimed by anyone since.
+    Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct);
 
     /// Marks every pending step of the engagement done (it stopped).
     Task CancelStepsAsync(string engagementId, CancellationToken ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed partial class EngagementEngine(
 {
     readonly SemaphoreSlim _wake = new(0, 1);
     int _inFlight;
+    long _claims;
 
     /// New work may be due now.
     public void Wake()
@@ -74,8 +76,11 @@ public sealed partial class EngagementEngine(
             IReadOnlyList<ClaimedStep> claimed;
             try
             {
+                // Each claim has an owner of its own, so a step this node claims again after its
+                // lease ran out is not completed by the earlier, slower run as well.
+                var owner = options.NodeId + "/" + Interlocked.Increment(ref _claims).ToString(CultureInfo.InvariantCulture);
                 claimed = await store.ClaimDueStepsAsync(
-                    Instant.FromDateTimeOffset(now), options.NodeId, Instant.FromDateTimeOffset(now + options.Lease), options.BatchSize, ct);
+                    Instant.FromDateTimeOffset(now), owner, Instant.FromDateTimeOffset(now + options.Lease), options.BatchSize, ct);
                 Interlocked.Add(ref _inFlight, claimed.Count);
             }
             finally

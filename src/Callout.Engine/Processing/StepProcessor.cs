@@ -23,15 +23,29 @@ public sealed partial class StepProcessor(
 {
     public Task ProcessAsync(ClaimedStep claimed, CancellationToken ct) => claimed.Step.Kind switch
     {
-        StepKind.SendPage => SendPageAsync(claimed.Scope, claimed.Step, ct),
-        StepKind.EnterSchedule => EnterScheduleAsync(claimed.Scope, claimed.Step, ct),
-        StepKind.Finish => FinishAsync(claimed.Scope, claimed.Step, ct),
+        StepKind.SendPage => SendPageAsync(claimed.Scope, claimed.Step, claimed.Owner, ct),
+        StepKind.EnterSchedule => EnterScheduleAsync(claimed.Scope, claimed.Step, claimed.Owner, ct),
+        StepKind.Finish => FinishAsync(claimed.Scope, claimed.Step, claimed.Owner, ct),
         _ => throw new InvalidOperationException("Unknown step kind " + claimed.Step.Kind),
     };
 
+    /// Completes the step and commits what the session did with it, but only while this claim
+    /// still holds the step: a runner whose lease ran out, and whose step another claim took over
+    /// or the engagement's stop finished, leaves its work uncommitted (the session rolls back).
+    async Task<bool> CompleteAsync(IStoreSession session, EngagementStep step, string owner, CancellationToken ct)
+    {
+        if (!await session.CompleteStepAsync(step.Id, owner, ct))
+        {
+            LogNotHeld(step.Id, step.Kind.ToString());
+            return false;
+        }
+        await session.CommitAsync(ct);
+        return true;
+    }
+
     Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 
-    async Task SendPageAsync(AccountScope scope, EngagementStep step, CancellationToken ct)
+    async Task SendPageAsync(AccountScope scope, EngagementStep step, string owner, CancellationToken ct)
     {
         var started = Now();
         var key = $"{step.PageId}:{step.Attempt}";
@@ -48,8 +62,7 @@ public sealed partial class StepProcessor(
                 || await session.IsAcknowledgedAsync(step.EngagementId, step.ContactAlias!, ct)
                 || target is null || target.ContactAlias != step.ContactAlias || !target.Activated)
             {
-                await session.CompleteStepAsync(step.Id, ct);
-                await session.CommitAsync(ct);
+                await CompleteAsync(session, step, owner, ct);
                 return;
             }
             engagement = found;
@@ -66,8 +79,14 @@ public sealed partial class StepProcessor(
                         "OUTCOME_UNKNOWN: the send was interrupted before the provider answered; it is not repeated", started), ct);
                     LogUnknown(key);
                 }
-                await session.CompleteStepAsync(step.Id, ct);
-                await session.CommitAsync(ct);
+                await CompleteAsync(session, step, owner, ct);
+                return;
+            }
+            // The send goes ahead only while this claim holds the step; the pending record then
+            // keeps any later claim from sending it again.
+            if (!await session.IsStepHeldAsync(step.Id, owner, ct))
+            {
+                LogNotHeld(step.Id, step.Kind.ToString());
                 return;
             }
             await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Pending, null, started), ct);
@@ -107,7 +126,9 @@ public sealed partial class StepProcessor(
                 await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Error, Truncate(result.Error ?? "send failed"), finished), ct);
                 await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Failed, null, finished), ct);
             }
-            await session.CompleteStepAsync(step.Id, ct);
+            // The outcome is known, so it is recorded even when a later claim took the step over
+            // meanwhile (that claim found the pending record and sent nothing).
+            await session.CompleteStepAsync(step.Id, owner, ct);
             await session.CommitAsync(ct);
         }
         metrics.PageSent(channel.Kind.ToString().ToUpperInvariant(), result.Accepted ? "sent" : "error");
@@ -135,7 +156,7 @@ public sealed partial class StepProcessor(
 
     /// Who is on call is looked up before the write session opens: the lookup reads the store, and
     /// a store may serve one session at a time.
-    async Task EnterScheduleAsync(AccountScope scope, EngagementStep step, CancellationToken ct)
+    async Task EnterScheduleAsync(AccountScope scope, EngagementStep step, string owner, CancellationToken ct)
     {
         Engagement? engagement;
         EngagementSnapshot? snapshot;
@@ -156,15 +177,14 @@ public sealed partial class StepProcessor(
             await session.InsertStepsAsync(timeline.Steps, ct);
             await session.ExtendFinishAsync(step.EngagementId, timeline.End, ct);
         }
-        await session.CompleteStepAsync(step.Id, ct);
-        await session.CommitAsync(ct);
+        await CompleteAsync(session, step, owner, ct);
     }
 
     /// The natural end: every plan's last stage is over and no retry is left (spec/domain.md §3.6).
     /// The engine runs an end after the sends of its own batch; a send due by then that another
     /// runner still holds (several nodes, or a step that failed and waits for its lease to run out)
     /// goes first, and the end is tried again a second later.
-    async Task FinishAsync(AccountScope scope, EngagementStep step, CancellationToken ct)
+    async Task FinishAsync(AccountScope scope, EngagementStep step, string owner, CancellationToken ct)
     {
         await using var session = await store.OpenAsync(scope, write: true, ct);
         if (await session.HasPendingStepsAsync(step.EngagementId, step.Due, step.Id, ct))
@@ -176,14 +196,16 @@ public sealed partial class StepProcessor(
         {
             await session.StopEngagementAsync(step.EngagementId, step.Due, null, ct);
         }
-        await session.CompleteStepAsync(step.Id, ct);
-        await session.CommitAsync(ct);
+        await CompleteAsync(session, step, owner, ct);
     }
 
     static string Truncate(string s) => s.Length <= 2048 ? s : s[..2048];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Send {Key} was interrupted earlier; its outcome is unknown and it is not repeated")]
     partial void LogUnknown(string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Step {StepId} ({Kind}) is no longer held by this claim (its lease ran out and another runner took it, or it was finished); its work is dropped")]
+    partial void LogNotHeld(string stepId, string kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Provider} failed on send {Key}; the outcome is unknown")]
     partial void LogProviderFailure(Exception exception, string provider, string key);

@@ -54,7 +54,7 @@ public sealed partial class PostgresContactStore
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                claimed.Add(ReadClaimedStep(reader));
+                claimed.Add(ReadClaimedStep(reader, owner));
             }
         }
         // RETURNING gives rows in no promised order.
@@ -148,7 +148,7 @@ public sealed partial class PostgresContactStore
         return scopes;
     }
 
-    static ClaimedStep ReadClaimedStep(NpgsqlDataReader reader) => new(
+    static ClaimedStep ReadClaimedStep(NpgsqlDataReader reader, string owner) => new(
         AccountScope.For(reader.GetString(2), reader.GetString(1)),
         new EngagementStep(
             reader.GetString(0),
@@ -160,5 +160,6 @@ public sealed partial class PostgresContactStore
             reader.OptionalString(8),
             reader.GetInt32(9),
             reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
-            reader.GetBoolean(11)));
+            reader.GetBoolean(11)),
+        owner);
 }

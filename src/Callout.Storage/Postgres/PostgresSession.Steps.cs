@@ -48,11 +48,24 @@ internal sealed partial class PostgresSession
         }
     }
 
-    public async Task CompleteStepAsync(string stepId, CancellationToken ct)
+    public async Task<bool> CompleteStepAsync(string stepId, string owner, CancellationToken ct)
     {
-        await ExecuteAsync(Write("UPDATE steps SET done = true WHERE account_id = @account AND region = @region AND id = @id")
-            .Bind("@id", stepId), ct).ConfigureAwait(false);
+        var changed = await ExecuteAsync(Write("""
+                UPDATE steps SET done = true
+                WHERE account_id = @account AND region = @region AND id = @id AND NOT done AND lease_owner = @owner
+                """)
+            .Bind("@id", stepId)
+            .Bind("@owner", owner), ct).ConfigureAwait(false);
+        return changed == 1;
     }
+
+    public async Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct) =>
+        await ScalarAsync(Read("""
+                SELECT 1 FROM steps
+                WHERE account_id = @account AND region = @region AND id = @id AND NOT done AND lease_owner = @owner
+                """)
+            .Bind("@id", stepId)
+            .Bind("@owner", owner), ct).ConfigureAwait(false) is not null;
 
     public async Task CancelStepsAsync(string engagementId, CancellationToken ct)
     {

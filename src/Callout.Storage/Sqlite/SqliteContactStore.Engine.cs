@@ -50,7 +50,7 @@ public sealed partial class SqliteContactStore
                 .ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                steps.Add(ReadClaimedStep(reader));
+                steps.Add(ReadClaimedStep(reader, owner));
             }
             return steps;
         }, ct).ConfigureAwait(false);
@@ -139,7 +139,7 @@ public sealed partial class SqliteContactStore
             return scopes;
         }, ct);
 
-    static ClaimedStep ReadClaimedStep(SqliteDataReader reader) => new(
+    static ClaimedStep ReadClaimedStep(SqliteDataReader reader, string owner) => new(
         AccountScope.For(reader.GetString(2), reader.GetString(1)),
         new EngagementStep(
             reader.GetString(0),
@@ -151,7 +151,8 @@ public sealed partial class SqliteContactStore
             reader.IsDBNull(8) ? null : reader.GetString(8),
             reader.GetInt32(9),
             reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
-            reader.GetInt64(11) != 0));
+            reader.GetInt64(11) != 0),
+        owner);
 
     /// One BEGIN IMMEDIATE ... COMMIT on the writer, rolled back if the work fails.
     async Task<T> InWriteTransactionAsync<T>(Func<SqliteLink, Task<T>> work, CancellationToken ct)

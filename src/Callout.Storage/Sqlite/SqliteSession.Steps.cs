@@ -43,12 +43,26 @@ internal sealed partial class SqliteSession
         }
     }
 
-    public async Task CompleteStepAsync(string stepId, CancellationToken ct)
+    public async Task<bool> CompleteStepAsync(string stepId, string owner, CancellationToken ct)
     {
-        await Write("UPDATE steps SET done = 1 WHERE account_id = @account AND region = @region AND id = @id")
+        var changed = await Write("""
+                UPDATE steps SET done = 1
+                WHERE account_id = @account AND region = @region AND id = @id AND done = 0 AND lease_owner = @owner
+                """)
             .Bind("@id", stepId)
+            .Bind("@owner", owner)
             .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return changed == 1;
     }
+
+    public async Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct) =>
+        await Read("""
+                SELECT 1 FROM steps
+                WHERE account_id = @account AND region = @region AND id = @id AND done = 0 AND lease_owner = @owner
+                """)
+            .Bind("@id", stepId)
+            .Bind("@owner", owner)
+            .ExecuteScalarAsync(ct).ConfigureAwait(false) is not null;
 
     public async Task CancelStepsAsync(string engagementId, CancellationToken ct)
     {
