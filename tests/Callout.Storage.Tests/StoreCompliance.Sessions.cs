@@ -63,6 +63,32 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task a_read_session_cannot_lock_an_engagement()
+    {
+        await using var session = await ReadAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.LockEngagementAsync(Id(1), None));
+    }
+
+    [Fact]
+    public async Task an_engagement_session_writes_in_its_scope_and_commits_or_rolls_back_as_a_whole()
+    {
+        await using (var session = await Store.OpenEngagementAsync(Scope, Id(1), Ct))
+        {
+            await session.LockEngagementAsync(Id(1), None);
+            await session.InsertContactAsync(Personal("jane"), T0, None);
+            await session.CommitAsync(None);
+        }
+        await using (var abandoned = await Store.OpenEngagementAsync(Scope, Id(1), Ct))
+        {
+            await abandoned.InsertContactAsync(Personal("ghost"), T0, None);
+        }
+
+        Assert.NotNull(await QueryAsync(s => s.FindContactAsync("jane", None)));
+        Assert.Null(await QueryAsync(s => s.FindContactAsync("ghost", None)));
+    }
+
+    [Fact]
     public async Task scopes_never_see_each_others_data()
     {
         var otherAccount = AccountScope.For("us-east-1", NewAccountId());

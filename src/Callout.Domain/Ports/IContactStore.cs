@@ -15,6 +15,13 @@ public interface IContactStore : IEngineStore, IAsyncDisposable
     /// a session is rolled back when disposed without CommitAsync.
     Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct);
 
+    /// A writing session for the engine's work on one engagement. It is serialized with every
+    /// other session on that engagement (the engine's, and writing sessions that called
+    /// LockEngagementAsync for it) but may run beside the scope's other writers, so the
+    /// engagements of one account page side by side. The engine writes only rows of the
+    /// engagement (its steps, pages, receipts and delivery records).
+    Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct);
+
     /// The newest messages of the local outbox, across all accounts, newest first.
     Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct);
 }

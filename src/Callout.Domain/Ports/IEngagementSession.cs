@@ -6,6 +6,12 @@ namespace Callout.Domain.Ports;
 /// Engagements, their pages, receipts and the engine's steps, within one account and region.
 public interface IEngagementSession
 {
+    /// In a writing session, waits for and then holds the engagement's lock (see
+    /// IContactStore.OpenEngagementAsync) until the session ends. Call it before reading the
+    /// engagement or its pages to change them, so the engine's work on the engagement is not
+    /// interleaved with this session's.
+    Task LockEngagementAsync(string engagementId, CancellationToken ct);
+
     Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct);
 
     Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct);

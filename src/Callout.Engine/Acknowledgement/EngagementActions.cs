@@ -25,6 +25,10 @@ public sealed class EngagementActions(EngineSecrets secrets)
         {
             throw new InvalidRequest("The accept code does not match the page.", "acceptCode");
         }
+        // The engine may be sending on this page right now: take the engagement's lock and work
+        // on the page as it is once that send is recorded.
+        await session.LockEngagementAsync(page.EngagementId, ct);
+        page = await session.FindPageAsync(page.Id, ct) ?? page;
         var info = note ?? code;
         if (page.DeliveryTime is null)
         {
@@ -66,6 +70,7 @@ public sealed class EngagementActions(EngineSecrets secrets)
     /// Stopping a stopped engagement changes nothing (spec/domain.md §3.6).
     public static async Task StopAsync(IStoreSession session, Engagement engagement, Instant now, string? reason, string stopInfo, CancellationToken ct)
     {
+        await session.LockEngagementAsync(engagement.Id, ct);
         if (!await session.StopEngagementAsync(engagement.Id, now, reason, ct))
         {
             return;

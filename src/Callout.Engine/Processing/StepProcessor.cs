@@ -52,7 +52,7 @@ public sealed partial class StepProcessor(
         Engagement engagement;
         Page page;
         Domain.Channels.ContactChannel channel;
-        await using (var session = await store.OpenAsync(scope, write: true, ct))
+        await using (var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct))
         {
             var found = await session.FindEngagementAsync(step.EngagementId, ct);
             var target = ResourceArn.TryParse(step.ChannelArn ?? "", out var arn) ? await session.FindChannelAsync(arn.Id, ct) : null;
@@ -111,7 +111,7 @@ public sealed partial class StepProcessor(
         }
 
         var finished = Now();
-        await using (var session = await store.OpenAsync(scope, write: true, ct))
+        await using (var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct))
         {
             if (result.Accepted)
             {
@@ -169,7 +169,7 @@ public sealed partial class StepProcessor(
         var running = engagement is { Running: true } && snapshot is not null && snapshot.Contacts.TryGetValue(step.ContactAlias!, out schedule);
         var people = running ? await onCall.OnCallAsync(scope, schedule!, step.Due, ct) : [];
 
-        await using var session = await store.OpenAsync(scope, write: true, ct);
+        await using var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct);
         if (running)
         {
             var planner = new EngagementPlanner(snapshot!, step.EngagementId, settings, () => Guid.CreateVersion7(time.GetUtcNow()).ToString());
@@ -186,7 +186,7 @@ public sealed partial class StepProcessor(
     /// goes first, and the end is tried again a second later.
     async Task FinishAsync(AccountScope scope, EngagementStep step, string owner, CancellationToken ct)
     {
-        await using var session = await store.OpenAsync(scope, write: true, ct);
+        await using var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct);
         if (await session.HasPendingStepsAsync(step.EngagementId, step.Due, step.Id, ct))
         {
             var retry = Instant.Max(step.Due, Now()) + Duration.FromSeconds(1);

@@ -20,6 +20,13 @@ namespace Callout.Storage.Postgres;
 ///   patterns (alias taken? quota left? delivery already recorded?) hold as they do on SQLite:
 ///   CountContacts for the quota is exact, and the primary keys stand behind the alias and id
 ///   checks all the same.
+/// - The engine's sessions (OpenEngagementAsync) take a lock named after their engagement instead
+///   of the scope's, so one account's engagements page side by side; API writers that change an
+///   engagement's state (acknowledging, stopping) take that lock too, after the scope's. The
+///   engagement locks use PostgreSQL's two-key advisory locks, a key space apart from the
+///   scope locks' single keys. Nothing waits for a scope lock while holding an engagement lock.
+/// - The engine has a connection pool of its own (each of the two pools is as large as the
+///   connection string says), so API writers waiting for a busy scope cannot starve it.
 /// - A reading session is one REPEATABLE READ, READ ONLY snapshot: it sees whole sessions only and
 ///   never waits for a writer.
 /// - The engine's claims (ClaimDueSteps) lease rows with FOR UPDATE SKIP LOCKED and never wait;
@@ -29,11 +36,18 @@ namespace Callout.Storage.Postgres;
 public sealed partial class PostgresContactStore : IContactStore
 {
     readonly NpgsqlDataSource dataSource;
+    // The engine's own pool (claims and engagement sessions): API writers queued on a busy scope's
+    // lock hold their connections while they wait, and must not leave the engine without any.
+    readonly NpgsqlDataSource engineDataSource;
     // Scope lock keys, computed once per scope this node writes to.
     readonly ConcurrentDictionary<AccountScope, long> scopeKeys = new();
     volatile bool disposed;
 
-    PostgresContactStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
+    PostgresContactStore(NpgsqlDataSource dataSource, NpgsqlDataSource engineDataSource)
+    {
+        this.dataSource = dataSource;
+        this.engineDataSource = engineDataSource;
+    }
 
     /// Opens the store and checks that the server answers. Takes a `postgres://` URL or Npgsql
     /// keywords (PostgresConnectionString).
@@ -56,6 +70,11 @@ public sealed partial class PostgresContactStore : IContactStore
     public static PostgresContactStore Create(string connectionString)
     {
         var normalized = PostgresConnectionString.Normalize(connectionString);
+        return new PostgresContactStore(Build(normalized), Build(normalized));
+    }
+
+    static NpgsqlDataSource Build(string normalized)
+    {
         var builder = new NpgsqlDataSourceBuilder(normalized);
         if (!new DbConnectionStringBuilder { ConnectionString = normalized }.ContainsKey("Max Auto Prepare"))
         {
@@ -63,7 +82,7 @@ public sealed partial class PostgresContactStore : IContactStore
             // them prepared on each connection.
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         }
-        return new PostgresContactStore(builder.Build());
+        return builder.Build();
     }
 
     public Task MigrateAsync(CancellationToken ct)
@@ -72,21 +91,34 @@ public sealed partial class PostgresContactStore : IContactStore
         return PostgresMigrator.ApplyAsync(dataSource, ct);
     }
 
-    public async Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
+    public Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        return write
+            ? OpenSessionAsync(dataSource, scope, true, (c, t) => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", c, t)
+                .Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey)), ct)
+            : OpenSessionAsync(dataSource, scope, false, (c, t) => new NpgsqlCommand("SET TRANSACTION READ ONLY", c, t), ct);
+    }
+
+    public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentException.ThrowIfNullOrEmpty(engagementId);
+        return OpenSessionAsync(engineDataSource, scope, true, (c, t) => EngagementLock.Command(c, t, scope, engagementId), ct);
+    }
+
+    async Task<IStoreSession> OpenSessionAsync(
+        NpgsqlDataSource source, AccountScope scope, bool write, Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand> first, CancellationToken ct)
+    {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var connection = await source.OpenConnectionAsync(ct).ConfigureAwait(false);
         NpgsqlTransaction? transaction = null;
         try
         {
             transaction = await connection.BeginTransactionAsync(
                 write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
             // Npgsql sends BEGIN with this first statement, in one round trip.
-            await using var start = write
-                ? new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction)
-                    .Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey))
-                : new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction);
+            await using var start = first(connection, transaction);
             await start.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         catch
@@ -129,6 +161,7 @@ public sealed partial class PostgresContactStore : IContactStore
         }
         disposed = true;
         await dataSource.DisposeAsync().ConfigureAwait(false);
+        await engineDataSource.DisposeAsync().ConfigureAwait(false);
     }
 
     static long ScopeKey(AccountScope scope) => PostgresMigrator.AdvisoryKey($"callout/scope/{scope.AccountId}/{scope.Region}");

@@ -19,6 +19,13 @@ internal sealed partial class PostgresSession
     // engagements_by_incident) in index order. Index: 1 = incident, 2 = from, 4 = to, 8 = after.
     static readonly string[] ListEngagementsSql = [.. Enumerable.Range(0, 16).Select(ListEngagementSql)];
 
+    public async Task LockEngagementAsync(string engagementId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(engagementId);
+        CheckWritable();
+        await ExecuteAsync(EngagementLock.Command(connection, transaction, scope, engagementId), ct).ConfigureAwait(false);
+    }
+
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(engagement);

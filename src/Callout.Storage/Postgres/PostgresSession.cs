@@ -28,11 +28,21 @@ internal sealed partial class PostgresSession(NpgsqlConnection connection, Npgsq
 
     NpgsqlCommand Write(string sql)
     {
+        CheckWritable();
+        return Read(sql);
+    }
+
+    void CheckWritable()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
         if (!write)
         {
             throw new InvalidOperationException("This session was opened for reading only.");
         }
-        return Read(sql);
+        if (committed)
+        {
+            throw new InvalidOperationException("The session has been committed; open a new one.");
+        }
     }
 
     static async Task<int> ExecuteAsync(NpgsqlCommand command, CancellationToken ct)

@@ -107,6 +107,13 @@ public sealed partial class SqliteContactStore : IContactStore
         return new SqliteSession(this, link, scope, write);
     }
 
+    /// SQLite has one writer at a time, which serializes engagement sessions as well.
+    public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(engagementId);
+        return OpenAsync(scope, write: true, ct);
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);

@@ -18,6 +18,14 @@ internal sealed partial class SqliteSession
     // engagements_by_incident) in index order. Index: 1 = incident, 2 = from, 4 = to, 8 = after.
     static readonly string[] ListEngagementsSql = [.. Enumerable.Range(0, 16).Select(ListEngagementSql)];
 
+    /// The session already holds the store's only writer, which excludes the engine's sessions.
+    public Task LockEngagementAsync(string engagementId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(engagementId);
+        CheckWritable();
+        return Task.CompletedTask;
+    }
+
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(engagement);

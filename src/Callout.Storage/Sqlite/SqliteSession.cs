@@ -27,11 +27,21 @@ internal sealed partial class SqliteSession(SqliteContactStore store, SqliteLink
 
     SqliteCommand Write(string sql)
     {
+        CheckWritable();
+        return Read(sql);
+    }
+
+    void CheckWritable()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
         if (!write)
         {
             throw new InvalidOperationException("This session was opened for reading only.");
         }
-        return Read(sql);
+        if (committed)
+        {
+            throw new InvalidOperationException("The session has been committed; open a new one.");
+        }
     }
 
     public async Task CommitAsync(CancellationToken ct)

@@ -116,6 +116,53 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     }
 
     [Fact]
+    public async Task engine_sessions_of_one_engagement_take_turns_and_other_engagements_and_scope_writers_do_not_wait()
+    {
+        var (a, b) = (await MigratedNode(), Node());
+
+        await using var first = await a.OpenEngagementAsync(scope, "e1", None);
+        await first.InsertContactAsync(Contact("jane"), T0, None);
+        var sameEngagement = b.OpenEngagementAsync(scope, "e1", None);
+        await using (var otherEngagement = await b.OpenEngagementAsync(scope, "e2", None).WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            await otherEngagement.CommitAsync(None);
+        }
+        await using (var scopeWriter = await b.OpenAsync(scope, write: true, None).WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            await scopeWriter.InsertContactAsync(Contact("joe"), T0, None);
+            await scopeWriter.CommitAsync(None);
+        }
+        await Task.Delay(300);
+        Assert.False(sameEngagement.IsCompleted);
+
+        await first.CommitAsync(None);
+        await first.DisposeAsync();
+
+        await using var next = await sameEngagement.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(await next.FindContactAsync("jane", None));
+    }
+
+    [Fact]
+    public async Task a_scope_writer_that_locks_an_engagement_waits_for_the_engine_session_on_it()
+    {
+        var (a, b) = (await MigratedNode(), Node());
+
+        await using var engine = await a.OpenEngagementAsync(scope, "e1", None);
+        await engine.InsertContactAsync(Contact("jane"), T0, None);
+        await using var writer = await b.OpenAsync(scope, write: true, None);
+        await writer.LockEngagementAsync("e2", None).WaitAsync(TimeSpan.FromSeconds(10));
+        var locking = writer.LockEngagementAsync("e1", None);
+        await Task.Delay(300);
+        Assert.False(locking.IsCompleted);
+
+        await engine.CommitAsync(None);
+        await engine.DisposeAsync();
+
+        await locking.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(await writer.FindContactAsync("jane", None));
+    }
+
+    [Fact]
     public async Task a_quota_checked_on_several_nodes_at_once_is_never_exceeded()
     {
         const int Quota = 5;
