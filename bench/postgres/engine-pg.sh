@@ -13,10 +13,10 @@
 # Environment (all optional):
 #   ENGINE_NODES=2  ENGINE_ENGAGEMENTS=10000  ENGINE_PEOPLE=1000  ENGINE_CHANNELS=7
 #   ENGINE_RAMP=60  ENGINE_GRACE=30   (as bench/engine/engine.sh)
-#   ENGINE_POOL=40  Maximum Pool Size of each of a node's two connection pools (API and engine).
-#                   Npgsql's default, 100, lets two loaded nodes take more than the 200 connections
-#                   of the local server (max_connections), refusing everyone else, this
-#                   benchmark's own sampler included (0: leave Npgsql's default)
+#   ENGINE_POOL=40  Maximum Pool Size of each node's connection pool. Npgsql's default, 100, lets
+#                   two loaded nodes take all 200 connections of the local server (max_connections),
+#                   refusing everyone else, this benchmark's own sampler included
+#                   (0: leave Npgsql's default)
 #   BENCH_PG        Npgsql keywords for the server and role, without Search Path (pglib.sh)
 #   BENCH_REV or CALLOUT_SERVER_DLL, CALLOUT_LOG_LEVEL (Warning)
 set -euo pipefail

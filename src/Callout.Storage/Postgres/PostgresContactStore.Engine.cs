@@ -45,7 +45,7 @@ public sealed partial class PostgresContactStore
             return [];
         }
         var claimed = new List<ClaimedStep>();
-        await using (var command = engineDataSource.CreateCommand(ClaimSql)
+        await using (var command = dataSource.CreateCommand(ClaimSql)
             .Bind("@owner", owner)
             .Bind("@lease_until", Columns.Millis(leaseUntil))
             .Bind("@now", Columns.Millis(now))
@@ -72,7 +72,7 @@ public sealed partial class PostgresContactStore
         // A step is claimable at its due time, or when its lease ends if that is later. Claims set
         // leases beyond the due time, so the two minima cover every pending step; each reads one
         // partial index. least() ignores a NULL; it is NULL only when both are.
-        await using var command = engineDataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand("""
             SELECT least(
                 (SELECT min(due) FROM steps WHERE NOT done AND lease_until IS NULL),
                 (SELECT min(greatest(due, lease_until)) FROM steps WHERE NOT done AND lease_until IS NOT NULL))

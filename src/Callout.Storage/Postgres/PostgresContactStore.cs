@@ -25,8 +25,6 @@ namespace Callout.Storage.Postgres;
 ///   engagement's state (acknowledging, stopping) take that lock too, after the scope's. The
 ///   engagement locks use PostgreSQL's two-key advisory locks, a key space apart from the
 ///   scope locks' single keys. Nothing waits for a scope lock while holding an engagement lock.
-/// - The engine has a connection pool of its own (each of the two pools is as large as the
-///   connection string says), so API writers waiting for a busy scope cannot starve it.
 /// - A reading session is one REPEATABLE READ, READ ONLY snapshot: it sees whole sessions only and
 ///   never waits for a writer.
 /// - The engine's claims (ClaimDueSteps) lease rows with FOR UPDATE SKIP LOCKED and never wait;
@@ -36,18 +34,11 @@ namespace Callout.Storage.Postgres;
 public sealed partial class PostgresContactStore : IContactStore
 {
     readonly NpgsqlDataSource dataSource;
-    // The engine's own pool (claims and engagement sessions): API writers queued on a busy scope's
-    // lock hold their connections while they wait, and must not leave the engine without any.
-    readonly NpgsqlDataSource engineDataSource;
     // Scope lock keys, computed once per scope this node writes to.
     readonly ConcurrentDictionary<AccountScope, long> scopeKeys = new();
     volatile bool disposed;
 
-    PostgresContactStore(NpgsqlDataSource dataSource, NpgsqlDataSource engineDataSource)
-    {
-        this.dataSource = dataSource;
-        this.engineDataSource = engineDataSource;
-    }
+    PostgresContactStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
 
     /// Opens the store and checks that the server answers. Takes a `postgres://` URL or Npgsql
     /// keywords (PostgresConnectionString).
@@ -70,17 +61,25 @@ public sealed partial class PostgresContactStore : IContactStore
     public static PostgresContactStore Create(string connectionString)
     {
         var normalized = PostgresConnectionString.Normalize(connectionString);
-        return new PostgresContactStore(Build(normalized), Build(normalized));
+        return new PostgresContactStore(Build(normalized));
     }
 
     static NpgsqlDataSource Build(string normalized)
     {
         var builder = new NpgsqlDataSourceBuilder(normalized);
-        if (!new DbConnectionStringBuilder { ConnectionString = normalized }.ContainsKey("Max Auto Prepare"))
+        var given = new DbConnectionStringBuilder { ConnectionString = normalized };
+        if (!given.ContainsKey("Max Auto Prepare"))
         {
             // The same few dozen statements run all day: unless told otherwise, let Npgsql keep
             // them prepared on each connection.
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            // Sessions change no connection state that outlives their transaction (the advisory
+            // locks and SET TRANSACTION are transaction-scoped), so the reset Npgsql would send
+            // with every connection's next use is work for nothing.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
         return builder.Build();
     }
@@ -104,7 +103,7 @@ public sealed partial class PostgresContactStore : IContactStore
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
-        return OpenSessionAsync(engineDataSource, scope, true, (c, t) => EngagementLock.Command(c, t, scope, engagementId), ct);
+        return OpenSessionAsync(dataSource, scope, true, (c, t) => EngagementLock.Command(c, t, scope, engagementId), ct);
     }
 
     async Task<IStoreSession> OpenSessionAsync(
@@ -161,7 +160,6 @@ public sealed partial class PostgresContactStore : IContactStore
         }
         disposed = true;
         await dataSource.DisposeAsync().ConfigureAwait(false);
-        await engineDataSource.DisposeAsync().ConfigureAwait(false);
     }
 
     static long ScopeKey(AccountScope scope) => PostgresMigrator.AdvisoryKey($"callout/scope/{scope.AccountId}/{scope.Region}");

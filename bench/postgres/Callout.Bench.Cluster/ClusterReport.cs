@@ -1,0 +1,124 @@
+using Callout.Bench.Engine;
+
+namespace Callout.Bench.Cluster;
+
+/// The figures of bench/Callout.Bench.Engine's report, for several nodes: sends/s and lateness over
+/// the window in which every engagement runs, the whole run's accounting (missing, duplicates), a
+/// timeline by due time, each node's share, and where the CPU went (PostgreSQL included).
+static class ClusterReport
+{
+    const double GoalPerSecond = 1000;
+    const double GoalP99Ms = 200;
+    const double BucketMs = 20_000;
+
+    public static void Print(ClusterOptions o, double sinkRate, (StartedEngagement Started, int Node)[] started, IReadOnlyDictionary<int, double> startMs,
+        SendAnalysis a, ClusterCpu? cpuFrom, ClusterCpu? cpuTo, string sinkState, double[] pagesSent, IReadOnlyDictionary<int, double> gone, IReadOnlyList<string> activity)
+    {
+        var nodes = o.Nodes.Count;
+        var firstT0 = startMs.Values.DefaultIfEmpty(0).Min();
+        var lastT0 = startMs.Values.DefaultIfEmpty(0).Max();
+        // Every engagement runs from its own t0 to t0 + StageMinutes: all of them between the last
+        // t0 and the first end.
+        var windowFrom = lastT0;
+        var windowTo = firstT0 + (People.StageMinutes * 60_000.0);
+        var windowS = Math.Max(0, (windowTo - windowFrom) / 1000);
+        bool InWindow(double ms) => ms >= windowFrom && ms < windowTo;
+
+        var offered = windowS > 0 ? (a.Sends.Count(s => InWindow(s.DueMs)) + a.MissingDueMs.Count(InWindow)) / windowS : double.NaN;
+        var delivered = windowS > 0 ? a.Sends.Count(s => InWindow(s.ArrivedMs)) / windowS : double.NaN;
+        var late = new Latencies(a.Sends.Where(s => InWindow(s.DueMs)).Select(s => s.LatenessMs));
+        var lateAll = new Latencies(a.Sends.Select(s => s.LatenessMs));
+
+        W();
+        W($"== Engine on {nodes} node{(nodes == 1 ? "" : "s")}: {startMs.Count:N0} concurrent engagements, one PostgreSQL schema, pages through one no-op webhook sink");
+        W($"plan: {o.People:N0} people, each engaged {Math.Ceiling((double)o.Engagements / o.People):0}x; {o.Channels} channel targets per person (EMAIL, SMS, VOICE in turn), " +
+          $"RetryIntervalInMinutes 1, so {SendAnalysis.Attempts} sends per target at t0 + 0..{SendAnalysis.Attempts - 1} min; starts spread over {o.Ramp.TotalSeconds:0} s, " +
+          $"engagement i through node i mod {nodes}");
+        for (var n = 0; n < nodes; n++)
+        {
+            var mine = started.Where(s => s.Node == n).Select(s => s.Started).ToArray();
+            var ok = mine.Where(s => s.Arn is not null).ToArray();
+            var latency = new Latencies(ok.Select(s => s.LatencyMs));
+            W($"StartEngagement via node {ClusterBench.Name(n)}: {ok.Length:N0} ok, {mine.Length - ok.Length} failed{FirstError(mine)}; " +
+              $"p50 {latency.Percentile(0.5):0.0} ms, p99 {latency.Percentile(0.99):0.0} ms, max {latency.Max:0} ms (open loop, {o.Engagements / o.Ramp.TotalSeconds / nodes:0}/s per node)");
+        }
+        W($"sink alone (baseline): {sinkRate,10:N0} POST/s from {o.Workers} concurrent senders in this process");
+        foreach (var (n, at) in gone)
+        {
+            W($"NODE {ClusterBench.Name(n)} EXITED {at:0} s after the first start (the run carried on with the others)");
+        }
+        W();
+        W($"window: the {windowS:0.0} s in which all {startMs.Count:N0} engagements run (last t0 to first t0 + {People.StageMinutes} min)");
+        W($"  sends due in window (offered)   {offered,8:N0}/s");
+        W($"  sends arrived in window         {delivered,8:N0}/s   {delivered / offered:0.000} of offered, {delivered / sinkRate:0.000} of the sink alone   goal >= {GoalPerSecond:N0}/s: {Verdict(delivered >= GoalPerSecond)}");
+        W(late.Count > 0
+            ? $"  lateness of sends due in window p50 {late.Percentile(0.5),7:0.0} ms  p99 {late.Percentile(0.99),8:0.0} ms  max {late.Max,8:0} ms   goal p99 < {GoalP99Ms:0} ms: {Verdict(late.Percentile(0.99) < GoalP99Ms)}"
+            : $"  lateness of sends due in window: none of them arrived before the run ended (each one more than about {(o.Ramp + o.Grace).TotalSeconds:0} s late)   goal p99 < {GoalP99Ms:0} ms: MISSED");
+        W($"whole run: sends due from the first t0 to the last t0 + {SendAnalysis.Attempts - 1} min, waited for until {o.Grace.TotalSeconds:0} s after that");
+        W($"  expected {a.Expected:N0}, arrived {a.Sends.Count:N0}, missing {a.Missing:N0} (goal 0: {Verdict(a.Missing == 0)}), " +
+          $"duplicates {a.Duplicates} (same idempotency key twice; goal 0: {Verdict(a.Duplicates == 0)}), unexpected {a.Unexpected}");
+        W($"  lateness of all sends           p50 {lateAll.Percentile(0.5),7:0.0} ms  p99 {lateAll.Percentile(0.99),8:0.0} ms  max {lateAll.Max,8:0} ms   ({lateAll.Count:N0} sends)");
+        W($"  pages sent per node (its callout_engine_pages_sent, outcome sent): {string.Join(", ", pagesSent.Select((p, n) => $"{ClusterBench.Name(n)} {p:N0}"))}");
+        W();
+        W("by due time (seconds after the first t0):");
+        W($"  {"from",5} {"to",5} {"due/s",7} {"arrived",8} {"missing",8} {"> 200 ms",9} {"p50 ms",8} {"p99 ms",9} {"max ms",9}");
+        var buckets = a.Sends.GroupBy(s => (int)((s.DueMs - firstT0) / BucketMs)).ToDictionary(g => g.Key, g => g.ToArray());
+        var missingBy = a.MissingDueMs.GroupBy(m => (int)((m - firstT0) / BucketMs)).ToDictionary(g => g.Key, g => g.Count());
+        var lastBucket = buckets.Keys.Concat(missingBy.Keys).DefaultIfEmpty(0).Max();
+        for (var b = 0; b <= lastBucket; b++)
+        {
+            var sends = buckets.GetValueOrDefault(b) ?? [];
+            var missing = missingBy.GetValueOrDefault(b);
+            var l = new Latencies(sends.Select(s => s.LatenessMs));
+            if (sends.Length + missing == 0)
+            {
+                continue;
+            }
+            W($"  {b * BucketMs / 1000,5:0} {(b + 1) * BucketMs / 1000,5:0} {(sends.Length + missing) / (BucketMs / 1000),7:N0} {sends.Length,8:N0} {missing,8:N0} " +
+              $"{sends.Count(s => s.LatenessMs > GoalP99Ms),9:N0} {l.Percentile(0.5),8:0.0} {l.Percentile(0.99),9:0.0} {l.Max,9:0}");
+        }
+        W();
+        PrintCpu(o, a, cpuFrom, cpuTo);
+        foreach (var line in activity)
+        {
+            W(line);
+        }
+        W($"sink counters: {sinkState}");
+    }
+
+    static void PrintCpu(ClusterOptions o, SendAnalysis a, ClusterCpu? from, ClusterCpu? to)
+    {
+        if (from is not { } f || to is not { } t)
+        {
+            W("CPU: not sampled (the window is empty: the ramp is as long as the plan)");
+            return;
+        }
+        var seconds = (t.At - f.At).TotalSeconds;
+        double Cpus(long ticks) => ticks / (double)o.ClockTicksPerSecond / seconds;
+        var nodes = t.Nodes.Zip(f.Nodes, (x, y) => x - y).ToArray();
+        var callout = nodes.Sum();
+        var sink = t.Sink - f.Sink;
+        var driver = t.Driver - f.Driver;
+        var postgres = t.Postgres - f.Postgres;
+        var busy = t.MachineBusy - f.MachineBusy;
+        var all = t.MachineAll - f.MachineAll;
+        var neighbours = Math.Max(0, busy - callout - sink - driver - postgres);
+        var fromMs = SendAnalysis.ToUnixMs(f.At.Ticks);
+        var toMs = SendAnalysis.ToUnixMs(t.At.Ticks);
+        var sends = a.Sends.Count(s => s.ArrivedMs >= fromMs && s.ArrivedMs < toMs);
+        double PerSend(long ticks) => sends > 0 ? ticks * 1e6 / o.ClockTicksPerSecond / sends : double.NaN;
+        W($"CPU over {seconds:0} s of the window ({Environment.ProcessorCount} CPUs; /proc, CPUs busy on average; {sends:N0} sends arrived in it):");
+        W($"  Callout nodes {Cpus(callout):0.00} ({string.Join(", ", nodes.Select((n, i) => $"{ClusterBench.Name(i)} {Cpus(n):0.00}"))}), {PerSend(callout):0} µs per send");
+        W($"  PostgreSQL {Cpus(postgres):0.00} (every process named postgres), {PerSend(postgres):0} µs per send");
+        W($"  Callout + PostgreSQL {PerSend(callout + postgres):0} µs per send");
+        W($"  sink {Cpus(sink):0.00}  bench driver {Cpus(driver):0.00}  neighbours {Cpus(neighbours):0.00}  idle {(all - busy) / (double)o.ClockTicksPerSecond / seconds:0.00}");
+    }
+
+    static string Verdict(bool met) => met ? "met" : "MISSED";
+
+    static string FirstError(StartedEngagement[] started) =>
+        started.FirstOrDefault(s => s.Error is not null) is { } e ? $" (first: {e.Error})" : "";
+
+    // InvariantGlobalization (Directory.Build.props) makes every number below invariant.
+    static void W(string line = "") => Console.WriteLine(line);
+}
