@@ -32,15 +32,14 @@ public sealed partial class StepProcessor(
     /// Completes the step and commits what the session did with it, but only while this claim
     /// still holds the step: a runner whose lease ran out, and whose step another claim took over
     /// or the engagement's stop finished, leaves its work uncommitted (the session rolls back).
-    async Task<bool> CompleteAsync(IStoreSession session, EngagementStep step, string owner, CancellationToken ct)
+    async Task CompleteAsync(IStoreSession session, EngagementStep step, string owner, CancellationToken ct)
     {
         if (!await session.CompleteStepAsync(step.Id, owner, ct))
         {
             LogNotHeld(step.Id, step.Kind.ToString());
-            return false;
+            return;
         }
         await session.CommitAsync(ct);
-        return true;
     }
 
     Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());

@@ -61,11 +61,6 @@ public sealed partial class PostgresContactStore : IContactStore
     public static PostgresContactStore Create(string connectionString)
     {
         var normalized = PostgresConnectionString.Normalize(connectionString);
-        return new PostgresContactStore(Build(normalized));
-    }
-
-    static NpgsqlDataSource Build(string normalized)
-    {
         var builder = new NpgsqlDataSourceBuilder(normalized);
         var given = new DbConnectionStringBuilder { ConnectionString = normalized };
         if (!given.ContainsKey("Max Auto Prepare"))
@@ -81,7 +76,7 @@ public sealed partial class PostgresContactStore : IContactStore
             // with every connection's next use is work for nothing.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
-        return builder.Build();
+        return new PostgresContactStore(builder.Build());
     }
 
     public Task MigrateAsync(CancellationToken ct)
@@ -94,23 +89,24 @@ public sealed partial class PostgresContactStore : IContactStore
     {
         ArgumentNullException.ThrowIfNull(scope);
         return write
-            ? OpenSessionAsync(dataSource, scope, true, (c, t) => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", c, t)
+            ? OpenSessionAsync(scope, true, (c, t) => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", c, t)
                 .Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey)), ct)
-            : OpenSessionAsync(dataSource, scope, false, (c, t) => new NpgsqlCommand("SET TRANSACTION READ ONLY", c, t), ct);
+            : OpenSessionAsync(scope, false, (c, t) => new NpgsqlCommand("SET TRANSACTION READ ONLY", c, t), ct);
     }
 
     public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
-        return OpenSessionAsync(dataSource, scope, true, (c, t) => EngagementLock.Command(c, t, scope, engagementId), ct);
+        return OpenSessionAsync(scope, true, (c, t) => EngagementLock.Command(c, t, scope, engagementId), ct);
     }
 
+    /// A session whose transaction starts with `first`: the lock it serializes on, or READ ONLY.
     async Task<IStoreSession> OpenSessionAsync(
-        NpgsqlDataSource source, AccountScope scope, bool write, Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand> first, CancellationToken ct)
+        AccountScope scope, bool write, Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand> first, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var connection = await source.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         NpgsqlTransaction? transaction = null;
         try
         {

@@ -16,11 +16,7 @@ internal sealed partial class PostgresSession(NpgsqlConnection connection, Npgsq
     /// A statement in the session's transaction with the scope bound.
     NpgsqlCommand Read(string sql)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (committed)
-        {
-            throw new InvalidOperationException("The session has been committed; open a new one.");
-        }
+        CheckOpen();
         return new NpgsqlCommand(sql, connection, transaction)
             .Bind("@account", scope.AccountId)
             .Bind("@region", scope.Region);
@@ -32,17 +28,23 @@ internal sealed partial class PostgresSession(NpgsqlConnection connection, Npgsq
         return Read(sql);
     }
 
-    void CheckWritable()
+    void CheckOpen()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (!write)
-        {
-            throw new InvalidOperationException("This session was opened for reading only.");
-        }
         if (committed)
         {
             throw new InvalidOperationException("The session has been committed; open a new one.");
         }
+    }
+
+    /// Open, and opened for writing.
+    void CheckWritable()
+    {
+        if (!write)
+        {
+            throw new InvalidOperationException("This session was opened for reading only.");
+        }
+        CheckOpen();
     }
 
     static async Task<int> ExecuteAsync(NpgsqlCommand command, CancellationToken ct)

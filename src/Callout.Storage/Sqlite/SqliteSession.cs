@@ -15,11 +15,7 @@ internal sealed partial class SqliteSession(SqliteContactStore store, SqliteLink
     /// A prepared statement with the scope bound.
     SqliteCommand Read(string sql)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (committed)
-        {
-            throw new InvalidOperationException("The session has been committed; open a new one.");
-        }
+        CheckOpen();
         return link.Command(sql)
             .Bind("@account", scope.AccountId)
             .Bind("@region", scope.Region);
@@ -31,17 +27,23 @@ internal sealed partial class SqliteSession(SqliteContactStore store, SqliteLink
         return Read(sql);
     }
 
-    void CheckWritable()
+    void CheckOpen()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (!write)
-        {
-            throw new InvalidOperationException("This session was opened for reading only.");
-        }
         if (committed)
         {
             throw new InvalidOperationException("The session has been committed; open a new one.");
         }
+    }
+
+    /// Open, and opened for writing.
+    void CheckWritable()
+    {
+        if (!write)
+        {
+            throw new InvalidOperationException("This session was opened for reading only.");
+        }
+        CheckOpen();
     }
 
     public async Task CommitAsync(CancellationToken ct)
