@@ -46,8 +46,13 @@ public abstract partial class StoreCompliance
         await using (var session = await WriteAsync())
         {
             await session.InsertContactAsync(Personal("joe"), T0, None);
-            // The alias is taken: the store refuses, and the caller abandons the session.
-            await Assert.ThrowsAnyAsync<Exception>(() => session.InsertContactAsync(Personal("jane"), T0, None));
+            // The alias is taken: the store refuses (at the write, or at the latest at the commit),
+            // and the caller abandons the session.
+            await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                await session.InsertContactAsync(Personal("jane"), T0, None);
+                await session.CommitAsync(None);
+            });
         }
 
         Assert.Null(await QueryAsync(s => s.FindContactAsync("joe", None)));

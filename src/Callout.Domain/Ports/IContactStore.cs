@@ -22,6 +22,12 @@ public interface IContactStore : IEngineStore, IAsyncDisposable
     /// engagement (its steps, pages, receipts and delivery records).
     Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct);
 
+    /// A writing session for the engine's send on one page. It is serialized with every other
+    /// session on that page (the engine's, and writing sessions that called LockPageAsync for it)
+    /// but not with its engagement's, so an engagement's pages go out side by side. The engine
+    /// writes only the page, its receipts, delivery records and the step it runs.
+    Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct);
+
     /// The newest messages of the local outbox, across all accounts, newest first.
     Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct);
 }

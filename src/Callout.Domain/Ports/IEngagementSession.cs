@@ -12,6 +12,10 @@ public interface IEngagementSession
     /// interleaved with this session's.
     Task LockEngagementAsync(string engagementId, CancellationToken ct);
 
+    /// Like LockEngagementAsync, for one page (see IContactStore.OpenPageAsync). Take an
+    /// engagement's lock before the lock of any of its pages.
+    Task LockPageAsync(string pageId, CancellationToken ct);
+
     Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct);
 
     Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct);
@@ -51,6 +55,9 @@ public interface IEngagementSession
 
     /// Writes SentTime, DeliveryTime and ReadTime.
     Task UpdatePageAsync(Page page, CancellationToken ct);
+
+    /// Sets SentTime alone, leaving the page's other times as they are.
+    Task MarkPageSentAsync(string pageId, Instant sentTime, CancellationToken ct);
 
     /// Pages of an engagement, or of a person when contactAlias is given, newest first
     /// (CreatedAt, then id, descending); starting after (afterCreated, afterId) when given.

@@ -1,5 +1,6 @@
 using Callout.Domain.Channels;
 using Callout.Domain.Contacts;
+using Callout.Domain.Engagements;
 using Callout.Domain.Idempotency;
 using Callout.Domain.Outbox;
 using NodaTime;
@@ -56,4 +57,18 @@ public interface IStoreSession : IEngagementSession, IRotationSession, IAsyncDis
     Task AppendOutboxAsync(OutboxMessage message, CancellationToken ct);
 
     Task CommitAsync(CancellationToken ct);
+
+    /// Everything a send step decides on (SendState). A store that can send several queries in one
+    /// round trip reads them together; this default reads them one by one.
+    async Task<SendState> ReadSendStateAsync(EngagementStep step, string? channelId, string deliveryKey, string owner, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new SendState(
+            await FindEngagementAsync(step.EngagementId, ct).ConfigureAwait(false),
+            channelId is null ? null : await FindChannelAsync(channelId, ct).ConfigureAwait(false),
+            step.ContactAlias is not null && await IsAcknowledgedAsync(step.EngagementId, step.ContactAlias, ct).ConfigureAwait(false),
+            step.PageId is null ? null : await FindPageAsync(step.PageId, ct).ConfigureAwait(false),
+            await FindDeliveryAsync(deliveryKey, ct).ConfigureAwait(false),
+            await IsStepHeldAsync(step.Id, owner, ct).ConfigureAwait(false));
+    }
 }

@@ -25,9 +25,11 @@ public sealed class EngagementActions(EngineSecrets secrets)
         {
             throw new InvalidRequest("The accept code does not match the page.", "acceptCode");
         }
-        // The engine may be sending on this page right now: take the engagement's lock and work
-        // on the page as it is once that send is recorded.
+        // The engine may be sending on this page right now: take the page's lock (after the
+        // engagement's, which acknowledging may stop) and work on the page as it is once that send
+        // is recorded.
         await session.LockEngagementAsync(page.EngagementId, ct);
+        await session.LockPageAsync(page.Id, ct);
         page = await session.FindPageAsync(page.Id, ct) ?? page;
         var info = note ?? code;
         if (page.DeliveryTime is null)

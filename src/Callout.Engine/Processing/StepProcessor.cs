@@ -44,32 +44,32 @@ public sealed partial class StepProcessor(
 
     Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 
+    /// Each session of a send locks only the page (IContactStore.OpenPageAsync), so the pages of an
+    /// engagement, which fall due together, go out side by side.
     async Task SendPageAsync(AccountScope scope, EngagementStep step, string owner, CancellationToken ct)
     {
         var started = Now();
         var key = $"{step.PageId}:{step.Attempt}";
+        var channelId = ResourceArn.TryParse(step.ChannelArn ?? "", out var arn) ? arn.Id : null;
         Engagement engagement;
         Page page;
         Domain.Channels.ContactChannel channel;
-        await using (var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct))
+        await using (var session = await store.OpenPageAsync(scope, step.PageId ?? throw new InvalidOperationException("A send step names no page."), ct))
         {
-            var found = await session.FindEngagementAsync(step.EngagementId, ct);
-            var target = ResourceArn.TryParse(step.ChannelArn ?? "", out var arn) ? await session.FindChannelAsync(arn.Id, ct) : null;
+            var state = await session.ReadSendStateAsync(step, channelId, key, owner, ct);
             // Nothing to do once the engagement stopped or the person acknowledged; a deleted or
             // deactivated channel is skipped without a page or receipt (spec/domain.md §2.2).
-            if (found is not { Running: true }
-                || await session.IsAcknowledgedAsync(step.EngagementId, step.ContactAlias!, ct)
-                || target is null || target.ContactAlias != step.ContactAlias || !target.Activated)
+            if (state.Engagement is not { Running: true } found || state.Acknowledged
+                || state.Channel is not { } target || target.ContactAlias != step.ContactAlias || !target.Activated)
             {
                 await CompleteAsync(session, step, owner, ct);
                 return;
             }
             engagement = found;
             channel = target;
-            page = await session.FindPageAsync(step.PageId!, ct) ?? await CreatePageAsync(session, scope, step, target.Id, started, ct);
+            page = state.Page ?? await CreatePageAsync(session, scope, step, target.Id, started, ct);
 
-            var earlier = await session.FindDeliveryAsync(key, ct);
-            if (earlier is not null)
+            if (state.Delivery is { } earlier)
             {
                 if (earlier.Status == DeliveryStatus.Pending)
                 {
@@ -83,7 +83,7 @@ public sealed partial class StepProcessor(
             }
             // The send goes ahead only while this claim holds the step; the pending record then
             // keeps any later claim from sending it again.
-            if (!await session.IsStepHeldAsync(step.Id, owner, ct))
+            if (!state.Held)
             {
                 LogNotHeld(step.Id, step.Kind.ToString());
                 return;
@@ -110,13 +110,12 @@ public sealed partial class StepProcessor(
         }
 
         var finished = Now();
-        await using (var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct))
+        await using (var session = await store.OpenPageAsync(scope, page.Id, ct))
         {
             if (result.Accepted)
             {
                 await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Sent, result.ProviderMessageId, finished), ct);
-                var current = await session.FindPageAsync(page.Id, ct) ?? page;
-                await session.UpdatePageAsync(current with { SentTime = finished }, ct);
+                await session.MarkPageSentAsync(page.Id, finished, ct);
                 await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Sent, result.ProviderMessageId, finished), ct);
             }
             else

@@ -90,20 +90,29 @@ public sealed partial class PostgresContactStore : IContactStore
         ArgumentNullException.ThrowIfNull(scope);
         return write
             ? OpenSessionAsync(scope, true, (c, t) => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", c, t)
-                .Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey)), ct)
-            : OpenSessionAsync(scope, false, (c, t) => new NpgsqlCommand("SET TRANSACTION READ ONLY", c, t), ct);
+                .Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey)), openingReturnsRows: true, ct)
+            : OpenSessionAsync(scope, false, (c, t) => new NpgsqlCommand("SET TRANSACTION READ ONLY", c, t), openingReturnsRows: false, ct);
     }
 
     public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
-        return OpenSessionAsync(scope, true, (c, t) => EngagementLock.Command(c, t, scope, engagementId), ct);
+        return OpenSessionAsync(scope, true, (c, t) => ResourceLock.Engagement(c, t, scope, engagementId), openingReturnsRows: true, ct);
     }
 
-    /// A session whose transaction starts with `first`: the lock it serializes on, or READ ONLY.
-    async Task<IStoreSession> OpenSessionAsync(
-        AccountScope scope, bool write, Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand> first, CancellationToken ct)
+    public Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentException.ThrowIfNullOrEmpty(pageId);
+        return OpenSessionAsync(scope, true, (c, t) => ResourceLock.Page(c, t, scope, pageId), openingReturnsRows: true, ct);
+    }
+
+    /// A session whose transaction starts with `opening`: the lock it serializes on, or READ ONLY.
+    /// Npgsql sends BEGIN with the transaction's first statement, and the session holds `opening`
+    /// back until its own first statement, so all three travel in one round trip.
+    async Task<IStoreSession> OpenSessionAsync(AccountScope scope, bool write,
+        Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand> opening, bool openingReturnsRows, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -112,9 +121,7 @@ public sealed partial class PostgresContactStore : IContactStore
         {
             transaction = await connection.BeginTransactionAsync(
                 write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-            // Npgsql sends BEGIN with this first statement, in one round trip.
-            await using var start = first(connection, transaction);
-            await start.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return new PostgresSession(connection, transaction, scope, write, opening(connection, transaction), openingReturnsRows);
         }
         catch
         {
@@ -125,7 +132,6 @@ public sealed partial class PostgresContactStore : IContactStore
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new PostgresSession(connection, transaction, scope, write);
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)

@@ -14,7 +14,9 @@ internal sealed partial class PostgresSession
         """;
 
     public Task<ContactChannel?> FindChannelAsync(string channelId, CancellationToken ct) =>
-        FirstAsync(Read(ChannelColumns + " AND id = @id").Bind("@id", channelId), ReadChannel, ct);
+        FirstAsync(FindChannel(channelId), ReadChannel, ct);
+
+    NpgsqlCommand FindChannel(string channelId) => Read(ChannelColumns + " AND id = @id").Bind("@id", channelId);
 
     public async Task<IReadOnlyList<ContactChannel>> FindChannelsByAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
         await ListAsync(Read(ChannelColumns + " AND kind = @kind AND address = @address ORDER BY created_at, id")
@@ -40,32 +42,32 @@ internal sealed partial class PostgresSession
     public async Task InsertChannelAsync(ContactChannel channel, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        await ExecuteAsync(BindChannel(Write("""
+        await DeferAsync(BindChannel(Write("""
                 INSERT INTO channels (account_id, region, id, contact_alias, name, kind, address, activated,
                     activation_code_hash, activation_code_expires, activation_codes_sent, created_at)
                 VALUES (@account, @region, @id, @alias, @name, @kind, @address, @activated,
                     @code_hash, @code_expires, @codes_sent, @created_at)
                 """), channel)
             .Bind("@alias", channel.ContactAlias)
-            .Bind("@created_at", Columns.Millis(channel.CreatedAt)), ct).ConfigureAwait(false);
+            .Bind("@created_at", Columns.Millis(channel.CreatedAt)));
     }
 
     /// The owner and creation time are fixed at insert; everything else follows the record.
     public async Task UpdateChannelAsync(ContactChannel channel, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        await ExecuteAsync(BindChannel(Write("""
+        await DeferAsync(BindChannel(Write("""
                 UPDATE channels SET name = @name, kind = @kind, address = @address, activated = @activated,
                     activation_code_hash = @code_hash, activation_code_expires = @code_expires,
                     activation_codes_sent = @codes_sent
                 WHERE account_id = @account AND region = @region AND id = @id
-                """), channel), ct).ConfigureAwait(false);
+                """), channel));
     }
 
     public async Task DeleteChannelAsync(string channelId, CancellationToken ct)
     {
-        await ExecuteAsync(Write("DELETE FROM channels WHERE account_id = @account AND region = @region AND id = @id")
-            .Bind("@id", channelId), ct).ConfigureAwait(false);
+        await DeferAsync(Write("DELETE FROM channels WHERE account_id = @account AND region = @region AND id = @id")
+            .Bind("@id", channelId));
     }
 
     static NpgsqlCommand BindChannel(NpgsqlCommand command, ContactChannel channel) => command

@@ -52,33 +52,33 @@ internal sealed partial class PostgresSession
     public async Task InsertContactAsync(Contact contact, Instant now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        await ExecuteAsync(BindContact(Write("""
+        await DeferAsync(BindContact(Write("""
                 INSERT INTO contacts (account_id, region, alias, display_name, kind, plan, created_at, updated_at)
                 VALUES (@account, @region, @alias, @display_name, @kind, @plan, @now, @now)
-                """), contact, now), ct).ConfigureAwait(false);
+                """), contact, now));
     }
 
     public async Task UpdateContactAsync(Contact contact, Instant now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        await ExecuteAsync(BindContact(Write("""
+        await DeferAsync(BindContact(Write("""
                 UPDATE contacts SET display_name = @display_name, kind = @kind, plan = @plan, updated_at = @now
                 WHERE account_id = @account AND region = @region AND alias = @alias
-                """), contact, now), ct).ConfigureAwait(false);
+                """), contact, now));
     }
 
     /// Deletes the dependents explicitly, as the SQLite store does: tags are keyed by ARN and have
     /// no foreign key.
     public async Task DeleteContactAsync(string alias, CancellationToken ct)
     {
-        await ExecuteAsync(Write("""
-                DELETE FROM channels WHERE account_id = @account AND region = @region AND contact_alias = @alias;
-                DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn;
-                DELETE FROM policies WHERE account_id = @account AND region = @region AND contact_alias = @alias;
-                DELETE FROM contacts WHERE account_id = @account AND region = @region AND alias = @alias;
-                """)
-            .Bind("@alias", alias)
-            .Bind("@arn", ResourceArn.Contact(scope, alias).ToString()), ct).ConfigureAwait(false);
+        await DeferAsync(Write("DELETE FROM channels WHERE account_id = @account AND region = @region AND contact_alias = @alias")
+            .Bind("@alias", alias));
+        await DeferAsync(Write("DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn")
+            .Bind("@arn", ResourceArn.Contact(scope, alias).ToString()));
+        await DeferAsync(Write("DELETE FROM policies WHERE account_id = @account AND region = @region AND contact_alias = @alias")
+            .Bind("@alias", alias));
+        await DeferAsync(Write("DELETE FROM contacts WHERE account_id = @account AND region = @region AND alias = @alias")
+            .Bind("@alias", alias));
     }
 
     static NpgsqlCommand BindContact(NpgsqlCommand command, Contact contact, Instant now) => command

@@ -23,7 +23,15 @@ internal sealed partial class PostgresSession
     {
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
         CheckWritable();
-        await ExecuteAsync(EngagementLock.Command(connection, transaction, scope, engagementId), ct).ConfigureAwait(false);
+        // Taken with the session's next statement, like the opening lock.
+        await DeferLockAsync(ResourceLock.Engagement(connection, transaction, scope, engagementId));
+    }
+
+    public async Task LockPageAsync(string pageId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pageId);
+        CheckWritable();
+        await DeferLockAsync(ResourceLock.Page(connection, transaction, scope, pageId));
     }
 
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
@@ -31,7 +39,7 @@ internal sealed partial class PostgresSession
         ArgumentNullException.ThrowIfNull(engagement);
         ArgumentNullException.ThrowIfNull(snapshot);
         CheckArn(engagement.Arn, ResourceKind.Engagement, engagement.ContactAlias, nameof(engagement));
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 INSERT INTO engagements (account_id, region, id, contact_alias, root_kind, sender, subject, content,
                     public_subject, public_content, incident_id, start_time, stop_time, stop_reason, snapshot)
                 VALUES (@account, @region, @id, @alias, @root_kind, @sender, @subject, @content,
@@ -49,11 +57,13 @@ internal sealed partial class PostgresSession
             .Bind("@start_time", Columns.Millis(engagement.StartTime))
             .Bind("@stop_time", Columns.Millis(engagement.StopTime))
             .Bind("@stop_reason", engagement.StopReason)
-            .Bind("@snapshot", EngagementJson.WriteSnapshot(snapshot)), ct).ConfigureAwait(false);
+            .Bind("@snapshot", EngagementJson.WriteSnapshot(snapshot)));
     }
 
     public Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct) =>
-        FirstAsync(Read(EngagementColumns + " AND id = @id").Bind("@id", engagementId), ReadEngagement, ct);
+        FirstAsync(FindEngagement(engagementId), ReadEngagement, ct);
+
+    NpgsqlCommand FindEngagement(string engagementId) => Read(EngagementColumns + " AND id = @id").Bind("@id", engagementId);
 
     public async Task<EngagementSnapshot?> FindSnapshotAsync(string engagementId, CancellationToken ct)
     {

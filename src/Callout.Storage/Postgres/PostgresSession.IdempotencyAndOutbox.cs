@@ -24,19 +24,19 @@ internal sealed partial class PostgresSession
     public async Task PutIdempotencyAsync(IdempotencyRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await ExecuteAsync(Write("""
-                DELETE FROM idempotency WHERE account_id = @account AND region = @region AND created_at < @expired;
+        await DeferAsync(Write("DELETE FROM idempotency WHERE account_id = @account AND region = @region AND created_at < @expired")
+            .Bind("@expired", Columns.Millis(record.CreatedAt - IdempotencyRecord.Lifetime)));
+        await DeferAsync(Write("""
                 INSERT INTO idempotency (account_id, region, operation, token, request_hash, response, created_at)
                 VALUES (@account, @region, @operation, @token, @request_hash, @response, @created_at)
                 ON CONFLICT (account_id, region, operation, token) DO UPDATE
-                SET request_hash = excluded.request_hash, response = excluded.response, created_at = excluded.created_at;
+                SET request_hash = excluded.request_hash, response = excluded.response, created_at = excluded.created_at
                 """)
             .Bind("@operation", record.Operation)
             .Bind("@token", record.Token)
             .Bind("@request_hash", record.RequestHash)
             .Bind("@response", record.Response)
-            .Bind("@created_at", Columns.Millis(record.CreatedAt))
-            .Bind("@expired", Columns.Millis(record.CreatedAt - IdempotencyRecord.Lifetime)), ct).ConfigureAwait(false);
+            .Bind("@created_at", Columns.Millis(record.CreatedAt)));
     }
 
     public async Task AppendOutboxAsync(OutboxMessage message, CancellationToken ct)
@@ -48,7 +48,7 @@ internal sealed partial class PostgresSession
                 $"An outbox message of {message.AccountId}/{message.Region} cannot be written in a session of {scope.AccountId}/{scope.Region}.",
                 nameof(message));
         }
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 INSERT INTO outbox (id, account_id, region, kind, channel_type, address, subject, body, created_at)
                 VALUES (@id, @account, @region, @kind, @channel_type, @address, @subject, @body, @created_at)
                 """)
@@ -58,6 +58,6 @@ internal sealed partial class PostgresSession
             .Bind("@address", message.Address)
             .Bind("@subject", message.Subject)
             .Bind("@body", message.Body)
-            .Bind("@created_at", Columns.Millis(message.CreatedAt)), ct).ConfigureAwait(false);
+            .Bind("@created_at", Columns.Millis(message.CreatedAt)));
     }
 }

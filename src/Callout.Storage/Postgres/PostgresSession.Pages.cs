@@ -19,13 +19,15 @@ internal sealed partial class PostgresSession
     static readonly string[] ListPagesSql = [.. Enumerable.Range(0, 8).Select(ListPageSql)];
 
     public Task<Page?> FindPageAsync(string pageId, CancellationToken ct) =>
-        FirstAsync(Read(PageColumns + " AND id = @id").Bind("@id", pageId), ReadPage, ct);
+        FirstAsync(FindPage(pageId), ReadPage, ct);
+
+    NpgsqlCommand FindPage(string pageId) => Read(PageColumns + " AND id = @id").Bind("@id", pageId);
 
     public async Task InsertPageAsync(Page page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(page);
         CheckArn(page.Arn, ResourceKind.Page, page.ContactAlias, nameof(page));
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 INSERT INTO pages (account_id, region, id, engagement_id, contact_alias, channel_id, resolution,
                     essential, created_at, sent_time, delivery_time, read_time)
                 VALUES (@account, @region, @id, @engagement_id, @contact_alias, @channel_id, @resolution,
@@ -40,20 +42,28 @@ internal sealed partial class PostgresSession
             .Bind("@created_at", Columns.Millis(page.CreatedAt))
             .Bind("@sent_time", Columns.Millis(page.SentTime))
             .Bind("@delivery_time", Columns.Millis(page.DeliveryTime))
-            .Bind("@read_time", Columns.Millis(page.ReadTime)), ct).ConfigureAwait(false);
+            .Bind("@read_time", Columns.Millis(page.ReadTime)));
     }
 
     public async Task UpdatePageAsync(Page page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 UPDATE pages SET sent_time = @sent_time, delivery_time = @delivery_time, read_time = @read_time
                 WHERE account_id = @account AND region = @region AND id = @id
                 """)
             .Bind("@id", page.Id)
             .Bind("@sent_time", Columns.Millis(page.SentTime))
             .Bind("@delivery_time", Columns.Millis(page.DeliveryTime))
-            .Bind("@read_time", Columns.Millis(page.ReadTime)), ct).ConfigureAwait(false);
+            .Bind("@read_time", Columns.Millis(page.ReadTime)));
+    }
+
+    public async Task MarkPageSentAsync(string pageId, Instant sentTime, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pageId);
+        await DeferAsync(Write("UPDATE pages SET sent_time = @sent_time WHERE account_id = @account AND region = @region AND id = @id")
+            .Bind("@id", pageId)
+            .Bind("@sent_time", Columns.Millis(sentTime)));
     }
 
     public async Task<IReadOnlyList<Page>> ListPagesAsync(
@@ -103,7 +113,7 @@ internal sealed partial class PostgresSession
     public async Task AddReceiptAsync(Receipt receipt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 INSERT INTO receipts (account_id, region, page_id, channel_id, kind, info, time)
                 VALUES (@account, @region, @page_id, @channel_id, @kind, @info, @time)
                 """)
@@ -111,7 +121,7 @@ internal sealed partial class PostgresSession
             .Bind("@channel_id", receipt.ChannelId)
             .Bind("@kind", Columns.Text(receipt.Kind))
             .Bind("@info", receipt.Info)
-            .Bind("@time", Columns.Millis(receipt.Time)), ct).ConfigureAwait(false);
+            .Bind("@time", Columns.Millis(receipt.Time)));
     }
 
     public async Task<IReadOnlyList<(long Sequence, Receipt Receipt)>> ListReceiptsAsync(
@@ -132,43 +142,50 @@ internal sealed partial class PostgresSession
     }
 
     public async Task<bool> IsAcknowledgedAsync(string engagementId, string contactAlias, CancellationToken ct) =>
-        await ScalarAsync(Read("""
-                SELECT 1 FROM acknowledgements
-                WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND contact_alias = @contact_alias
-                """)
+        await ScalarAsync(IsAcknowledged(engagementId, contactAlias), ct).ConfigureAwait(false) is not null;
+
+    /// One row when the person has acknowledged, none otherwise.
+    NpgsqlCommand IsAcknowledged(string engagementId, string contactAlias) =>
+        Read("""
+            SELECT 1 FROM acknowledgements
+            WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND contact_alias = @contact_alias
+            """)
             .Bind("@engagement_id", engagementId)
-            .Bind("@contact_alias", contactAlias), ct).ConfigureAwait(false) is not null;
+            .Bind("@contact_alias", contactAlias);
 
     /// The first acknowledgement of a person stands; a repeated one changes nothing.
     public async Task AddAcknowledgementAsync(string engagementId, string contactAlias, Instant time, CancellationToken ct)
     {
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 INSERT INTO acknowledgements (account_id, region, engagement_id, contact_alias, time)
                 VALUES (@account, @region, @engagement_id, @contact_alias, @time)
                 ON CONFLICT (account_id, region, engagement_id, contact_alias) DO NOTHING
                 """)
             .Bind("@engagement_id", engagementId)
             .Bind("@contact_alias", contactAlias)
-            .Bind("@time", Columns.Millis(time)), ct).ConfigureAwait(false);
+            .Bind("@time", Columns.Millis(time)));
     }
 
     public Task<DeliveryRecord?> FindDeliveryAsync(string key, CancellationToken ct) =>
-        FirstAsync(Read("""
-                SELECT page_id, status, provider_message_id, updated_at FROM deliveries
-                WHERE account_id = @account AND region = @region AND key = @key
-                """).Bind("@key", key),
-            r => new DeliveryRecord(
-                key,
-                r.GetString(0),
-                Columns.DeliveryStatusOf(r.GetString(1)),
-                r.OptionalString(2),
-                Columns.InstantOf(r.GetInt64(3))),
-            ct);
+        FirstAsync(FindDelivery(key), r => ReadDelivery(r, key), ct);
+
+    NpgsqlCommand FindDelivery(string key) =>
+        Read("""
+            SELECT page_id, status, provider_message_id, updated_at FROM deliveries
+            WHERE account_id = @account AND region = @region AND key = @key
+            """).Bind("@key", key);
+
+    static DeliveryRecord ReadDelivery(NpgsqlDataReader reader, string key) => new(
+        key,
+        reader.GetString(0),
+        Columns.DeliveryStatusOf(reader.GetString(1)),
+        reader.OptionalString(2),
+        Columns.InstantOf(reader.GetInt64(3)));
 
     public async Task PutDeliveryAsync(DeliveryRecord delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 INSERT INTO deliveries (account_id, region, key, page_id, status, provider_message_id, updated_at)
                 VALUES (@account, @region, @key, @page_id, @status, @provider_message_id, @updated_at)
                 ON CONFLICT (account_id, region, key) DO UPDATE
@@ -179,7 +196,7 @@ internal sealed partial class PostgresSession
             .Bind("@page_id", delivery.PageId)
             .Bind("@status", Columns.Text(delivery.Status))
             .Bind("@provider_message_id", delivery.ProviderMessageId)
-            .Bind("@updated_at", Columns.Millis(delivery.UpdatedAt)), ct).ConfigureAwait(false);
+            .Bind("@updated_at", Columns.Millis(delivery.UpdatedAt)));
     }
 
     Page ReadPage(NpgsqlDataReader reader)

@@ -27,21 +27,21 @@ internal sealed partial class PostgresSession
     public async Task InsertRotationAsync(Rotation rotation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rotation);
-        await ExecuteAsync(BindRotation(Write("""
+        await DeferAsync(BindRotation(Write("""
                 INSERT INTO rotations (account_id, region, id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence)
                 VALUES (@account, @region, @id, @name, @contact_aliases, @start_time, @time_zone_id, @created_at, @recurrence)
-                """), rotation), ct).ConfigureAwait(false);
+                """), rotation));
     }
 
     public async Task UpdateRotationAsync(Rotation rotation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rotation);
         // Members are kept in rotation_members by a trigger (Migrations/postgres/0001_initial.sql).
-        await ExecuteAsync(BindRotation(Write("""
+        await DeferAsync(BindRotation(Write("""
                 UPDATE rotations SET name = @name, contact_aliases = @contact_aliases, start_time = @start_time,
                     time_zone_id = @time_zone_id, created_at = @created_at, recurrence = @recurrence
                 WHERE account_id = @account AND region = @region AND id = @id
-                """), rotation), ct).ConfigureAwait(false);
+                """), rotation));
     }
 
     public Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct) =>
@@ -50,13 +50,12 @@ internal sealed partial class PostgresSession
     /// Deletes the overrides explicitly, as DeleteContact does its channels: tags have no foreign key.
     public async Task DeleteRotationAsync(string rotationId, CancellationToken ct)
     {
-        await ExecuteAsync(Write("""
-                DELETE FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @id;
-                DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn;
-                DELETE FROM rotations WHERE account_id = @account AND region = @region AND id = @id;
-                """)
-            .Bind("@id", rotationId)
-            .Bind("@arn", new ResourceArn(scope, ResourceKind.Rotation, rotationId).ToString()), ct).ConfigureAwait(false);
+        await DeferAsync(Write("DELETE FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @id")
+            .Bind("@id", rotationId));
+        await DeferAsync(Write("DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn")
+            .Bind("@arn", new ResourceArn(scope, ResourceKind.Rotation, rotationId).ToString()));
+        await DeferAsync(Write("DELETE FROM rotations WHERE account_id = @account AND region = @region AND id = @id")
+            .Bind("@id", rotationId));
     }
 
     public async Task<IReadOnlyList<Rotation>> ListRotationsAsync(
@@ -95,7 +94,7 @@ internal sealed partial class PostgresSession
     public async Task InsertOverrideAsync(RotationOverride rotationOverride, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rotationOverride);
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 INSERT INTO rotation_overrides (account_id, region, rotation_id, id, members, start_time, end_time, created_at)
                 VALUES (@account, @region, @rotation_id, @id, @members, @start_time, @end_time, @created_at)
                 """)
@@ -104,7 +103,7 @@ internal sealed partial class PostgresSession
             .Bind("@members", RotationJson.WriteAliases(rotationOverride.Members))
             .Bind("@start_time", Columns.Millis(rotationOverride.Start))
             .Bind("@end_time", Columns.Millis(rotationOverride.End))
-            .Bind("@created_at", Columns.Millis(rotationOverride.CreatedAt)), ct).ConfigureAwait(false);
+            .Bind("@created_at", Columns.Millis(rotationOverride.CreatedAt)));
     }
 
     public Task<RotationOverride?> FindOverrideAsync(string rotationId, string overrideId, CancellationToken ct) =>
@@ -114,12 +113,12 @@ internal sealed partial class PostgresSession
 
     public async Task DeleteOverrideAsync(string rotationId, string overrideId, CancellationToken ct)
     {
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 DELETE FROM rotation_overrides
                 WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id AND id = @id
                 """)
             .Bind("@rotation_id", rotationId)
-            .Bind("@id", overrideId), ct).ConfigureAwait(false);
+            .Bind("@id", overrideId));
     }
 
     /// Half-open intervals: an override ending exactly at `from`, or starting exactly at `to`, does

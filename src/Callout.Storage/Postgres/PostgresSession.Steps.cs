@@ -22,30 +22,28 @@ internal sealed partial class PostgresSession
                         @attempts, @resolutions, @essentials)
                 AS s(id, engagement_id, kind, due, page_id, contact_alias, channel_arn, attempt, resolution, essential)
             """);
-        await using (command)
+        var list = steps.ToList();
+        foreach (var step in list)
         {
-            var list = steps.ToList();
-            if (list.Count == 0)
-            {
-                return;
-            }
-            foreach (var step in list)
-            {
-                ArgumentNullException.ThrowIfNull(step, nameof(steps));
-            }
-            BindArray(command, "ids", NpgsqlDbType.Text, list.Select(s => s.Id));
-            BindArray(command, "engagement_ids", NpgsqlDbType.Text, list.Select(s => s.EngagementId));
-            BindArray(command, "kinds", NpgsqlDbType.Text, list.Select(s => Columns.Text(s.Kind)));
-            BindArray(command, "dues", NpgsqlDbType.Bigint, list.Select(s => Columns.Millis(s.Due)));
-            BindArray(command, "page_ids", NpgsqlDbType.Text, list.Select(s => s.PageId));
-            BindArray(command, "contact_aliases", NpgsqlDbType.Text, list.Select(s => s.ContactAlias));
-            BindArray(command, "channel_arns", NpgsqlDbType.Text, list.Select(s => s.ChannelArn));
-            BindArray(command, "attempts", NpgsqlDbType.Integer, list.Select(s => s.Attempt));
-            BindArray(command, "resolutions", NpgsqlDbType.Text,
-                list.Select(s => s.Resolution is { } path ? EngagementJson.WriteResolution(path) : null));
-            BindArray(command, "essentials", NpgsqlDbType.Boolean, list.Select(s => s.Essential));
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            ArgumentNullException.ThrowIfNull(step, nameof(steps));
         }
+        if (list.Count == 0)
+        {
+            command.Dispose();
+            return;
+        }
+        BindArray(command, "ids", NpgsqlDbType.Text, list.Select(s => s.Id));
+        BindArray(command, "engagement_ids", NpgsqlDbType.Text, list.Select(s => s.EngagementId));
+        BindArray(command, "kinds", NpgsqlDbType.Text, list.Select(s => Columns.Text(s.Kind)));
+        BindArray(command, "dues", NpgsqlDbType.Bigint, list.Select(s => Columns.Millis(s.Due)));
+        BindArray(command, "page_ids", NpgsqlDbType.Text, list.Select(s => s.PageId));
+        BindArray(command, "contact_aliases", NpgsqlDbType.Text, list.Select(s => s.ContactAlias));
+        BindArray(command, "channel_arns", NpgsqlDbType.Text, list.Select(s => s.ChannelArn));
+        BindArray(command, "attempts", NpgsqlDbType.Integer, list.Select(s => s.Attempt));
+        BindArray(command, "resolutions", NpgsqlDbType.Text,
+            list.Select(s => s.Resolution is { } path ? EngagementJson.WriteResolution(path) : null));
+        BindArray(command, "essentials", NpgsqlDbType.Boolean, list.Select(s => s.Essential));
+        await DeferAsync(command);
     }
 
     public async Task<bool> CompleteStepAsync(string stepId, string owner, CancellationToken ct)
@@ -60,20 +58,24 @@ internal sealed partial class PostgresSession
     }
 
     public async Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct) =>
-        await ScalarAsync(Read("""
-                SELECT 1 FROM steps
-                WHERE account_id = @account AND region = @region AND id = @id AND NOT done AND lease_owner = @owner
-                """)
+        await ScalarAsync(IsStepHeld(stepId, owner), ct).ConfigureAwait(false) is not null;
+
+    /// One row while the claim holds the step, none otherwise.
+    NpgsqlCommand IsStepHeld(string stepId, string owner) =>
+        Read("""
+            SELECT 1 FROM steps
+            WHERE account_id = @account AND region = @region AND id = @id AND NOT done AND lease_owner = @owner
+            """)
             .Bind("@id", stepId)
-            .Bind("@owner", owner), ct).ConfigureAwait(false) is not null;
+            .Bind("@owner", owner);
 
     public async Task CancelStepsAsync(string engagementId, CancellationToken ct)
     {
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 UPDATE steps SET done = true
                 WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND NOT done
                 """)
-            .Bind("@engagement_id", engagementId), ct).ConfigureAwait(false);
+            .Bind("@engagement_id", engagementId));
     }
 
     public async Task<bool> HasPendingStepsAsync(string engagementId, Instant upTo, string exceptStepId, CancellationToken ct) =>
@@ -91,13 +93,13 @@ internal sealed partial class PostgresSession
     /// its new due time.
     public async Task ExtendFinishAsync(string engagementId, Instant end, CancellationToken ct)
     {
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 UPDATE steps SET due = @end
                 WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND NOT done
                   AND kind = 'FINISH' AND due < @end
                 """)
             .Bind("@engagement_id", engagementId)
-            .Bind("@end", Columns.Millis(end)), ct).ConfigureAwait(false);
+            .Bind("@end", Columns.Millis(end)));
     }
 
     static void BindArray<T>(NpgsqlCommand command, string name, NpgsqlDbType type, IEnumerable<T> values) =>

@@ -19,19 +19,21 @@ internal sealed partial class PostgresSession
         return tags;
     }
 
-    /// One round trip: the old tags go, the new ones come from two parallel arrays.
+    /// Two statements whatever the number of tags: the old tags go, the new ones come from two
+    /// parallel arrays.
     public async Task SetTagsAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tags);
+        await DeferAsync(Write("DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn")
+            .Bind("@arn", resourceArn));
         var command = Write("""
-                DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn;
                 INSERT INTO tags (account_id, region, resource_arn, key, value)
-                SELECT @account, @region, @arn, key, value FROM unnest(@keys, @values) AS t(key, value);
+                SELECT @account, @region, @arn, key, value FROM unnest(@keys, @values) AS t(key, value)
                 """)
             .Bind("@arn", resourceArn);
         command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = tags.Keys.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("values", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = tags.Values.ToArray() });
-        await ExecuteAsync(command, ct).ConfigureAwait(false);
+        await DeferAsync(command);
     }
 
     public async Task<string?> GetPolicyAsync(string contactAlias, CancellationToken ct) =>
@@ -40,7 +42,7 @@ internal sealed partial class PostgresSession
 
     public async Task PutPolicyAsync(string contactAlias, string policy, Instant now, CancellationToken ct)
     {
-        await ExecuteAsync(Write("""
+        await DeferAsync(Write("""
                 INSERT INTO policies (account_id, region, contact_alias, policy, updated_at)
                 VALUES (@account, @region, @alias, @policy, @now)
                 ON CONFLICT (account_id, region, contact_alias) DO UPDATE
@@ -48,6 +50,6 @@ internal sealed partial class PostgresSession
                 """)
             .Bind("@alias", contactAlias)
             .Bind("@policy", policy)
-            .Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
+            .Bind("@now", Columns.Millis(now)));
     }
 }

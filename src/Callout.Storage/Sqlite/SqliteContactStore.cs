@@ -114,6 +114,13 @@ public sealed partial class SqliteContactStore : IContactStore
         return OpenAsync(scope, write: true, ct);
     }
 
+    /// And page sessions.
+    public Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pageId);
+        return OpenAsync(scope, write: true, ct);
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);

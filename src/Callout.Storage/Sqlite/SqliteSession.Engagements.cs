@@ -26,6 +26,14 @@ internal sealed partial class SqliteSession
         return Task.CompletedTask;
     }
 
+    /// The same holds for pages.
+    public Task LockPageAsync(string pageId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pageId);
+        CheckWritable();
+        return Task.CompletedTask;
+    }
+
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(engagement);

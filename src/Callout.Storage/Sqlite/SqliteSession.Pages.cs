@@ -61,6 +61,15 @@ internal sealed partial class SqliteSession
             .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
+    public async Task MarkPageSentAsync(string pageId, Instant sentTime, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pageId);
+        await Write("UPDATE pages SET sent_time = @sent_time WHERE account_id = @account AND region = @region AND id = @id")
+            .Bind("@id", pageId)
+            .Bind("@sent_time", Columns.Millis(sentTime))
+            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<Page>> ListPagesAsync(
         string? engagementId, string? contactAlias, (Instant Created, string Id)? after, int limit, CancellationToken ct)
     {

@@ -93,13 +93,15 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         var (a, b) = (await MigratedNode(), Node());
         var other = AccountScope.For("us-east-1", "444455556666");
 
+        // A session takes its lock with its first statement.
         await using var first = await a.OpenAsync(scope, write: true, None);
         await first.InsertContactAsync(Contact("jane"), T0, None);
-        var second = b.OpenAsync(scope, write: true, None);
-        await using (var elsewhere = await b.OpenAsync(other, write: true, None).WaitAsync(TimeSpan.FromSeconds(10)))
+        Assert.Equal(1, await first.CountContactsAsync(None));
+        var second = FirstStatementAsync(await b.OpenAsync(scope, write: true, None));
+        await using (var elsewhere = await b.OpenAsync(other, write: true, None))
         {
             await elsewhere.InsertContactAsync(Contact("jane", other), T0, None);
-            await elsewhere.CommitAsync(None);
+            await elsewhere.CommitAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
         }
         await using (var reader = await b.OpenAsync(scope, write: false, None).WaitAsync(TimeSpan.FromSeconds(10)))
         {
@@ -115,6 +117,13 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         Assert.NotNull(await next.FindContactAsync("jane", None));
     }
 
+    /// The session once its first statement (which takes its lock) has run.
+    static async Task<IStoreSession> FirstStatementAsync(IStoreSession session)
+    {
+        await session.CountContactsAsync(None);
+        return session;
+    }
+
     [Fact]
     public async Task engine_sessions_of_one_engagement_take_turns_and_other_engagements_and_scope_writers_do_not_wait()
     {
@@ -122,15 +131,23 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
 
         await using var first = await a.OpenEngagementAsync(scope, "e1", None);
         await first.InsertContactAsync(Contact("jane"), T0, None);
-        var sameEngagement = b.OpenEngagementAsync(scope, "e1", None);
-        await using (var otherEngagement = await b.OpenEngagementAsync(scope, "e2", None).WaitAsync(TimeSpan.FromSeconds(10)))
+        Assert.Equal(1, await first.CountContactsAsync(None));
+        var sameEngagement = FirstStatementAsync(await b.OpenEngagementAsync(scope, "e1", None));
+        await using (var otherEngagement = await b.OpenEngagementAsync(scope, "e2", None))
         {
+            await otherEngagement.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
             await otherEngagement.CommitAsync(None);
         }
-        await using (var scopeWriter = await b.OpenAsync(scope, write: true, None).WaitAsync(TimeSpan.FromSeconds(10)))
+        await using (var samePage = await b.OpenPageAsync(scope, "e1", None))
+        {
+            // A page's lock is apart from its engagement's, even under the same id.
+            await samePage.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
+            await samePage.CommitAsync(None);
+        }
+        await using (var scopeWriter = await b.OpenAsync(scope, write: true, None))
         {
             await scopeWriter.InsertContactAsync(Contact("joe"), T0, None);
-            await scopeWriter.CommitAsync(None);
+            await scopeWriter.CommitAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
         }
         await Task.Delay(300);
         Assert.False(sameEngagement.IsCompleted);
@@ -149,17 +166,45 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
 
         await using var engine = await a.OpenEngagementAsync(scope, "e1", None);
         await engine.InsertContactAsync(Contact("jane"), T0, None);
+        Assert.Equal(1, await engine.CountContactsAsync(None));
         await using var writer = await b.OpenAsync(scope, write: true, None);
-        await writer.LockEngagementAsync("e2", None).WaitAsync(TimeSpan.FromSeconds(10));
-        var locking = writer.LockEngagementAsync("e1", None);
+        await writer.LockEngagementAsync("e2", None);
+        await writer.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
+        // The lock is taken with the writer's next statement.
+        await writer.LockEngagementAsync("e1", None);
+        var locked = writer.FindContactAsync("jane", None);
         await Task.Delay(300);
-        Assert.False(locking.IsCompleted);
+        Assert.False(locked.IsCompleted);
 
         await engine.CommitAsync(None);
         await engine.DisposeAsync();
 
-        await locking.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.NotNull(await writer.FindContactAsync("jane", None));
+        Assert.NotNull(await locked.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task a_scope_writer_that_locks_a_page_waits_for_the_engine_send_on_it_and_sends_of_other_pages_do_not_wait()
+    {
+        var (a, b) = (await MigratedNode(), Node());
+
+        await using var engine = await a.OpenPageAsync(scope, "p1", None);
+        await engine.InsertContactAsync(Contact("jane"), T0, None);
+        Assert.Equal(1, await engine.CountContactsAsync(None));
+        await using (var otherPage = await b.OpenPageAsync(scope, "p2", None))
+        {
+            await otherPage.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        await using var writer = await b.OpenAsync(scope, write: true, None);
+        await writer.LockEngagementAsync("p1", None);
+        await writer.LockPageAsync("p1", None);
+        var locked = writer.FindContactAsync("jane", None);
+        await Task.Delay(300);
+        Assert.False(locked.IsCompleted);
+
+        await engine.CommitAsync(None);
+        await engine.DisposeAsync();
+
+        Assert.NotNull(await locked.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]

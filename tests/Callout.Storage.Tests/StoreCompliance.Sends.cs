@@ -1,0 +1,108 @@
+using Callout.Domain.Engagements;
+using NodaTime;
+using Xunit;
+
+namespace Callout.Storage.Tests;
+
+/// What the engine's sends read and write: the send state read in one go, a page's sent time,
+/// and page sessions.
+public abstract partial class StoreCompliance
+{
+    [Fact]
+    public async Task the_send_state_of_a_step_before_anything_was_sent_has_no_page_and_no_delivery()
+    {
+        await SendSetUpAsync();
+        await InsertStepsAsync(SendStep(Id(1), Id(100), T0, pageId: Id(2)));
+        Assert.Single(await ClaimAsync(T0, "node-a/1"));
+
+        var state = await QueryWriteAsync(s => s.ReadSendStateAsync(SendStep(Id(1), Id(100), T0, pageId: Id(2)), Id(900), $"{Id(2)}:0", "node-a/1", None));
+
+        Assert.Equal(Id(100), state.Engagement!.Id);
+        Assert.True(state.Engagement.Running);
+        Assert.Equal(Id(900), state.Channel!.Id);
+        Assert.False(state.Acknowledged);
+        Assert.Null(state.Page);
+        Assert.Null(state.Delivery);
+        Assert.True(state.Held);
+    }
+
+    [Fact]
+    public async Task the_send_state_shows_the_page_the_delivery_record_the_acknowledgement_and_a_lost_claim()
+    {
+        await SendSetUpAsync();
+        var page = NewPage(Id(2), Id(100), T0);
+        await InsertPagesAsync(page);
+        var pending = new DeliveryRecord($"{Id(2)}:1", Id(2), DeliveryStatus.Pending, null, T0);
+        await CommitAsync(async s =>
+        {
+            await s.PutDeliveryAsync(pending, None);
+            await s.AddAcknowledgementAsync(Id(100), "jane", T0, None);
+        });
+        var step = SendStep(Id(1), Id(100), T0, pageId: Id(2), attempt: 1);
+        await InsertStepsAsync(step);
+        Assert.Single(await ClaimAsync(T0, "node-a/1"));
+        Assert.Single(await ClaimAsync(T0 + Lease, "node-b/7"));
+
+        var state = await QueryWriteAsync(s => s.ReadSendStateAsync(step, Id(900), $"{Id(2)}:1", "node-a/1", None));
+
+        AssertSamePage(page, state.Page!);
+        Assert.Equal(pending, state.Delivery);
+        Assert.True(state.Acknowledged);
+        Assert.False(state.Held);
+        Assert.True((await QueryWriteAsync(s => s.ReadSendStateAsync(step, Id(900), $"{Id(2)}:1", "node-b/7", None))).Held);
+    }
+
+    [Fact]
+    public async Task the_send_state_of_unknown_records_is_empty()
+    {
+        var step = new EngagementStep(Id(1), Id(100), StepKind.SendPage, T0, null, null, null, 0, null, Essential: false);
+
+        var state = await QueryWriteAsync(s => s.ReadSendStateAsync(step, null, "none:0", "node-a/1", None));
+
+        Assert.Equal(new SendState(null, null, false, null, null, false), state);
+    }
+
+    [Fact]
+    public async Task marking_a_page_sent_sets_its_sent_time_and_keeps_its_other_times()
+    {
+        var page = NewPage(Id(2), Id(1), T0) with { DeliveryTime = T0 + Duration.FromSeconds(2), ReadTime = T0 + Duration.FromSeconds(3) };
+        await InsertPagesAsync(page);
+
+        await CommitAsync(s => s.MarkPageSentAsync(Id(2), T0 + Duration.FromSeconds(1), None));
+
+        AssertSamePage(page with { SentTime = T0 + Duration.FromSeconds(1) }, (await QueryAsync(s => s.FindPageAsync(Id(2), None)))!);
+    }
+
+    [Fact]
+    public async Task a_page_session_writes_in_its_scope_and_commits_or_rolls_back_as_a_whole()
+    {
+        await using (var session = await Store.OpenPageAsync(Scope, Id(2), Ct))
+        {
+            await session.InsertPageAsync(NewPage(Id(2), Id(1), T0), None);
+            await session.CommitAsync(None);
+        }
+        await using (var abandoned = await Store.OpenPageAsync(Scope, Id(3), Ct))
+        {
+            await abandoned.InsertPageAsync(NewPage(Id(3), Id(1), T0), None);
+        }
+
+        Assert.NotNull(await QueryAsync(s => s.FindPageAsync(Id(2), None)));
+        Assert.Null(await QueryAsync(s => s.FindPageAsync(Id(3), None)));
+    }
+
+    [Fact]
+    public async Task a_read_session_cannot_lock_a_page()
+    {
+        await using var session = await ReadAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.LockPageAsync(Id(1), None));
+    }
+
+    /// A running engagement Id(100) of jane, with her channel Id(900).
+    async Task SendSetUpAsync()
+    {
+        await InsertAsync(Personal("jane"));
+        await CommitAsync(s => s.InsertChannelAsync(Channel("jane", Id(900), T0), None));
+        await InsertEngagementsAsync(NewEngagement(Id(100), T0));
+    }
+}
