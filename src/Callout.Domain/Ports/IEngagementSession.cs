@@ -37,6 +37,11 @@ public interface IEngagementSession
     /// finished it) or another claim took it over after this one's lease ran out.
     Task<bool> CompleteStepAsync(string stepId, string owner, CancellationToken ct);
 
+    /// CompleteStepAsync for a caller that keeps its work either way (a send whose outcome is
+    /// known) and so needs no answer; a store may then send it with the commit.
+    async Task CompleteStepQuietlyAsync(string stepId, string owner, CancellationToken ct) =>
+        await CompleteStepAsync(stepId, owner, ct).ConfigureAwait(false);
+
     /// Whether the claim `owner` still holds the step: not done, and not claimed by anyone since.
     Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct);
 

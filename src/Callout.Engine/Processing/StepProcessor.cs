@@ -126,7 +126,7 @@ public sealed partial class StepProcessor(
             }
             // The outcome is known, so it is recorded even when a later claim took the step over
             // meanwhile (that claim found the pending record and sent nothing).
-            await session.CompleteStepAsync(step.Id, owner, ct);
+            await session.CompleteStepQuietlyAsync(step.Id, owner, ct);
             await session.CommitAsync(ct);
         }
         metrics.PageSent(channel.Kind.ToString().ToUpperInvariant(), result.Accepted ? "sent" : "error");

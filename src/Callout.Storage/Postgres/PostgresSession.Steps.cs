@@ -46,16 +46,20 @@ internal sealed partial class PostgresSession
         await DeferAsync(command);
     }
 
-    public async Task<bool> CompleteStepAsync(string stepId, string owner, CancellationToken ct)
-    {
-        var changed = await ExecuteAsync(Write("""
-                UPDATE steps SET done = true
-                WHERE account_id = @account AND region = @region AND id = @id AND NOT done AND lease_owner = @owner
-                """)
+    public async Task<bool> CompleteStepAsync(string stepId, string owner, CancellationToken ct) =>
+        await ExecuteAsync(CompleteStep(stepId, owner), ct).ConfigureAwait(false) == 1;
+
+    /// Deferred: it goes to the server with the commit.
+    public Task CompleteStepQuietlyAsync(string stepId, string owner, CancellationToken ct) =>
+        DeferAsync(CompleteStep(stepId, owner));
+
+    NpgsqlCommand CompleteStep(string stepId, string owner) =>
+        Write("""
+            UPDATE steps SET done = true
+            WHERE account_id = @account AND region = @region AND id = @id AND NOT done AND lease_owner = @owner
+            """)
             .Bind("@id", stepId)
-            .Bind("@owner", owner), ct).ConfigureAwait(false);
-        return changed == 1;
-    }
+            .Bind("@owner", owner);
 
     public async Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct) =>
         await ScalarAsync(IsStepHeld(stepId, owner), ct).ConfigureAwait(false) is not null;
