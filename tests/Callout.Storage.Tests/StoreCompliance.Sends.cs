@@ -5,7 +5,7 @@ using Xunit;
 namespace Callout.Storage.Tests;
 
 /// What the engine's sends read and write: the send state read in one go, a page's sent time,
-/// and page sessions.
+/// and page sessions; and the sessions StartEngagement creates engagements in.
 public abstract partial class StoreCompliance
 {
     [Fact]
@@ -88,6 +88,29 @@ public abstract partial class StoreCompliance
 
         Assert.NotNull(await QueryAsync(s => s.FindPageAsync(Id(2), None)));
         Assert.Null(await QueryAsync(s => s.FindPageAsync(Id(3), None)));
+    }
+
+    [Fact]
+    public async Task a_create_session_commits_or_rolls_back_as_a_whole_with_or_without_a_token()
+    {
+        await using (var session = await Store.OpenCreateAsync(Scope, "StartEngagement", "token-1", Ct))
+        {
+            await session.InsertContactAsync(Personal("jane"), T0, None);
+            await session.CommitAsync(None);
+        }
+        await using (var session = await Store.OpenCreateAsync(Scope, "StartEngagement", null, Ct))
+        {
+            await session.InsertContactAsync(Personal("joe"), T0, None);
+            await session.CommitAsync(None);
+        }
+        await using (var abandoned = await Store.OpenCreateAsync(Scope, "StartEngagement", "token-2", Ct))
+        {
+            await abandoned.InsertContactAsync(Personal("ghost"), T0, None);
+        }
+
+        Assert.NotNull(await QueryAsync(s => s.FindContactAsync("jane", None)));
+        Assert.NotNull(await QueryAsync(s => s.FindContactAsync("joe", None)));
+        Assert.Null(await QueryAsync(s => s.FindContactAsync("ghost", None)));
     }
 
     [Fact]

@@ -28,6 +28,12 @@ public interface IContactStore : IEngineStore, IAsyncDisposable
     /// writes only the page, its receipts, delivery records and the step it runs.
     Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct);
 
+    /// A writing session for a create call that checks no quota and no uniqueness of its own and
+    /// writes only new rows (StartEngagement). It is serialized with sessions of the same
+    /// operation and idempotency token, so a retry finds the first call's record, but not with the
+    /// scope's other writers: an account's engagements start side by side.
+    Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct);
+
     /// The newest messages of the local outbox, across all accounts, newest first.
     Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct);
 }

@@ -20,11 +20,17 @@ namespace Callout.Storage.Postgres;
 ///   patterns (alias taken? quota left? delivery already recorded?) hold as they do on SQLite:
 ///   CountContacts for the quota is exact, and the primary keys stand behind the alias and id
 ///   checks all the same.
-/// - The engine's sessions (OpenEngagementAsync) take a lock named after their engagement instead
-///   of the scope's, so one account's engagements page side by side; API writers that change an
-///   engagement's state (acknowledging, stopping) take that lock too, after the scope's. The
-///   engagement locks use PostgreSQL's two-key advisory locks, a key space apart from the
-///   scope locks' single keys. Nothing waits for a scope lock while holding an engagement lock.
+/// - The engine's sessions take a lock named after their engagement (OpenEngagementAsync: entering
+///   a schedule, the end) or, for a send, after its page (OpenPageAsync) instead of the scope's,
+///   so one account's engagements, and one engagement's pages, go out side by side. API writers
+///   that change an engagement or a page (acknowledging, stopping) take those locks too, after the
+///   scope's, engagement before page. StartEngagement's sessions (OpenCreateAsync) lock only their
+///   idempotency token, if any: they write new rows only and check no quota, so an account's
+///   engagements start side by side. These locks use PostgreSQL's two-key advisory locks, a key
+///   space apart from the scope locks' single keys. Nothing waits for a scope lock while holding
+///   one of them, and no engine session holds more than one.
+/// - A session's lock is taken with its first statement (PostgresSession holds it back until
+///   then, to save a round trip).
 /// - A reading session is one REPEATABLE READ, READ ONLY snapshot: it sees whole sessions only and
 ///   never waits for a writer.
 /// - The engine's claims (ClaimDueSteps) lease rows with FOR UPDATE SKIP LOCKED and never wait;
@@ -108,11 +114,20 @@ public sealed partial class PostgresContactStore : IContactStore
         return OpenSessionAsync(scope, true, (c, t) => ResourceLock.Page(c, t, scope, pageId), openingReturnsRows: true, ct);
     }
 
+    public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        return idempotencyToken is null
+            ? OpenSessionAsync(scope, true, null, openingReturnsRows: false, ct)
+            : OpenSessionAsync(scope, true, (c, t) => ResourceLock.IdempotencyToken(c, t, scope, operation, idempotencyToken), openingReturnsRows: true, ct);
+    }
+
     /// A session whose transaction starts with `opening`: the lock it serializes on, or READ ONLY.
     /// Npgsql sends BEGIN with the transaction's first statement, and the session holds `opening`
     /// back until its own first statement, so all three travel in one round trip.
     async Task<IStoreSession> OpenSessionAsync(AccountScope scope, bool write,
-        Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand> opening, bool openingReturnsRows, CancellationToken ct)
+        Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand>? opening, bool openingReturnsRows, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -121,7 +136,7 @@ public sealed partial class PostgresContactStore : IContactStore
         {
             transaction = await connection.BeginTransactionAsync(
                 write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-            return new PostgresSession(connection, transaction, scope, write, opening(connection, transaction), openingReturnsRows);
+            return new PostgresSession(connection, transaction, scope, write, opening?.Invoke(connection, transaction), openingReturnsRows);
         }
         catch
         {

@@ -24,7 +24,15 @@ internal sealed partial class PostgresSession
     public async Task PutIdempotencyAsync(IdempotencyRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await DeferAsync(Write("DELETE FROM idempotency WHERE account_id = @account AND region = @region AND created_at < @expired")
+        // Sessions of one scope may put records side by side (OpenCreateAsync): the clean-up skips
+        // rows another session is deleting, so it never waits for one and never deadlocks with it.
+        await DeferAsync(Write("""
+                DELETE FROM idempotency
+                WHERE (account_id, region, operation, token) IN (
+                    SELECT account_id, region, operation, token FROM idempotency
+                    WHERE account_id = @account AND region = @region AND created_at < @expired
+                    FOR UPDATE SKIP LOCKED)
+                """)
             .Bind("@expired", Columns.Millis(record.CreatedAt - IdempotencyRecord.Lifetime)));
         await DeferAsync(Write("""
                 INSERT INTO idempotency (account_id, region, operation, token, request_hash, response, created_at)

@@ -26,16 +26,19 @@ internal sealed partial class PostgresSession : IStoreSession
     bool committed;
     bool disposed;
 
-    /// `opening` is the transaction's first statement (a lock, or SET TRANSACTION READ ONLY);
-    /// `openingReturnsRows` says whether it is a SELECT.
+    /// `opening` is the transaction's first statement (a lock, or SET TRANSACTION READ ONLY), if
+    /// any; `openingReturnsRows` says whether it is a SELECT.
     public PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, bool write,
-        NpgsqlCommand opening, bool openingReturnsRows)
+        NpgsqlCommand? opening, bool openingReturnsRows)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.scope = scope;
         this.write = write;
-        Defer(opening, openingReturnsRows);
+        if (opening is not null)
+        {
+            Defer(opening, openingReturnsRows);
+        }
     }
 
     /// A statement in the session's transaction with the scope bound.

@@ -121,6 +121,13 @@ public sealed partial class SqliteContactStore : IContactStore
         return OpenAsync(scope, write: true, ct);
     }
 
+    /// And create sessions.
+    public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        return OpenAsync(scope, write: true, ct);
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);

@@ -208,6 +208,37 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     }
 
     [Fact]
+    public async Task create_sessions_take_turns_only_on_the_same_idempotency_token()
+    {
+        var (a, b) = (await MigratedNode(), Node());
+
+        await using var first = await a.OpenCreateAsync(scope, "StartEngagement", "token-1", None);
+        await first.InsertContactAsync(Contact("jane"), T0, None);
+        Assert.Equal(1, await first.CountContactsAsync(None));
+        var sameToken = FirstStatementAsync(await b.OpenCreateAsync(scope, "StartEngagement", "token-1", None));
+        await using (var otherToken = await b.OpenCreateAsync(scope, "StartEngagement", "token-2", None))
+        {
+            await otherToken.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        await using (var noToken = await b.OpenCreateAsync(scope, "StartEngagement", null, None))
+        {
+            await noToken.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        await using (var scopeWriter = await b.OpenAsync(scope, write: true, None))
+        {
+            await scopeWriter.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        await Task.Delay(300);
+        Assert.False(sameToken.IsCompleted);
+
+        await first.CommitAsync(None);
+        await first.DisposeAsync();
+
+        await using var next = await sameToken.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(await next.FindContactAsync("jane", None));
+    }
+
+    [Fact]
     public async Task a_quota_checked_on_several_nodes_at_once_is_never_exceeded()
     {
         const int Quota = 5;

@@ -19,7 +19,7 @@ sealed class StartEngagement(IContactStore store, EngineSettings settings, Engag
     {
         var scope = context.Scope();
         var now = context.Now();
-        await using (var session = await store.OpenAsync(scope, write: true, ct))
+        await using (var session = await store.OpenCreateAsync(scope, context.Operation, request.IdempotencyToken, ct))
         {
             if (await Idempotency.ReplayAsync(session, context, request.IdempotencyToken, ResourceTypes.Engagement, ct) is { } earlier)
             {
