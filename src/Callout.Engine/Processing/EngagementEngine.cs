@@ -18,7 +18,9 @@ public sealed partial class EngagementEngine(
     ILogger<EngagementEngine> log) : IDisposable
 {
     readonly SemaphoreSlim _wake = new(0, 1);
+    static readonly Duration RunningCountInterval = Duration.FromSeconds(5);
     int _inFlight;
+    Instant _lastCount = Instant.MinValue;
     long _claims;
 
     /// New work may be due now.
@@ -41,7 +43,14 @@ public sealed partial class EngagementEngine(
             try
             {
                 await DrainAsync(ct);
-                metrics.Running(await store.CountRunningEngagementsAsync(ct));
+                var counted = Instant.FromDateTimeOffset(time.GetUtcNow());
+                // Counting reads every running engagement; under load the loop turns many times a
+                // second, and the gauge needs no more than a fresh value every few seconds.
+                if (counted - _lastCount >= RunningCountInterval || counted < _lastCount)
+                {
+                    metrics.Running(await store.CountRunningEngagementsAsync(ct));
+                    _lastCount = counted;
+                }
                 var next = await store.NextDueAsync(ct);
                 var now = Instant.FromDateTimeOffset(time.GetUtcNow());
                 var sleep = next is null ? options.MaxSleep : (next.Value - now).ToTimeSpan();

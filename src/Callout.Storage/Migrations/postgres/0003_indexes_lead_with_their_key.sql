@@ -1,0 +1,18 @@
+-- Secondary indexes lead with the column they look up (engagement, channel, person), not with the
+-- scope. Led by (account_id, region), each also matched the scope conditions that every lookup of
+-- one row by its primary key carries, and on tables without statistics yet (a new database under
+-- load) the planner often chose one of them over the primary key: a lookup of one page, channel or
+-- step then read every index entry of its account. Engagement and channel ids are unique across
+-- scopes, so the scope stays a filter there; aliases are not, so the scope follows the alias.
+DROP INDEX steps_pending_by_engagement;
+CREATE INDEX steps_pending_by_engagement ON steps (engagement_id) WHERE NOT done;
+
+DROP INDEX pages_by_engagement;
+CREATE INDEX pages_by_engagement ON pages (engagement_id, created_at, id);
+DROP INDEX pages_by_contact;
+CREATE INDEX pages_by_contact ON pages (contact_alias, account_id, region, created_at, id);
+DROP INDEX pages_by_channel;
+CREATE INDEX pages_by_channel ON pages (channel_id, created_at, id);
+
+DROP INDEX channels_by_contact;
+CREATE INDEX channels_by_contact ON channels (contact_alias, account_id, region, created_at, id);
