@@ -71,7 +71,8 @@ public sealed partial class PostgresContactStore
         ObjectDisposedException.ThrowIf(disposed, this);
         // A step is claimable at its due time, or when its lease ends if that is later. Claims set
         // leases beyond the due time, so the two minima cover every pending step; each reads one
-        // partial index. least() ignores a NULL; it is NULL only when both are.
+        // partial index (steps_unleased_by_due, steps_leased). least() ignores a NULL; it is NULL
+        // only when both are.
         await using var command = dataSource.CreateCommand("""
             SELECT least(
                 (SELECT min(due) FROM steps WHERE NOT done AND lease_until IS NULL),

@@ -1,4 +1,4 @@
--- Secondary indexes lead with the column they look up (engagement, channel, person), not with the
+-- Indexes for the engine under load. Secondary indexes lead with the column they look up (engagement, channel, person), not with the
 -- scope. Led by (account_id, region), each also matched the scope conditions that every lookup of
 -- one row by its primary key carries, and on tables without statistics yet (a new database under
 -- load) the planner often chose one of them over the primary key: a lookup of one page, channel or
@@ -16,3 +16,8 @@ CREATE INDEX pages_by_channel ON pages (channel_id, created_at, id);
 
 DROP INDEX channels_by_contact;
 CREATE INDEX channels_by_contact ON channels (contact_alias, account_id, region, created_at, id);
+
+-- NextDue's earliest unleased step: the first entry of this index. Through steps_pending_by_due
+-- it had to pass every step being run (leased) and every recently finished one, each a heap
+-- visit, and the engine asks after every batch it runs.
+CREATE INDEX steps_unleased_by_due ON steps (due) WHERE NOT done AND lease_until IS NULL;
