@@ -69,10 +69,10 @@ public sealed partial class PostgresContactStore
     public async Task<Instant?> NextDueAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        // A step is claimable at its due time, or when its lease ends if that is later. Claims set
-        // leases beyond the due time, so the two minima cover every pending step; each reads one
-        // partial index (steps_unleased_by_due, steps_leased). least() ignores a NULL; it is NULL
-        // only when both are.
+        // A step is claimable at its due time, or when its lease ends if that is later. The two
+        // minima cover every pending step; each is the first entry of a partial index
+        // (steps_unleased_by_due, and steps_leased on that very expression). least() ignores a
+        // NULL; it is NULL only when both are.
         await using var command = dataSource.CreateCommand("""
             SELECT least(
                 (SELECT min(due) FROM steps WHERE NOT done AND lease_until IS NULL),

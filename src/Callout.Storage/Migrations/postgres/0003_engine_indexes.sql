@@ -21,3 +21,9 @@ CREATE INDEX channels_by_contact ON channels (contact_alias, account_id, region,
 -- it had to pass every step being run (leased) and every recently finished one, each a heap
 -- visit, and the engine asks after every batch it runs.
 CREATE INDEX steps_unleased_by_due ON steps (due) WHERE NOT done AND lease_until IS NULL;
+
+-- And its earliest lease to run out, the first entry of this one. A bitmap scan of the old
+-- steps_leased (lease_until) read the heap page of every step that had ever been leased and was
+-- not yet vacuumed away.
+DROP INDEX steps_leased;
+CREATE INDEX steps_leased ON steps ((greatest(due, lease_until))) WHERE NOT done AND lease_until IS NOT NULL;
