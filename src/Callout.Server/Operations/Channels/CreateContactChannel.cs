@@ -38,11 +38,12 @@ sealed class CreateContactChannel(IContactStore store, ServiceLimits limits, Act
         ChannelRules.CheckUnique(siblings, null, request.Name, kind, address);
 
         var id = Guid.CreateVersion7(time.GetUtcNow()).ToString();
-        // Channels are listed by (creation time, id), and ids of one millisecond are in no order:
-        // a channel made in the millisecond of its newest sibling is stamped a millisecond later,
-        // so the list keeps the order of creation.
-        var newest = siblings.Count == 0 ? now : siblings.Max(c => c.CreatedAt);
-        var createdAt = now > newest ? now : newest + NodaTime.Duration.FromMilliseconds(1);
+        // Channels are listed by (creation time, id); times are stored to the millisecond, and ids
+        // of one millisecond are in no order. A channel made in the millisecond of its newest
+        // sibling is stamped a millisecond later, so the list keeps the order of creation.
+        var millisecond = NodaTime.Instant.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+        var newest = siblings.Count == 0 ? millisecond : siblings.Max(c => c.CreatedAt);
+        var createdAt = millisecond > newest ? now : newest + NodaTime.Duration.FromMilliseconds(1);
         var channel = new Domain.Channels.ContactChannel(ResourceArn.Channel(scope, contact.Alias, id), contact.Alias, request.Name, kind, address,
             Activated: false, ActivationCodeHash: null, ActivationCodeExpires: null, ActivationCodesSent: [], CreatedAt: createdAt);
         Func<CancellationToken, Task>? deliver = null;
