@@ -16,17 +16,28 @@ public sealed partial class PostgresContactStore
 {
     const int SecretLength = 32;
 
-    // The subquery walks steps_pending_by_due in order, locks what it takes and skips rows another
+    // Two kinds of step can be claimed: never leased (steps_unleased_by_due, in order) and leased
+    // once but whose lease ran out (steps_leased, by when that happened; few, unless a node died).
+    // Each subquery takes the earliest of its kind, locks what it takes and skips rows another
     // node is claiming right now (re-checking a row that changed since its snapshot); the UPDATE
-    // leases exactly those rows and RETURNING hands them back. Two claimers, on any nodes, never
-    // lease the same step while its lease runs, and neither waits for the other.
+    // leases the earliest `limit` of both, and RETURNING hands them back. Rows a subquery locked
+    // but the UPDATE left are free again when the statement ends. Two claimers, on any nodes,
+    // never lease the same step while its lease runs, and neither waits for the other.
     const string ClaimSql = """
-        UPDATE steps SET lease_owner = @owner, lease_until = @lease_until
-        WHERE id IN (
-            SELECT id FROM steps
-            WHERE NOT done AND due <= @now AND (lease_until IS NULL OR lease_until <= @now)
+        WITH fresh AS (
+            SELECT id, due FROM steps
+            WHERE NOT done AND lease_until IS NULL AND due <= @now
+            ORDER BY due, id LIMIT @limit
+            FOR UPDATE SKIP LOCKED),
+        expired AS (
+            SELECT id, due FROM steps
+            WHERE NOT done AND lease_until IS NOT NULL AND greatest(due, lease_until) <= @now
             ORDER BY due, id LIMIT @limit
             FOR UPDATE SKIP LOCKED)
+        UPDATE steps SET lease_owner = @owner, lease_until = @lease_until
+        WHERE id IN (
+            SELECT id FROM (SELECT id, due FROM fresh UNION ALL SELECT id, due FROM expired) AS candidates
+            ORDER BY due, id LIMIT @limit)
         RETURNING id, account_id, region, engagement_id, kind, due, page_id, contact_alias, channel_arn,
                   attempt, resolution, essential
         """;
