@@ -17,6 +17,11 @@ public sealed record EngineOptions
     /// expired are picked up without polling every second.
     public TimeSpan MaxSleep { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// The shortest sleep when the next step is not due yet. Under load a step falls due every
+    /// millisecond or two; waiting a little longer lets one claim take several of them instead of
+    /// waking and claiming for each, at the cost of at most this much lateness.
+    public TimeSpan MinSleep { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// Where people reach Callout's acknowledgement pages, e.g. https://callout.example.com. Set once
     /// the server knows the address it listens on, when none is configured.
     public Uri PublicUrl { get; set; } = new("http://127.0.0.1:4580/");

@@ -11,8 +11,10 @@ public interface IContactStore : IEngineStore, IAsyncDisposable
     /// Applies pending schema migrations. Called once at start-up.
     Task MigrateAsync(CancellationToken ct);
 
-    /// A session over one account and region. Writing sessions are serialized with each other;
-    /// a session is rolled back when disposed without CommitAsync.
+    /// A session over one account and region. Writing sessions are serialized with each other
+    /// (a store may wait for its turn at the session's first statement rather than here); a
+    /// session is rolled back when disposed without CommitAsync. A write the store refuses (a key
+    /// already taken) fails at that call or, at the latest, at CommitAsync.
     Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct);
 
     /// A writing session for the engine's work on one engagement. It is serialized with every

@@ -6,10 +6,10 @@ namespace Callout.Domain.Ports;
 /// Engagements, their pages, receipts and the engine's steps, within one account and region.
 public interface IEngagementSession
 {
-    /// In a writing session, waits for and then holds the engagement's lock (see
-    /// IContactStore.OpenEngagementAsync) until the session ends. Call it before reading the
-    /// engagement or its pages to change them, so the engine's work on the engagement is not
-    /// interleaved with this session's.
+    /// In a writing session, takes the engagement's lock (see IContactStore.OpenEngagementAsync)
+    /// and holds it until the session ends; a store may wait for it with the session's next
+    /// statement rather than in this call. Call it before reading the engagement or its pages to
+    /// change them, so the engine's work on the engagement is not interleaved with this session's.
     Task LockEngagementAsync(string engagementId, CancellationToken ct);
 
     /// Like LockEngagementAsync, for one page (see IContactStore.OpenPageAsync). Take an

@@ -56,7 +56,8 @@ public sealed partial class EngagementEngine(
                 var sleep = next is null ? options.MaxSleep : (next.Value - now).ToTimeSpan();
                 if (sleep > TimeSpan.Zero)
                 {
-                    await SleepAsync(sleep < options.MaxSleep ? sleep : options.MaxSleep, ct);
+                    var longest = sleep < options.MaxSleep ? sleep : options.MaxSleep;
+                    await SleepAsync(longest > options.MinSleep ? longest : options.MinSleep, ct);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -116,6 +117,12 @@ public sealed partial class EngagementEngine(
                 metrics.InFlight(-claimed.Count);
             }
             total += claimed.Count;
+            if (claimed.Count < options.BatchSize)
+            {
+                // Everything due when the claim ran has been run: the caller asks the store what
+                // is due next rather than claiming once more to find nothing.
+                return total;
+            }
         }
     }
 
