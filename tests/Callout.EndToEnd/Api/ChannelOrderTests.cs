@@ -22,17 +22,7 @@ public sealed class ChannelOrderTests(VirtualClockFixture fixture) : IClassFixtu
             created.Add(channel.GetProperty("ContactChannelArn").GetString()!);
         }
 
-        var listed = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await client.OkAsync("ListContactChannels", token is null
-                ? $$$"""{"ContactId":"{{{contact}}}","MaxResults":3}"""
-                : $$$"""{"ContactId":"{{{contact}}}","MaxResults":3,"NextToken":"{{{token}}}"}""");
-            listed.AddRange(page.GetProperty("ContactChannels").EnumerateArray().Select(c => c.GetProperty("ContactChannelArn").GetString()!));
-            token = page.TryGetProperty("NextToken", out var t) ? t.GetString() : null;
-        }
-        while (token is not null);
+        var listed = await ChannelListing.AllAsync(client, contact, pageSize: 3);
 
         Assert.Equal(created, listed);
     }

@@ -180,17 +180,7 @@ public sealed class ChannelTests(ServerFixture fixture) : IClassFixture<ServerFi
         {
             created.Add(await ChannelAsync(client, contact, "c" + i, "EMAIL", $"p{i}@example.com", defer: true));
         }
-        var listed = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await client.OkAsync("ListContactChannels", token is null
-                ? $$$"""{"ContactId":"{{{contact}}}","MaxResults":2}"""
-                : $$$"""{"ContactId":"{{{contact}}}","MaxResults":2,"NextToken":"{{{token}}}"}""");
-            listed.AddRange(page.GetProperty("ContactChannels").EnumerateArray().Select(c => c.GetProperty("ContactChannelArn").GetString()!));
-            token = page.TryGetProperty("NextToken", out var t) ? t.GetString() : null;
-        }
-        while (token is not null);
+        var listed = await ChannelListing.AllAsync(client, contact, pageSize: 2);
         Assert.Equal(created, listed);
     }
 

@@ -94,9 +94,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         var other = AccountScope.For("us-east-1", "444455556666");
 
         // A session takes its lock with its first statement.
-        await using var first = await a.OpenAsync(scope, write: true, None);
-        await first.InsertContactAsync(Contact("jane"), T0, None);
-        Assert.Equal(1, await first.CountContactsAsync(None));
+        await using var first = await HoldingAsync(a.OpenAsync(scope, write: true, None));
         var second = FirstStatementAsync(await b.OpenAsync(scope, write: true, None));
         await using (var elsewhere = await b.OpenAsync(other, write: true, None))
         {
@@ -107,13 +105,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         {
             Assert.Null(await reader.FindContactAsync("jane", None));
         }
-        await Task.Delay(300);
-        Assert.False(second.IsCompleted);
-
-        await first.CommitAsync(None);
-        await first.DisposeAsync();
-
-        await using var next = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var next = await AfterReleaseAsync(second, first);
         Assert.NotNull(await next.FindContactAsync("jane", None));
     }
 
@@ -124,14 +116,32 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         return session;
     }
 
+    /// A session that has written jane and run a statement since, so it holds its lock.
+    async Task<IStoreSession> HoldingAsync(Task<IStoreSession> opening)
+    {
+        var session = await opening;
+        await session.InsertContactAsync(Contact("jane"), T0, None);
+        Assert.Equal(1, await session.CountContactsAsync(None));
+        return session;
+    }
+
+    /// Checks that `waiting` still waits for `holder`, then commits the holder and returns what
+    /// `waiting` gives once it may go on.
+    static async Task<T> AfterReleaseAsync<T>(Task<T> waiting, IStoreSession holder)
+    {
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted);
+        await holder.CommitAsync(None);
+        await holder.DisposeAsync();
+        return await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public async Task engine_sessions_of_one_engagement_take_turns_and_other_engagements_and_scope_writers_do_not_wait()
     {
         var (a, b) = (await MigratedNode(), Node());
 
-        await using var first = await a.OpenEngagementAsync(scope, "e1", None);
-        await first.InsertContactAsync(Contact("jane"), T0, None);
-        Assert.Equal(1, await first.CountContactsAsync(None));
+        await using var first = await HoldingAsync(a.OpenEngagementAsync(scope, "e1", None));
         var sameEngagement = FirstStatementAsync(await b.OpenEngagementAsync(scope, "e1", None));
         await using (var otherEngagement = await b.OpenEngagementAsync(scope, "e2", None))
         {
@@ -149,13 +159,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
             await scopeWriter.InsertContactAsync(Contact("joe"), T0, None);
             await scopeWriter.CommitAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
         }
-        await Task.Delay(300);
-        Assert.False(sameEngagement.IsCompleted);
-
-        await first.CommitAsync(None);
-        await first.DisposeAsync();
-
-        await using var next = await sameEngagement.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var next = await AfterReleaseAsync(sameEngagement, first);
         Assert.NotNull(await next.FindContactAsync("jane", None));
     }
 
@@ -164,22 +168,14 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     {
         var (a, b) = (await MigratedNode(), Node());
 
-        await using var engine = await a.OpenEngagementAsync(scope, "e1", None);
-        await engine.InsertContactAsync(Contact("jane"), T0, None);
-        Assert.Equal(1, await engine.CountContactsAsync(None));
+        await using var engine = await HoldingAsync(a.OpenEngagementAsync(scope, "e1", None));
         await using var writer = await b.OpenAsync(scope, write: true, None);
         await writer.LockEngagementAsync("e2", None);
         await writer.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
         // The lock is taken with the writer's next statement.
         await writer.LockEngagementAsync("e1", None);
         var locked = writer.FindContactAsync("jane", None);
-        await Task.Delay(300);
-        Assert.False(locked.IsCompleted);
-
-        await engine.CommitAsync(None);
-        await engine.DisposeAsync();
-
-        Assert.NotNull(await locked.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.NotNull(await AfterReleaseAsync(locked, engine));
     }
 
     [Fact]
@@ -187,9 +183,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     {
         var (a, b) = (await MigratedNode(), Node());
 
-        await using var engine = await a.OpenPageAsync(scope, "p1", None);
-        await engine.InsertContactAsync(Contact("jane"), T0, None);
-        Assert.Equal(1, await engine.CountContactsAsync(None));
+        await using var engine = await HoldingAsync(a.OpenPageAsync(scope, "p1", None));
         await using (var otherPage = await b.OpenPageAsync(scope, "p2", None))
         {
             await otherPage.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
@@ -198,13 +192,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         await writer.LockEngagementAsync("p1", None);
         await writer.LockPageAsync("p1", None);
         var locked = writer.FindContactAsync("jane", None);
-        await Task.Delay(300);
-        Assert.False(locked.IsCompleted);
-
-        await engine.CommitAsync(None);
-        await engine.DisposeAsync();
-
-        Assert.NotNull(await locked.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.NotNull(await AfterReleaseAsync(locked, engine));
     }
 
     [Fact]
@@ -212,9 +200,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     {
         var (a, b) = (await MigratedNode(), Node());
 
-        await using var first = await a.OpenCreateAsync(scope, "StartEngagement", "token-1", None);
-        await first.InsertContactAsync(Contact("jane"), T0, None);
-        Assert.Equal(1, await first.CountContactsAsync(None));
+        await using var first = await HoldingAsync(a.OpenCreateAsync(scope, "StartEngagement", "token-1", None));
         var sameToken = FirstStatementAsync(await b.OpenCreateAsync(scope, "StartEngagement", "token-1", None));
         await using (var otherToken = await b.OpenCreateAsync(scope, "StartEngagement", "token-2", None))
         {
@@ -228,13 +214,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         {
             await scopeWriter.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
         }
-        await Task.Delay(300);
-        Assert.False(sameToken.IsCompleted);
-
-        await first.CommitAsync(None);
-        await first.DisposeAsync();
-
-        await using var next = await sameToken.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var next = await AfterReleaseAsync(sameToken, first);
         Assert.NotNull(await next.FindContactAsync("jane", None));
     }
 
