@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Callout.Bench.Engine;
 
 /// Ramp is how long the starts are spread over; Grace how long after the last send is due the run
@@ -25,42 +23,26 @@ sealed record BenchOptions(
 {
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0)
-        {
-            throw new ArgumentException("missing mode");
-        }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"bad argument '{args[i]}'");
-            }
-            values[args[i][2..]] = args[i + 1];
-        }
-        string? Get(string name) => values.TryGetValue(name, out var v) ? v : null;
-        double Number(string name, double fallback) =>
-            Get(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        int? Pid(string name) => Get(name) is { Length: > 0 } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+        var arguments = BenchArguments.Parse(args);
 
         var options = new BenchOptions(
-            args[0],
-            Get("url") is { } url ? new Uri(url) : null,
-            Get("sink") is { } sink ? new Uri(sink) : null,
-            Get("secret") ?? "",
-            Get("urls") ?? "http://127.0.0.1:0",
-            (int)Number("engagements", 10_000),
-            (int)Number("people", 1_000),
-            (int)Number("channels", 7),
-            TimeSpan.FromSeconds(Number("ramp", 60)),
-            TimeSpan.FromSeconds(Number("grace", 30)),
-            (int)Number("workers", 16),
-            TimeSpan.FromSeconds(Number("baseline", 5)),
-            Pid("callout-pid"),
-            Pid("sink-pid"),
-            (int)Number("clk-tck", 100),
-            Get("expect"),
-            Get("db"));
+            arguments.Mode,
+            arguments.Get("url") is { } url ? new Uri(url) : null,
+            arguments.Get("sink") is { } sink ? new Uri(sink) : null,
+            arguments.Get("secret") ?? "",
+            arguments.Get("urls") ?? "http://127.0.0.1:0",
+            (int)arguments.Number("engagements", 10_000),
+            (int)arguments.Number("people", 1_000),
+            (int)arguments.Number("channels", 7),
+            TimeSpan.FromSeconds(arguments.Number("ramp", 60)),
+            TimeSpan.FromSeconds(arguments.Number("grace", 30)),
+            (int)arguments.Number("workers", 16),
+            TimeSpan.FromSeconds(arguments.Number("baseline", 5)),
+            arguments.Pid("callout-pid"),
+            arguments.Pid("sink-pid"),
+            (int)arguments.Number("clk-tck", 100),
+            arguments.Get("expect"),
+            arguments.Get("db"));
         if (options.Mode is "sink" or "run" && options.Secret.Length == 0)
         {
             throw new ArgumentException($"{options.Mode} needs --secret");

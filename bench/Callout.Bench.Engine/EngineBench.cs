@@ -47,7 +47,7 @@ static class EngineBench
         }
         var started = await starting;
 
-        var arrivals = ParsePages(await sink.GetStringAsync(new Uri("/_bench/pages", UriKind.Relative), ct));
+        var arrivals = SinkState.ParsePages(await sink.GetStringAsync(new Uri("/_bench/pages", UriKind.Relative), ct));
         var sinkState = (await sink.GetStringAsync(new Uri("/_bench/state", UriKind.Relative), ct)).Trim();
         var startMs = cutShort is null ? await StartTimesAsync(callout, started, o.Workers, ct) : StartTimesFromFile(o.DbPath!, started);
 
@@ -86,7 +86,7 @@ static class EngineBench
         {
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
             var now = DateTime.UtcNow;
-            if (o.CalloutPid is { } pid && !Running(pid))
+            if (o.CalloutPid is { } pid && !ProcessState.Running(pid))
             {
                 return (from, to, true);
             }
@@ -98,7 +98,7 @@ static class EngineBench
             {
                 to = CpuSample.Take(o.CalloutPid, o.SinkPid);
             }
-            var count = PageCount(await sink.GetStringAsync(new Uri("/_bench/state", UriKind.Relative), ct));
+            var count = SinkState.PageCountOf(await sink.GetStringAsync(new Uri("/_bench/state", UriKind.Relative), ct));
             if (now - lastPrint >= TimeSpan.FromSeconds(15))
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -111,35 +111,6 @@ static class EngineBench
                 return (from, to, false);
             }
         }
-    }
-
-    /// Neither gone nor a zombie waiting for the shell to collect its exit status.
-    static bool Running(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..] is not ['Z', ..];
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    static long PageCount(string state) =>
-        state.Split(' ').Where(p => p.StartsWith("pages=", StringComparison.Ordinal))
-            .Select(p => long.Parse(p.AsSpan(6), CultureInfo.InvariantCulture)).First();
-
-    static List<PageArrival> ParsePages(string text)
-    {
-        var pages = new List<PageArrival>();
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Split('\t');
-            pages.Add(new PageArrival(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture)));
-        }
-        return pages;
     }
 
     /// StartTime as stored (engagements.start_time, unix milliseconds), by engagement id, the last

@@ -94,6 +94,11 @@ sealed partial class SinkState(string secret)
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"pages={_pages.Count} baseline={Interlocked.Read(ref _baseline)} bad_signatures={Interlocked.Read(ref _badSignatures)} unreadable={Interlocked.Read(ref _unreadable)} codes={_codes.Count}\n");
 
+    /// The page count of a Summary().
+    public static long PageCountOf(string summary) =>
+        summary.Split(' ').Where(p => p.StartsWith("pages=", StringComparison.Ordinal))
+            .Select(p => long.Parse(p.AsSpan(6), CultureInfo.InvariantCulture)).First();
+
     /// "address\tcode" lines.
     public string ActivationCodes()
     {
@@ -114,6 +119,18 @@ sealed partial class SinkState(string secret)
             text.Append(page.Key).Append('\t').Append(page.Engagement).Append('\t').Append(page.ArrivedTicks).Append('\n');
         }
         return text.ToString();
+    }
+
+    /// The pages of a Pages() text.
+    public static List<PageArrival> ParsePages(string text)
+    {
+        var pages = new List<PageArrival>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split('\t');
+            pages.Add(new PageArrival(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture)));
+        }
+        return pages;
     }
 
     // As tests/Callout.EndToEnd/Engagements/Paging.cs reads it; voice spells the code digit by digit.

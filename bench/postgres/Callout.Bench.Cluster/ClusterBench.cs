@@ -42,7 +42,7 @@ static class ClusterBench
             var watch = await WatchAsync(o, sink, activity, starting, expected, first, ct);
             var started = await starting;
 
-            var arrivals = ParsePages(await sink.GetStringAsync(new Uri("/_bench/pages", UriKind.Relative), ct));
+            var arrivals = SinkState.ParsePages(await sink.GetStringAsync(new Uri("/_bench/pages", UriKind.Relative), ct));
             var sinkState = (await sink.GetStringAsync(new Uri("/_bench/state", UriKind.Relative), ct)).Trim();
             var alive = Enumerable.Range(0, nodes.Length).Where(n => !watch.Gone.ContainsKey(n)).ToArray();
             var sentAfter = await Task.WhenAll(nodes.Select((n, i) => alive.Contains(i) ? PagesSentAsync(n) : Task.FromResult(double.NaN)));
@@ -97,7 +97,7 @@ static class ClusterBench
             var now = DateTime.UtcNow;
             for (var n = 0; n < o.NodePids.Count; n++)
             {
-                if (!gone.ContainsKey(n) && !Running(o.NodePids[n]))
+                if (!gone.ContainsKey(n) && !ProcessState.Running(o.NodePids[n]))
                 {
                     gone[n] = (now - first).TotalSeconds;
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -120,7 +120,7 @@ static class ClusterBench
             {
                 await activity.SampleAsync(ct);
             }
-            var count = PageCount(await sink.GetStringAsync(new Uri("/_bench/state", UriKind.Relative), ct));
+            var count = SinkState.PageCountOf(await sink.GetStringAsync(new Uri("/_bench/state", UriKind.Relative), ct));
             if (now - lastPrint >= TimeSpan.FromSeconds(15))
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -137,20 +137,6 @@ static class ClusterBench
 
     public static string Name(int node) => ((char)('A' + node)).ToString();
 
-    /// Neither gone nor a zombie waiting for the shell to collect its exit status.
-    static bool Running(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..] is not ['Z', ..];
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
     /// Pages the node's engine has sent so far: the sum of its callout_engine_pages_sent counter
     /// over channels and outcomes (GET /metrics); NaN if the node does not answer.
     static async Task<double> PagesSentAsync(CalloutClient node)
@@ -166,21 +152,6 @@ static class ClusterBench
         {
             return double.NaN;
         }
-    }
-
-    static long PageCount(string state) =>
-        state.Split(' ').Where(p => p.StartsWith("pages=", StringComparison.Ordinal))
-            .Select(p => long.Parse(p.AsSpan(6), CultureInfo.InvariantCulture)).First();
-
-    static List<PageArrival> ParsePages(string text)
-    {
-        var pages = new List<PageArrival>();
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Split('\t');
-            pages.Add(new PageArrival(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture)));
-        }
-        return pages;
     }
 
     /// StartTime of each started engagement (epoch seconds with three decimals on the wire), read

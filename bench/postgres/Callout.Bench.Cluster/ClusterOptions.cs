@@ -33,46 +33,31 @@ sealed record ClusterOptions(
 {
     public static ClusterOptions Parse(string[] args)
     {
-        if (args.Length == 0)
-        {
-            throw new ArgumentException("missing mode");
-        }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"bad argument '{args[i]}'");
-            }
-            values[args[i][2..]] = args[i + 1];
-        }
-        string? Get(string name) => values.TryGetValue(name, out var v) ? v : null;
-        double Number(string name, double fallback) =>
-            Get(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        string[] List(string name) => (Get(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var arguments = BenchArguments.Parse(args);
+        string[] List(string name) => (arguments.Get(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         var options = new ClusterOptions(
-            args[0],
+            arguments.Mode,
             [.. List("nodes").Select(u => new Uri(u))],
             [.. List("node-pids").Select(p => int.Parse(p, CultureInfo.InvariantCulture))],
-            Get("sink") is { } sink ? new Uri(sink) : null,
-            Get("sink-pid") is { Length: > 0 } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            Get("secret") ?? "",
-            (int)Number("engagements", 10_000),
-            (int)Number("people", 1_000),
-            (int)Number("channels", 7),
-            TimeSpan.FromSeconds(Number("ramp", 60)),
-            TimeSpan.FromSeconds(Number("grace", 30)),
-            (int)Number("workers", 16),
-            TimeSpan.FromSeconds(Number("baseline", 5)),
-            (int)Number("clk-tck", 100),
-            Get("expect"),
-            Get("store"),
-            Get("activity-tag"),
-            TimeSpan.FromSeconds(Number("delay", 0)),
-            TimeSpan.FromSeconds(Number("seconds", 10)),
-            Get("over") ?? "while sampled",
-            Get("sql"));
+            arguments.Get("sink") is { } sink ? new Uri(sink) : null,
+            arguments.Pid("sink-pid"),
+            arguments.Get("secret") ?? "",
+            (int)arguments.Number("engagements", 10_000),
+            (int)arguments.Number("people", 1_000),
+            (int)arguments.Number("channels", 7),
+            TimeSpan.FromSeconds(arguments.Number("ramp", 60)),
+            TimeSpan.FromSeconds(arguments.Number("grace", 30)),
+            (int)arguments.Number("workers", 16),
+            TimeSpan.FromSeconds(arguments.Number("baseline", 5)),
+            (int)arguments.Number("clk-tck", 100),
+            arguments.Get("expect"),
+            arguments.Get("store"),
+            arguments.Get("activity-tag"),
+            TimeSpan.FromSeconds(arguments.Number("delay", 0)),
+            TimeSpan.FromSeconds(arguments.Number("seconds", 10)),
+            arguments.Get("over") ?? "while sampled",
+            arguments.Get("sql"));
         switch (options.Mode)
         {
             case "run" when options.Nodes.Count == 0 || options.SinkUrl is null || options.Secret.Length == 0:

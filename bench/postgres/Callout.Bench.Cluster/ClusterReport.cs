@@ -60,22 +60,9 @@ static class ClusterReport
         W($"  lateness of all sends           p50 {lateAll.Percentile(0.5),7:0.0} ms  p99 {lateAll.Percentile(0.99),8:0.0} ms  max {lateAll.Max,8:0} ms   ({lateAll.Count:N0} sends)");
         W($"  pages sent per node (its callout_engine_pages_sent, outcome sent): {string.Join(", ", pagesSent.Select((p, n) => $"{ClusterBench.Name(n)} {p:N0}"))}");
         W();
-        W("by due time (seconds after the first t0):");
-        W($"  {"from",5} {"to",5} {"due/s",7} {"arrived",8} {"missing",8} {"> 200 ms",9} {"p50 ms",8} {"p99 ms",9} {"max ms",9}");
-        var buckets = a.Sends.GroupBy(s => (int)((s.DueMs - firstT0) / BucketMs)).ToDictionary(g => g.Key, g => g.ToArray());
-        var missingBy = a.MissingDueMs.GroupBy(m => (int)((m - firstT0) / BucketMs)).ToDictionary(g => g.Key, g => g.Count());
-        var lastBucket = buckets.Keys.Concat(missingBy.Keys).DefaultIfEmpty(0).Max();
-        for (var b = 0; b <= lastBucket; b++)
+        foreach (var line in DueTimeTable.Lines(a, firstT0, BucketMs, GoalP99Ms))
         {
-            var sends = buckets.GetValueOrDefault(b) ?? [];
-            var missing = missingBy.GetValueOrDefault(b);
-            var l = new Latencies(sends.Select(s => s.LatenessMs));
-            if (sends.Length + missing == 0)
-            {
-                continue;
-            }
-            W($"  {b * BucketMs / 1000,5:0} {(b + 1) * BucketMs / 1000,5:0} {(sends.Length + missing) / (BucketMs / 1000),7:N0} {sends.Length,8:N0} {missing,8:N0} " +
-              $"{sends.Count(s => s.LatenessMs > GoalP99Ms),9:N0} {l.Percentile(0.5),8:0.0} {l.Percentile(0.99),9:0.0} {l.Max,9:0}");
+            W(line);
         }
         W();
         PrintCpu(o, a, cpuFrom, cpuTo);
