@@ -13,19 +13,7 @@ static class Report
     {
         var ok = started.Where(s => s.Arn is not null).ToArray();
         var startLatency = new Latencies(ok.Select(s => s.LatencyMs));
-        var firstT0 = startMs.Values.DefaultIfEmpty(0).Min();
-        var lastT0 = startMs.Values.DefaultIfEmpty(0).Max();
-        // Every engagement runs from its own t0 to t0 + StageMinutes: all of them between the last
-        // t0 and the first end.
-        var windowFrom = lastT0;
-        var windowTo = firstT0 + (People.StageMinutes * 60_000.0);
-        var windowS = Math.Max(0, (windowTo - windowFrom) / 1000);
-        bool InWindow(double ms) => ms >= windowFrom && ms < windowTo;
-
-        var offered = windowS > 0 ? (a.Sends.Count(s => InWindow(s.DueMs)) + a.MissingDueMs.Count(InWindow)) / windowS : double.NaN;
-        var delivered = windowS > 0 ? a.Sends.Count(s => InWindow(s.ArrivedMs)) / windowS : double.NaN;
-        var late = new Latencies(a.Sends.Where(s => InWindow(s.DueMs)).Select(s => s.LatenessMs));
-        var lateAll = new Latencies(a.Sends.Select(s => s.LatenessMs));
+        var window = new SendWindow(startMs, a);
 
         W();
         W($"== Engine: {startMs.Count:N0} concurrent engagements, SQLite file store, pages through a no-op webhook sink");
@@ -35,19 +23,19 @@ static class Report
           $"p50 {startLatency.Percentile(0.5):0.0} ms, p99 {startLatency.Percentile(0.99):0.0} ms, max {startLatency.Max:0} ms (open loop, {o.Engagements / o.Ramp.TotalSeconds:0}/s)");
         W($"sink alone (baseline): {sinkRate,10:N0} POST/s from {o.Workers} concurrent senders in this process");
         W();
-        W($"window: the {windowS:0.0} s in which all {startMs.Count:N0} engagements run (last t0 to first t0 + {People.StageMinutes} min)");
-        W($"  sends due in window (offered)   {offered,8:N0}/s");
-        W($"  sends arrived in window         {delivered,8:N0}/s   {delivered / sinkRate:0.000} of the sink alone   goal >= {GoalPerSecond:N0}/s: {(delivered >= GoalPerSecond ? "met" : "MISSED")}");
-        W($"  lateness of sends due in window p50 {late.Percentile(0.5),7:0.0} ms  p99 {late.Percentile(0.99),8:0.0} ms  max {late.Max,8:0} ms   goal p99 < {GoalP99Ms:0} ms: {(late.Percentile(0.99) < GoalP99Ms ? "met" : "MISSED")}");
+        W($"window: the {window.Seconds:0.0} s in which all {startMs.Count:N0} engagements run (last t0 to first t0 + {People.StageMinutes} min)");
+        W($"  sends due in window (offered)   {window.Offered,8:N0}/s");
+        W($"  sends arrived in window         {window.Delivered,8:N0}/s   {window.Delivered / sinkRate:0.000} of the sink alone   goal >= {GoalPerSecond:N0}/s: {(window.Delivered >= GoalPerSecond ? "met" : "MISSED")}");
+        W($"  lateness of sends due in window p50 {window.Late.Percentile(0.5),7:0.0} ms  p99 {window.Late.Percentile(0.99),8:0.0} ms  max {window.Late.Max,8:0} ms   goal p99 < {GoalP99Ms:0} ms: {(window.Late.Percentile(0.99) < GoalP99Ms ? "met" : "MISSED")}");
         if (cutShort is not null)
         {
             W(cutShort);
         }
         W($"whole run: sends due from the first t0 to the last t0 + {SendAnalysis.Attempts - 1} min, waited for until {o.Grace.TotalSeconds:0} s after that");
         W($"  expected {a.Expected:N0}, arrived {a.Sends.Count:N0}, missing {a.Missing:N0}, duplicates {a.Duplicates} (must be 0: {(a.Duplicates == 0 ? "ok" : "FOUND")}), unexpected {a.Unexpected}");
-        W($"  lateness of all sends           p50 {lateAll.Percentile(0.5),7:0.0} ms  p99 {lateAll.Percentile(0.99),8:0.0} ms  max {lateAll.Max,8:0} ms   ({lateAll.Count:N0} sends)");
+        W($"  lateness of all sends           p50 {window.LateAll.Percentile(0.5),7:0.0} ms  p99 {window.LateAll.Percentile(0.99),8:0.0} ms  max {window.LateAll.Max,8:0} ms   ({window.LateAll.Count:N0} sends)");
         W();
-        foreach (var line in DueTimeTable.Lines(a, firstT0, BucketMs, GoalP99Ms))
+        foreach (var line in DueTimeTable.Lines(a, window.FirstT0, BucketMs, GoalP99Ms))
         {
             W(line);
         }

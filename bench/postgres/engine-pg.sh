@@ -21,12 +21,9 @@
 #   BENCH_REV or CALLOUT_SERVER_DLL, CALLOUT_LOG_LEVEL (Warning)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source-path=SCRIPTDIR source=../lib.sh
-source "$here/../lib.sh"
 # shellcheck source-path=SCRIPTDIR source=pglib.sh
 source "$here/pglib.sh"
-bench_init
-trap 'bench_cleanup; pg_cleanup' EXIT
+pg_bench_init
 
 export CALLOUT_LOG_LEVEL="${CALLOUT_LOG_LEVEL:-Warning}"
 nodes="${ENGINE_NODES:-2}"

@@ -9,12 +9,9 @@
 #   BENCH_PG  Npgsql keywords for the server and role, without Search Path (bench/postgres/pglib.sh)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source-path=SCRIPTDIR source=../lib.sh
-source "$here/../lib.sh"
 # shellcheck source-path=SCRIPTDIR source=pglib.sh
 source "$here/pglib.sh"
-bench_init
-trap 'bench_cleanup; pg_cleanup' EXIT
+pg_bench_init
 
 build_server
 export CALLOUT_SERVER_DLL="$SERVER_DLL"

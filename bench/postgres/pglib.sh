@@ -1,6 +1,8 @@
 # shellcheck shell=bash
-# PostgreSQL helpers for the bench/postgres scripts; sourced after bench/lib.sh, not run.
+# PostgreSQL helpers for the bench/postgres scripts, with bench/lib.sh; sourced, not run.
 # shellcheck disable=SC2034
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 # The server and role to benchmark on, as Npgsql keywords (no Search Path: each run makes its own
 # schema, bench_<what>_<random>, and drops it afterwards). Local PostgreSQL 15 by default
@@ -56,4 +58,11 @@ pg_cpu_ticks() {
     sum=$((sum + $(awk '{ print $12 + $13 + $14 + $15 }' <<<"${line##*) }")))
   done
   echo "$sum"
+}
+
+# The start of every bench/postgres script: bench_init, and on exit the servers stopped and then
+# the schemas dropped.
+pg_bench_init() {
+  bench_init
+  trap 'bench_cleanup; pg_cleanup' EXIT
 }

@@ -19,12 +19,9 @@
 #   BENCH_QUIET_BELOW, and every option of the scripts above (WRK_*, WRITES_*, ENGINE_*)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source-path=SCRIPTDIR source=../lib.sh
-source "$here/../lib.sh"
 # shellcheck source-path=SCRIPTDIR source=pglib.sh
 source "$here/pglib.sh"
-bench_init
-trap 'bench_cleanup; pg_cleanup' EXIT
+pg_bench_init
 
 parts="${PG_BENCH_PARTS:-getcontact writes engine}"
 out="${PG_BENCH_OUT:-/tmp/callout-pgbench-$(date -u +%Y%m%dT%H%M%SZ)}"
