@@ -8,7 +8,7 @@ namespace Callout.Engine.Processing;
 
 /// Runs due steps. It sleeps until the earliest due time (or MaxSleep), wakes at once when told a
 /// new engagement arrived, claims due steps with a lease so several nodes can share one store, and
-/// runs them a bounded number at a time.
+/// runs them Concurrency at a time.
 public sealed partial class EngagementEngine(
     IContactStore store,
     StepProcessor processor,
@@ -18,6 +18,10 @@ public sealed partial class EngagementEngine(
     ILogger<EngagementEngine> log) : IDisposable
 {
     readonly SemaphoreSlim _wake = new(0, 1);
+    readonly SemaphoreSlim _runners = new(options.Concurrency, options.Concurrency);
+    readonly EndsAfterSends _endsAfterSends = new();
+    // Completed (and replaced) each time a claimed step or a claim finishes.
+    TaskCompletionSource _freed = NewSignal();
     static readonly Duration RunningCountInterval = Duration.FromSeconds(5);
     int _inFlight;
     Instant _lastCount = Instant.MinValue;
@@ -38,46 +42,78 @@ public sealed partial class EngagementEngine(
 
     public async Task RunAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        try
         {
-            try
+            while (true)
             {
-                await DrainAsync(ct);
-                var counted = Instant.FromDateTimeOffset(time.GetUtcNow());
-                // Counting reads every running engagement; under load the loop turns many times a
-                // second, and the gauge needs no more than a fresh value every few seconds.
-                if (counted - _lastCount >= RunningCountInterval || counted < _lastCount)
+                ct.ThrowIfCancellationRequested();
+                try
                 {
-                    metrics.Running(await store.CountRunningEngagementsAsync(ct));
-                    _lastCount = counted;
+                    await TurnAsync(ct);
                 }
-                var next = await store.NextDueAsync(ct);
-                var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-                var sleep = next is null ? options.MaxSleep : (next.Value - now).ToTimeSpan();
-                if (sleep > TimeSpan.Zero)
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    var longest = sleep < options.MaxSleep ? sleep : options.MaxSleep;
-                    await SleepAsync(longest > options.MinSleep ? longest : options.MinSleep, ct);
+                    LogLoopFailure(e);
+                    await SleepAsync(TimeSpan.FromSeconds(1), ct);
                 }
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        // The steps still running see the cancellation and end; let them, before the services they
+        // use are disposed.
+        while (true)
+        {
+            var freed = _freed.Task;
+            if (Volatile.Read(ref _inFlight) == 0)
             {
                 return;
             }
-            catch (Exception e)
-            {
-                LogLoopFailure(e);
-                await SleepAsync(TimeSpan.FromSeconds(1), ct);
-            }
+            await freed;
         }
     }
 
-    /// Claims and runs batches until nothing is due at the current time. Returns the number run.
+    /// Claims what is due, then sleeps until the next due time.
+    async Task TurnAsync(CancellationToken ct)
+    {
+        await DrainAsync(ct);
+        var counted = Instant.FromDateTimeOffset(time.GetUtcNow());
+        // Counting reads every running engagement; under load the loop turns many times a
+        // second, and the gauge needs no more than a fresh value every few seconds.
+        if (counted - _lastCount >= RunningCountInterval || counted < _lastCount)
+        {
+            metrics.Running(await store.CountRunningEngagementsAsync(ct));
+            _lastCount = counted;
+        }
+        var next = await store.NextDueAsync(ct);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var sleep = next is null ? options.MaxSleep : (next.Value - now).ToTimeSpan();
+        if (sleep > TimeSpan.Zero)
+        {
+            var longest = sleep < options.MaxSleep ? sleep : options.MaxSleep;
+            await SleepAsync(longest > options.MinSleep ? longest : options.MinSleep, ct);
+        }
+    }
+
+    /// Claims due steps and sets them running until a claim comes back short (everything due when
+    /// it ran is claimed). It does not wait for them: the runners work through the claimed steps
+    /// while the engine claims again as they free up, so one slow send holds back only itself.
+    /// At most BatchSize steps are held at a time, and a claim waits until at least Concurrency of
+    /// them (or the whole batch) are free, so claims stay few under load. Returns the number claimed.
     public async Task<int> DrainAsync(CancellationToken ct)
     {
         var total = 0;
         while (true)
         {
+            var freed = _freed.Task;
+            var room = options.BatchSize - Volatile.Read(ref _inFlight);
+            if (room < Math.Min(options.Concurrency, options.BatchSize))
+            {
+                await freed.WaitAsync(ct);
+                continue;
+            }
             var now = time.GetUtcNow();
             // A claim in progress counts as work in flight: once it commits, its steps look leased
             // (not due) to WaitIdleAsync, so without this a virtual-clock advance could see the
@@ -90,55 +126,105 @@ public sealed partial class EngagementEngine(
                 // lease ran out is not completed by the earlier, slower run as well.
                 var owner = options.NodeId + "/" + Interlocked.Increment(ref _claims).ToString(CultureInfo.InvariantCulture);
                 claimed = await store.ClaimDueStepsAsync(
-                    Instant.FromDateTimeOffset(now), owner, Instant.FromDateTimeOffset(now + options.Lease), options.BatchSize, ct);
+                    Instant.FromDateTimeOffset(now), owner, Instant.FromDateTimeOffset(now + options.Lease), room, ct);
                 Interlocked.Add(ref _inFlight, claimed.Count);
             }
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
-            }
-            if (claimed.Count == 0)
-            {
-                return total;
+                // Whoever waits for work in flight to end may be waiting for this claim alone.
+                Signal();
             }
             metrics.InFlight(claimed.Count);
-            try
-            {
-                // An engagement's end is due with its last retry when that retry is the last thing
-                // in the plan; ending it first would make the retry find it stopped. Ends therefore
-                // run after the rest of their batch.
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct };
-                await Parallel.ForEachAsync(claimed.Where(c => c.Step.Kind != StepKind.Finish), parallel, RunAsync);
-                await Parallel.ForEachAsync(claimed.Where(c => c.Step.Kind == StepKind.Finish), parallel, RunAsync);
-            }
-            finally
-            {
-                Interlocked.Add(ref _inFlight, -claimed.Count);
-                metrics.InFlight(-claimed.Count);
-            }
+            Start(claimed, ct);
             total += claimed.Count;
-            if (claimed.Count < options.BatchSize)
+            if (claimed.Count < room)
             {
-                // Everything due when the claim ran has been run: the caller asks the store what
-                // is due next rather than claiming once more to find nothing.
+                // The caller asks the store what is due next rather than claiming once more to
+                // find nothing.
                 return total;
             }
         }
     }
 
-    async ValueTask RunAsync(ClaimedStep step, CancellationToken ct)
+    /// Sets a claim's steps running, its ends after its sends (EndsAfterSends).
+    void Start(IReadOnlyList<ClaimedStep> claimed, CancellationToken ct)
+    {
+        var ends = claimed.Where(c => c.Step.Kind == StepKind.Finish).ToList();
+        var claim = _endsAfterSends.Claimed(claimed.Count - ends.Count);
+        foreach (var step in claimed)
+        {
+            if (step.Step.Kind != StepKind.Finish)
+            {
+                _ = RunAsync(step, claim, ct);
+            }
+        }
+        foreach (var step in ends)
+        {
+            _ = RunEndAsync(step, claim, ct);
+        }
+    }
+
+    async Task RunEndAsync(ClaimedStep step, long claim, CancellationToken ct)
     {
         try
         {
-            await processor.ProcessAsync(step, ct);
+            await _endsAfterSends.SendsThroughAsync(claim).WaitAsync(ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            Finished();
+            return;
+        }
+        await RunAsync(step, null, ct);
+    }
+
+    /// Never throws: the caller does not wait for it.
+    async Task RunAsync(ClaimedStep step, long? sendOfClaim, CancellationToken ct)
+    {
+        try
+        {
+            await _runners.WaitAsync(ct);
+            try
+            {
+                await processor.ProcessAsync(step, ct);
+            }
+            finally
+            {
+                _runners.Release();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and another node, or this one after a restart,
+            // takes the step.
+        }
+        catch (Exception e)
         {
             // The lease runs out and the step is tried again; a send in flight is then recorded as
             // of unknown outcome rather than repeated.
             LogStepFailure(e, step.Step.Id, step.Step.Kind.ToString());
         }
+        finally
+        {
+            if (sendOfClaim is { } claim)
+            {
+                _endsAfterSends.SendDone(claim);
+            }
+            Finished();
+        }
     }
+
+    void Finished()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        metrics.InFlight(-1);
+        Signal();
+    }
+
+    void Signal() => Interlocked.Exchange(ref _freed, NewSignal()).TrySetResult();
+
+    static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// Returns once nothing is due at the current time and nothing claimed is still running; used
     /// after moving the virtual clock.
@@ -147,14 +233,23 @@ public sealed partial class EngagementEngine(
         while (true)
         {
             await DrainAsync(ct);
+            var freed = _freed.Task;
             var next = await store.NextDueAsync(ct);
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-            if (Volatile.Read(ref _inFlight) == 0 && (next is null || next.Value > now))
+            if (Volatile.Read(ref _inFlight) > 0)
+            {
+                // What runs may add steps that are due at once (an escalation's next stage).
+                await freed.WaitAsync(ct);
+            }
+            else if (next is null || next.Value > now)
             {
                 return;
             }
-            // Another runner holds the remaining work; let it finish.
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, ct);
+            else
+            {
+                // Another runner holds the remaining work; let it finish.
+                await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, ct);
+            }
         }
     }
 
@@ -176,7 +271,11 @@ public sealed partial class EngagementEngine(
         ct.ThrowIfCancellationRequested();
     }
 
-    public void Dispose() => _wake.Dispose();
+    public void Dispose()
+    {
+        _wake.Dispose();
+        _runners.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine loop failed; retrying in a second")]
     partial void LogLoopFailure(Exception exception);

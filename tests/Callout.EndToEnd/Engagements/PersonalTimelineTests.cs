@@ -314,9 +314,10 @@ public sealed class PersonalTimelineTests(VirtualClockFixture fixture) : IClassF
     /// When the last retry is due after the last stage is over, the natural end is that retry's
     /// due time (spec/domain.md §3.6: "each last stage's duration has elapsed, and no retries are
     /// pending"), so the Finish step and the last SendPage step fall due at the same instant. The
-    /// engine claims both in one batch and runs them in parallel (EngagementEngine.DrainAsync), and
-    /// when FinishAsync sets StopTime first, SendPageAsync sees a stopped engagement and drops the
-    /// last retry without a trace (7 of 20 such engagements lost it in one run).
+    /// engine claims both in one batch; were they run side by side (EngagementEngine keeps an end
+    /// behind the sends of its claim, EndsAfterSends) and FinishAsync set StopTime first,
+    /// SendPageAsync would see a stopped engagement and drop the last retry without a trace (7 of
+    /// 20 such engagements lost it in one run).
     [Fact]
     public async Task the_last_retry_due_at_the_natural_end_is_still_sent()
     {
