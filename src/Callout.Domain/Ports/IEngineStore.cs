@@ -8,7 +8,9 @@ namespace Callout.Domain.Ports;
 public interface IEngineStore
 {
     /// Leases up to `limit` steps due at or before `now` that are not done and not leased to
-    /// anyone (or whose lease expired), earliest first.
+    /// anyone (or whose lease expired), earliest first. A step another session holds locked is
+    /// skipped; if that session rolls back and leaves an expired lease, a claim may take it up to a
+    /// few seconds later.
     Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
 
     /// When the engine next has something it may claim: the earliest due time of a pending step that

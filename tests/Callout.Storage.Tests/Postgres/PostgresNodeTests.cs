@@ -280,6 +280,36 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         Assert.Equal(T0 + Duration.FromMinutes(1), await nodes[2].NextDueAsync(None));
     }
 
+    /// Claims look for expired leases only above what an earlier claim already took (dead index
+    /// entries of finished steps lie below); a step skipped there because a session had it locked,
+    /// and left leased when that session rolled back, must still be found soon.
+    [Fact]
+    public async Task a_lease_skipped_while_its_step_was_locked_is_claimed_within_seconds_after_the_lock_is_gone()
+    {
+        var node = await MigratedNode();
+        await using (var session = await node.OpenAsync(scope, write: true, None))
+        {
+            await session.InsertStepsAsync([new EngagementStep("step-1", "e1", StepKind.Finish, T0)], None);
+            await session.CommitAsync(None);
+        }
+        Assert.Single(await node.ClaimDueStepsAsync(T0, "node-a", T0 + Duration.FromSeconds(10), 10, None));
+
+        await using (var locker = await node.OpenAsync(scope, write: true, None))
+        {
+            Assert.True(await locker.CompleteStepAsync("step-1", "node-a", None));
+            Assert.Empty(await node.ClaimDueStepsAsync(T0 + Duration.FromSeconds(20), "node-b", T0 + Duration.FromMinutes(1), 10, None));
+        }
+        // The locker rolled back: the lease ran out at T0 + 10 s and the step is due again.
+        await node.ClaimDueStepsAsync(T0 + Duration.FromSeconds(21), "node-b", T0 + Duration.FromMinutes(1), 10, None);
+        await node.ClaimDueStepsAsync(T0 + Duration.FromSeconds(22), "node-b", T0 + Duration.FromMinutes(1), 10, None);
+        var claimed = new List<ClaimedStep>();
+        for (var second = 23; second <= 25 && claimed.Count == 0; second++)
+        {
+            claimed.AddRange(await node.ClaimDueStepsAsync(T0 + Duration.FromSeconds(second), "node-b", T0 + Duration.FromMinutes(1), 10, None));
+        }
+        Assert.Equal(["step-1"], claimed.Select(c => c.Step.Id));
+    }
+
     [Fact]
     public async Task nodes_asking_for_a_new_secret_at_once_all_get_the_same_one()
     {
