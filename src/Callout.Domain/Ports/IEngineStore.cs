@@ -9,8 +9,9 @@ public interface IEngineStore
 {
     /// Leases up to `limit` steps due at or before `now` that are not done and not leased to
     /// anyone (or whose lease expired), earliest first. A step another session holds locked is
-    /// skipped; if that session rolls back and leaves an expired lease, a claim may take it up to a
-    /// few seconds later.
+    /// skipped. A store may look only above what its earlier claims took, so a step that falls
+    /// below (written with a due time long past, or skipped while locked and then left as it was)
+    /// may be claimed a few seconds late.
     Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
 
     /// When the engine next has something it may claim: the earliest due time of a pending step that

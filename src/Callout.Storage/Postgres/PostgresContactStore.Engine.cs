@@ -26,12 +26,12 @@ public sealed partial class PostgresContactStore
     const string ClaimSql = """
         WITH fresh AS (
             SELECT id, due FROM steps
-            WHERE NOT done AND lease_until IS NULL AND due <= @now
+            WHERE NOT done AND lease_until IS NULL AND due BETWEEN @from AND @now
             ORDER BY due, id LIMIT @limit
             FOR UPDATE SKIP LOCKED),
         expired AS (
             SELECT id, due FROM steps
-            WHERE NOT done AND lease_until IS NOT NULL AND greatest(due, lease_until) BETWEEN @expired_from AND @now
+            WHERE NOT done AND lease_until IS NOT NULL AND greatest(due, lease_until) BETWEEN @from AND @now
             ORDER BY due, id LIMIT @limit
             FOR UPDATE SKIP LOCKED)
         UPDATE steps SET lease_owner = @owner, lease_until = @lease_until
@@ -42,14 +42,14 @@ public sealed partial class PostgresContactStore
                   attempt, resolution, essential
         """;
 
-    // Where the expired-lease part of a claim starts looking (ExpiredFrom). Every finished step
-    // leaves a dead entry in steps_leased until vacuum, keyed by when its lease would have ended,
-    // and all of them lie below the live leases: scanning from the start walked them all, and a
-    // claim grew from 0.3 ms to 2.5 ms within a few minutes of load.
-    static readonly long ExpiredMargin = (long)TimeSpan.FromSeconds(5).TotalMilliseconds;
-    static readonly long ExpiredFullLookEvery = (long)TimeSpan.FromSeconds(5).TotalMilliseconds;
-    readonly Lock expiredGate = new();
-    long expiredFloor = long.MinValue;
+    // Where a claim starts looking (ClaimFrom). Every claimed step leaves a dead entry in
+    // steps_unleased_by_due, and every finished one in steps_leased, until vacuum; all of them lie
+    // below the live entries, and a claim that scanned both indexes from the start walked them all:
+    // 0.3 ms growing to 2.5 ms a claim within a few minutes of load.
+    static readonly long ClaimMargin = (long)TimeSpan.FromSeconds(10).TotalMilliseconds;
+    static readonly long FullLookEvery = (long)TimeSpan.FromSeconds(5).TotalMilliseconds;
+    readonly Lock claimGate = new();
+    long claimFloor = long.MinValue;
     long lastFullLook = long.MinValue;
     long lastClaimAt = long.MinValue;
 
@@ -72,7 +72,7 @@ public sealed partial class PostgresContactStore
             .Bind("@owner", owner)
             .Bind("@lease_until", Columns.Millis(leaseUntil))
             .Bind("@now", at)
-            .Bind("@expired_from", ExpiredFrom(at))
+            .Bind("@from", ClaimFrom(at))
             .Bind("@limit", limit))
         {
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -83,7 +83,7 @@ public sealed partial class PostgresContactStore
         }
         if (claimed.Count < limit)
         {
-            ExpiredAllClaimed(at);
+            ClaimedAllDue(at);
         }
         // RETURNING gives rows in no promised order.
         claimed.Sort((a, b) =>
@@ -94,32 +94,35 @@ public sealed partial class PostgresContactStore
         return claimed;
     }
 
-    /// A claim that comes back short took every lease that had run out by its `now` (but those of
-    /// steps another session had locked), and a lease taken later ends a whole lease after its
-    /// claimer's `now`; so later claims need not look below that `now`, less a margin for clocks
-    /// of other nodes. A step skipped because it was locked, whose locker then rolled back, is
-    /// found by the full look every few seconds, and by any claim repeated at the same instant
-    /// (the virtual clock waits on such claims while it stands still).
-    long ExpiredFrom(long now)
+    /// A claim that comes back short took every step due by its `now` and every lease run out by
+    /// then, but those of steps another session had locked. Steps added later are due at about
+    /// their writer's `now` or after (a timeline's steps are written when it starts or enters a
+    /// schedule), and a lease taken later ends a whole lease after its claimer's `now`; so later
+    /// claims look only from that `now` less a margin, for other nodes' clocks and for writes that
+    /// commit late. What falls below anyway (a step skipped because it was locked and then left as
+    /// it was, a schedule entered long after its time) is found by the full look every few
+    /// seconds, and by any claim repeated at the same instant (the virtual clock waits on such
+    /// claims while it stands still).
+    long ClaimFrom(long now)
     {
-        lock (expiredGate)
+        lock (claimGate)
         {
             var repeated = now <= lastClaimAt;
             lastClaimAt = Math.Max(lastClaimAt, now);
-            if (repeated || now < expiredFloor || lastFullLook == long.MinValue || now - lastFullLook >= ExpiredFullLookEvery)
+            if (repeated || now < claimFloor || lastFullLook == long.MinValue || now - lastFullLook >= FullLookEvery)
             {
                 lastFullLook = now;
                 return long.MinValue;
             }
-            return expiredFloor;
+            return claimFloor;
         }
     }
 
-    void ExpiredAllClaimed(long now)
+    void ClaimedAllDue(long now)
     {
-        lock (expiredGate)
+        lock (claimGate)
         {
-            expiredFloor = Math.Max(expiredFloor, now - ExpiredMargin);
+            claimFloor = Math.Max(claimFloor, now - ClaimMargin);
         }
     }
 
