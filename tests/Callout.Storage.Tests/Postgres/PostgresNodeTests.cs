@@ -300,12 +300,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
             Assert.Empty(await node.ClaimDueStepsAsync(T0 + Duration.FromSeconds(20), "node-b", T0 + Duration.FromMinutes(1), 10, None));
         }
         // The locker rolled back: the lease ran out at T0 + 1 s and the step is due again.
-        var claimed = new List<ClaimedStep>();
-        for (var second = 21; second <= 25 && claimed.Count == 0; second++)
-        {
-            claimed.AddRange(await node.ClaimDueStepsAsync(T0 + Duration.FromSeconds(second), "node-b", T0 + Duration.FromMinutes(1), 10, None));
-        }
-        Assert.Equal(["step-1"], claimed.Select(c => c.Step.Id));
+        Assert.Equal(["step-1"], await FirstClaimAsync(node, fromSecond: 21, toSecond: 25));
     }
 
     /// Claims also look for due steps only above what an earlier claim already took; a step
@@ -321,12 +316,23 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
             await session.CommitAsync(None);
         }
 
-        var claimed = new List<ClaimedStep>();
-        for (var second = 61; second <= 66 && claimed.Count == 0; second++)
+        Assert.Equal(["step-1"], await FirstClaimAsync(node, fromSecond: 61, toSecond: 66));
+    }
+
+    /// Claims once a second from T0 + fromSecond until one takes something (or toSecond passes),
+    /// and returns what it took.
+    static async Task<List<string>> FirstClaimAsync(IContactStore node, int fromSecond, int toSecond)
+    {
+        for (var second = fromSecond; second <= toSecond; second++)
         {
-            claimed.AddRange(await node.ClaimDueStepsAsync(T0 + Duration.FromSeconds(second), "node-a", T0 + Duration.FromMinutes(2), 10, None));
+            var now = T0 + Duration.FromSeconds(second);
+            var claimed = await node.ClaimDueStepsAsync(now, "node-b", now + Duration.FromMinutes(1), 10, None);
+            if (claimed.Count > 0)
+            {
+                return [.. claimed.Select(c => c.Step.Id)];
+            }
         }
-        Assert.Equal(["step-1"], claimed.Select(c => c.Step.Id));
+        return [];
     }
 
     [Fact]
