@@ -4,8 +4,8 @@ using Xunit;
 
 namespace Callout.Storage.Tests;
 
-/// What the engine's sends read and write: the send state read in one go, a send's outcome, a
-/// page's sent time, and page sessions; and the sessions StartEngagement creates engagements in.
+/// What the engine's sends read and write: the send state read in one go, a page's sent time,
+/// and page sessions; and the sessions StartEngagement creates engagements in.
 public abstract partial class StoreCompliance
 {
     [Fact]
@@ -71,50 +71,6 @@ public abstract partial class StoreCompliance
         await CommitAsync(s => s.MarkPageSentAsync(Id(2), T0 + Duration.FromSeconds(1), None));
 
         AssertSamePage(page with { SentTime = T0 + Duration.FromSeconds(1) }, (await QueryAsync(s => s.FindPageAsync(Id(2), None)))!);
-    }
-
-    [Fact]
-    public async Task an_accepted_send_records_its_receipt_sent_time_and_delivery_and_completes_its_step()
-    {
-        var page = NewPage(Id(2), Id(100), T0) with { ReadTime = T0 + Duration.FromSeconds(9) };
-        await InsertPagesAsync(page);
-        await InsertStepsAsync(SendStep(Id(1), Id(100), T0, pageId: Id(2)));
-        Assert.Single(await ClaimAsync(T0, "node-a/1"));
-        var sent = T0 + Duration.FromSeconds(2);
-        var outcome = new SendOutcome(new Receipt(Id(2), Id(900), ReceiptKind.Sent, "msg-1", sent),
-            new DeliveryRecord($"{Id(2)}:0", Id(2), DeliveryStatus.Sent, "msg-1", sent), Id(1), "node-a/1");
-
-        await CommitAsync(async s =>
-        {
-            await s.PutDeliveryAsync(new DeliveryRecord($"{Id(2)}:0", Id(2), DeliveryStatus.Pending, null, T0), None);
-            await s.RecordSendOutcomeAsync(outcome, None);
-        });
-
-        AssertSamePage(page with { SentTime = sent }, (await QueryAsync(s => s.FindPageAsync(Id(2), None)))!);
-        Assert.Equal([outcome.Receipt], (await QueryAsync(s => s.ListReceiptsAsync(Id(2), null, 10, None))).Select(r => r.Receipt));
-        Assert.Equal(outcome.Delivery, await QueryAsync(s => s.FindDeliveryAsync($"{Id(2)}:0", None)));
-        Assert.False(await QueryWriteAsync(s => s.IsStepHeldAsync(Id(1), "node-a/1", None)));
-        Assert.Empty(await ClaimAsync(T0 + Duration.FromDays(1), "node-b/1"));
-    }
-
-    [Fact]
-    public async Task a_failed_send_keeps_the_sent_time_and_a_step_taken_over_stays_with_its_new_claim()
-    {
-        var page = NewPage(Id(2), Id(100), T0) with { SentTime = T0 };
-        await InsertPagesAsync(page);
-        await InsertStepsAsync(SendStep(Id(1), Id(100), T0, pageId: Id(2), attempt: 1));
-        Assert.Single(await ClaimAsync(T0, "node-a/1"));
-        Assert.Single(await ClaimAsync(T0 + Lease, "node-b/7"));
-        var failed = T0 + Lease + Duration.FromSeconds(1);
-        var outcome = new SendOutcome(new Receipt(Id(2), Id(900), ReceiptKind.Error, "refused", failed),
-            new DeliveryRecord($"{Id(2)}:1", Id(2), DeliveryStatus.Failed, null, failed), Id(1), "node-a/1");
-
-        await CommitAsync(s => s.RecordSendOutcomeAsync(outcome, None));
-
-        AssertSamePage(page, (await QueryAsync(s => s.FindPageAsync(Id(2), None)))!);
-        Assert.Equal([outcome.Receipt], (await QueryAsync(s => s.ListReceiptsAsync(Id(2), null, 10, None))).Select(r => r.Receipt));
-        Assert.Equal(outcome.Delivery, await QueryAsync(s => s.FindDeliveryAsync($"{Id(2)}:1", None)));
-        Assert.True(await QueryWriteAsync(s => s.IsStepHeldAsync(Id(1), "node-b/7", None)));
     }
 
     [Fact]

@@ -42,21 +42,6 @@ public interface IEngagementSession
     async Task CompleteStepQuietlyAsync(string stepId, string owner, CancellationToken ct) =>
         await CompleteStepAsync(stepId, owner, ct).ConfigureAwait(false);
 
-    /// Records a send's outcome (SendOutcome) and completes its step as CompleteStepQuietlyAsync
-    /// does: the outcome is known, so it is kept even when another claim took the step over. A
-    /// store may write it all as one statement with the commit.
-    async Task RecordSendOutcomeAsync(SendOutcome outcome, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        await AddReceiptAsync(outcome.Receipt, ct).ConfigureAwait(false);
-        if (outcome.Accepted)
-        {
-            await MarkPageSentAsync(outcome.Receipt.PageId, outcome.Receipt.Time, ct).ConfigureAwait(false);
-        }
-        await PutDeliveryAsync(outcome.Delivery, ct).ConfigureAwait(false);
-        await CompleteStepQuietlyAsync(outcome.StepId, outcome.Owner, ct).ConfigureAwait(false);
-    }
-
     /// Whether the claim `owner` still holds the step: not done, and not claimed by anyone since.
     Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct);
 

@@ -110,20 +110,23 @@ public sealed partial class StepProcessor(
         }
 
         var finished = Now();
-        if (!result.Accepted)
-        {
-            metrics.ProviderError(provider.Name);
-        }
-        // The outcome is known, so it is recorded even when a later claim took the step over
-        // meanwhile (that claim found the pending record and sent nothing).
-        var outcome = result.Accepted
-            ? new SendOutcome(new Receipt(page.Id, channel.Id, ReceiptKind.Sent, result.ProviderMessageId, finished),
-                new DeliveryRecord(key, page.Id, DeliveryStatus.Sent, result.ProviderMessageId, finished), step.Id, owner)
-            : new SendOutcome(new Receipt(page.Id, channel.Id, ReceiptKind.Error, Truncate(result.Error ?? "send failed"), finished),
-                new DeliveryRecord(key, page.Id, DeliveryStatus.Failed, null, finished), step.Id, owner);
         await using (var session = await store.OpenPageAsync(scope, page.Id, ct))
         {
-            await session.RecordSendOutcomeAsync(outcome, ct);
+            if (result.Accepted)
+            {
+                await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Sent, result.ProviderMessageId, finished), ct);
+                await session.MarkPageSentAsync(page.Id, finished, ct);
+                await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Sent, result.ProviderMessageId, finished), ct);
+            }
+            else
+            {
+                metrics.ProviderError(provider.Name);
+                await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Error, Truncate(result.Error ?? "send failed"), finished), ct);
+                await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Failed, null, finished), ct);
+            }
+            // The outcome is known, so it is recorded even when a later claim took the step over
+            // meanwhile (that claim found the pending record and sent nothing).
+            await session.CompleteStepQuietlyAsync(step.Id, owner, ct);
             await session.CommitAsync(ct);
         }
         metrics.PageSent(channel.Kind.ToString().ToUpperInvariant(), result.Accepted ? "sent" : "error");

@@ -110,24 +110,13 @@ internal sealed partial class PostgresSession
             ORDER BY created_at DESC, id DESC
             """).Bind("@channel_id", channelId), ReadPage, ct).ConfigureAwait(false);
 
-    // Shared with RecordSendOutcomeAsync, which writes both inside one statement.
-    const string InsertReceipt = """
-        INSERT INTO receipts (account_id, region, page_id, channel_id, kind, info, time)
-        VALUES (@account, @region, @page_id, @channel_id, @kind, @info, @time)
-        """;
-
-    const string PutDelivery = """
-        INSERT INTO deliveries (account_id, region, key, page_id, status, provider_message_id, updated_at)
-        VALUES (@account, @region, @key, @delivery_page_id, @status, @provider_message_id, @updated_at)
-        ON CONFLICT (account_id, region, key) DO UPDATE
-        SET page_id = excluded.page_id, status = excluded.status,
-            provider_message_id = excluded.provider_message_id, updated_at = excluded.updated_at
-        """;
-
     public async Task AddReceiptAsync(Receipt receipt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        await DeferAsync(Write(InsertReceipt)
+        await DeferAsync(Write("""
+                INSERT INTO receipts (account_id, region, page_id, channel_id, kind, info, time)
+                VALUES (@account, @region, @page_id, @channel_id, @kind, @info, @time)
+                """)
             .Bind("@page_id", receipt.PageId)
             .Bind("@channel_id", receipt.ChannelId)
             .Bind("@kind", Columns.Text(receipt.Kind))
@@ -196,9 +185,15 @@ internal sealed partial class PostgresSession
     public async Task PutDeliveryAsync(DeliveryRecord delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await DeferAsync(Write(PutDelivery)
+        await DeferAsync(Write("""
+                INSERT INTO deliveries (account_id, region, key, page_id, status, provider_message_id, updated_at)
+                VALUES (@account, @region, @key, @page_id, @status, @provider_message_id, @updated_at)
+                ON CONFLICT (account_id, region, key) DO UPDATE
+                SET page_id = excluded.page_id, status = excluded.status,
+                    provider_message_id = excluded.provider_message_id, updated_at = excluded.updated_at
+                """)
             .Bind("@key", delivery.Key)
-            .Bind("@delivery_page_id", delivery.PageId)
+            .Bind("@page_id", delivery.PageId)
             .Bind("@status", Columns.Text(delivery.Status))
             .Bind("@provider_message_id", delivery.ProviderMessageId)
             .Bind("@updated_at", Columns.Millis(delivery.UpdatedAt)));
