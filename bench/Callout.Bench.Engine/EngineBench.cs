@@ -10,24 +10,24 @@ static class EngineBench
         var ct = CancellationToken.None;
         // Starts are open loop: enough connections that a slow answer never holds the next call back.
         using var callout = CalloutClient.Create(o.Url!, 256);
-        using var sink = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = o.Workers, UseProxy = false })
+        using var sink = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = o.Load.Workers, UseProxy = false })
         {
             BaseAddress = o.SinkUrl,
             Timeout = TimeSpan.FromMinutes(2),
         };
 
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sink baseline: {o.Workers} senders, {o.Baseline.TotalSeconds:0} s after a 1 s warm-up"));
-        var sinkRate = await SinkBaseline.MeasureAsync(sink, o.Secret, o.Workers, o.Baseline, ct);
+            $"sink baseline: {o.Load.Workers} senders, {o.Load.Baseline.TotalSeconds:0} s after a 1 s warm-up"));
+        var sinkRate = await SinkBaseline.MeasureAsync(sink, o.Secret, o.Load.Workers, o.Load.Baseline, ct);
 
-        var people = await People.CreateAsync(callout, sink, o.People, o.Channels, o.Workers, ct);
+        var people = await People.CreateAsync(callout, sink, o.Load.People, o.Load.Channels, o.Load.Workers, ct);
 
         var span = TimeSpan.FromMinutes(SendAnalysis.Attempts - 1);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"starting {o.Engagements} engagements over {o.Ramp.TotalSeconds:0} s; sends run until {(o.Ramp + span).TotalSeconds:0} s, then up to {o.Grace.TotalSeconds:0} s grace"));
+            $"starting {o.Load.Engagements} engagements over {o.Load.Ramp.TotalSeconds:0} s; sends run until {(o.Load.Ramp + span).TotalSeconds:0} s, then up to {o.Load.Grace.TotalSeconds:0} s grace"));
         var first = DateTime.UtcNow;
-        var starting = EngagementLoad.RunAsync(callout, people, o.Engagements, o.Ramp, ct);
-        var expected = (long)o.Engagements * o.Channels * SendAnalysis.Attempts;
+        var starting = EngagementLoad.RunAsync(callout, people, o.Load.Engagements, o.Load.Ramp, ct);
+        var expected = (long)o.Load.Engagements * o.Load.Channels * SendAnalysis.Attempts;
         var (cpuFrom, cpuTo, gone) = await WatchAsync(o, sink, starting, expected, first, ct);
         string? cutShort = null;
         if (gone)
@@ -49,9 +49,9 @@ static class EngineBench
 
         var arrivals = SinkState.ParsePages(await sink.GetStringAsync(new Uri("/_bench/pages", UriKind.Relative), ct));
         var sinkState = (await sink.GetStringAsync(new Uri("/_bench/state", UriKind.Relative), ct)).Trim();
-        var startMs = cutShort is null ? await StartTimesAsync(callout, started, o.Workers, ct) : StartTimesFromFile(o.DbPath!, started);
+        var startMs = cutShort is null ? await StartTimesAsync(callout, started, o.Load.Workers, ct) : StartTimesFromFile(o.DbPath!, started);
 
-        var analysis = new SendAnalysis(arrivals, startMs, o.Channels);
+        var analysis = new SendAnalysis(arrivals, startMs, o.Load.Channels);
         Report.Print(o, sinkRate, started, startMs, analysis, cpuFrom, cpuTo, sinkState, cutShort);
 
         if (o.ExpectFile is not null)
@@ -76,9 +76,9 @@ static class EngineBench
     /// and samples the CPU over the window in which every engagement runs (all started, none ended).
     static async Task<(CpuSample? From, CpuSample? To, bool CalloutGone)> WatchAsync(BenchOptions o, HttpClient sink, Task starting, long expected, DateTime first, CancellationToken ct)
     {
-        var windowFrom = first + o.Ramp;
+        var windowFrom = first + o.Load.Ramp;
         var windowTo = first + TimeSpan.FromMinutes(People.StageMinutes);
-        var giveUp = first + o.Ramp + TimeSpan.FromMinutes(SendAnalysis.Attempts - 1) + o.Grace;
+        var giveUp = first + o.Load.Ramp + TimeSpan.FromMinutes(SendAnalysis.Attempts - 1) + o.Load.Grace;
         CpuSample? from = null, to = null;
         long lastCount = 0;
         var lastPrint = first;

@@ -17,11 +17,11 @@ static class Report
 
         W();
         W($"== Engine: {startMs.Count:N0} concurrent engagements, SQLite file store, pages through a no-op webhook sink");
-        W($"plan: {o.People:N0} people, each engaged {Math.Ceiling((double)o.Engagements / o.People):0}x; {o.Channels} channel targets per person (EMAIL, SMS, VOICE in turn), " +
-          $"RetryIntervalInMinutes 1, so {SendAnalysis.Attempts} sends per target at t0 + 0..{SendAnalysis.Attempts - 1} min; starts spread over {o.Ramp.TotalSeconds:0} s");
+        W($"plan: {o.Load.People:N0} people, each engaged {Math.Ceiling((double)o.Load.Engagements / o.Load.People):0}x; {o.Load.Channels} channel targets per person (EMAIL, SMS, VOICE in turn), " +
+          $"RetryIntervalInMinutes 1, so {SendAnalysis.Attempts} sends per target at t0 + 0..{SendAnalysis.Attempts - 1} min; starts spread over {o.Load.Ramp.TotalSeconds:0} s");
         W($"StartEngagement: {ok.Length:N0} ok, {started.Length - ok.Length} failed{FirstError(started)}; " +
-          $"p50 {startLatency.Percentile(0.5):0.0} ms, p99 {startLatency.Percentile(0.99):0.0} ms, max {startLatency.Max:0} ms (open loop, {o.Engagements / o.Ramp.TotalSeconds:0}/s)");
-        W($"sink alone (baseline): {sinkRate,10:N0} POST/s from {o.Workers} concurrent senders in this process");
+          $"p50 {startLatency.Percentile(0.5):0.0} ms, p99 {startLatency.Percentile(0.99):0.0} ms, max {startLatency.Max:0} ms (open loop, {o.Load.Engagements / o.Load.Ramp.TotalSeconds:0}/s)");
+        W($"sink alone (baseline): {sinkRate,10:N0} POST/s from {o.Load.Workers} concurrent senders in this process");
         W();
         W($"window: the {window.Seconds:0.0} s in which all {startMs.Count:N0} engagements run (last t0 to first t0 + {People.StageMinutes} min)");
         W($"  sends due in window (offered)   {window.Offered,8:N0}/s");
@@ -31,7 +31,7 @@ static class Report
         {
             W(cutShort);
         }
-        W($"whole run: sends due from the first t0 to the last t0 + {SendAnalysis.Attempts - 1} min, waited for until {o.Grace.TotalSeconds:0} s after that");
+        W($"whole run: sends due from the first t0 to the last t0 + {SendAnalysis.Attempts - 1} min, waited for until {o.Load.Grace.TotalSeconds:0} s after that");
         W($"  expected {a.Expected:N0}, arrived {a.Sends.Count:N0}, missing {a.Missing:N0}, duplicates {a.Duplicates} (must be 0: {(a.Duplicates == 0 ? "ok" : "FOUND")}), unexpected {a.Unexpected}");
         W($"  lateness of all sends           p50 {window.LateAll.Percentile(0.5),7:0.0} ms  p99 {window.LateAll.Percentile(0.99),8:0.0} ms  max {window.LateAll.Max,8:0} ms   ({window.LateAll.Count:N0} sends)");
         W();
@@ -52,7 +52,7 @@ static class Report
             return;
         }
         var seconds = (t.At - f.At).TotalSeconds;
-        double Cpus(long ticks) => ticks / (double)o.ClockTicksPerSecond / seconds;
+        double Cpus(long ticks) => ticks / (double)o.Load.ClockTicksPerSecond / seconds;
         var callout = t.Callout - f.Callout;
         var sink = t.Sink - f.Sink;
         var driver = t.Driver - f.Driver;
@@ -63,8 +63,8 @@ static class Report
         var toMs = SendAnalysis.ToUnixMs(t.At.Ticks);
         var sends = a.Sends.Count(s => s.ArrivedMs >= fromMs && s.ArrivedMs < toMs);
         W($"CPU over {seconds:0} s of the window ({Environment.ProcessorCount} CPUs; /proc, CPUs busy on average):");
-        W($"  Callout {Cpus(callout):0.00}  ({(sends > 0 ? callout * 1000.0 / o.ClockTicksPerSecond / sends * 1000 : double.NaN):0} µs per send, {sends:N0} sends)");
-        W($"  sink {Cpus(sink):0.00}  bench driver {Cpus(driver):0.00}  neighbours {Cpus(neighbours):0.00}  idle {(all - busy) / (double)o.ClockTicksPerSecond / seconds:0.00}");
+        W($"  Callout {Cpus(callout):0.00}  ({(sends > 0 ? callout * 1000.0 / o.Load.ClockTicksPerSecond / sends * 1000 : double.NaN):0} µs per send, {sends:N0} sends)");
+        W($"  sink {Cpus(sink):0.00}  bench driver {Cpus(driver):0.00}  neighbours {Cpus(neighbours):0.00}  idle {(all - busy) / (double)o.Load.ClockTicksPerSecond / seconds:0.00}");
     }
 
     static string FirstError(StartedEngagement[] started) =>

@@ -13,7 +13,7 @@ static class ClusterBench
         var ct = CancellationToken.None;
         // Starts are open loop: enough connections that a slow answer never holds the next call back.
         var nodes = o.Nodes.Select(url => CalloutClient.Create(url, 256)).ToArray();
-        using var sink = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = o.Workers, UseProxy = false })
+        using var sink = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = o.Load.Workers, UseProxy = false })
         {
             BaseAddress = o.SinkUrl,
             Timeout = TimeSpan.FromMinutes(2),
@@ -21,24 +21,24 @@ static class ClusterBench
         try
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"sink baseline: {o.Workers} senders, {o.Baseline.TotalSeconds:0} s after a 1 s warm-up"));
-            var sinkRate = await SinkBaseline.MeasureAsync(sink, o.Secret, o.Workers, o.Baseline, ct);
+                $"sink baseline: {o.Load.Workers} senders, {o.Load.Baseline.TotalSeconds:0} s after a 1 s warm-up"));
+            var sinkRate = await SinkBaseline.MeasureAsync(sink, o.Secret, o.Load.Workers, o.Load.Baseline, ct);
 
             // Set-up through the first node; the others see it through the shared store.
-            var people = await People.CreateAsync(nodes[0], sink, o.People, o.Channels, o.Workers, ct);
+            var people = await People.CreateAsync(nodes[0], sink, o.Load.People, o.Load.Channels, o.Load.Workers, ct);
             var sentBefore = await Task.WhenAll(nodes.Select(PagesSentAsync));
 
             var span = TimeSpan.FromMinutes(SendAnalysis.Attempts - 1);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"starting {o.Engagements} engagements through {nodes.Length} nodes over {o.Ramp.TotalSeconds:0} s; sends run until {(o.Ramp + span).TotalSeconds:0} s, then up to {o.Grace.TotalSeconds:0} s grace"));
+                $"starting {o.Load.Engagements} engagements through {nodes.Length} nodes over {o.Load.Ramp.TotalSeconds:0} s; sends run until {(o.Load.Ramp + span).TotalSeconds:0} s, then up to {o.Load.Grace.TotalSeconds:0} s grace"));
             await using var activity = o.Store is not null && o.ActivityTag is not null ? new PgActivity(o.Store, o.ActivityTag, "over the window") : null;
             if (activity is not null)
             {
                 await activity.OpenAsync(ct);
             }
             var first = DateTime.UtcNow;
-            var starting = ClusterLoad.RunAsync(nodes, people, o.Engagements, o.Ramp, ct);
-            var expected = (long)o.Engagements * o.Channels * SendAnalysis.Attempts;
+            var starting = ClusterLoad.RunAsync(nodes, people, o.Load.Engagements, o.Load.Ramp, ct);
+            var expected = (long)o.Load.Engagements * o.Load.Channels * SendAnalysis.Attempts;
             var watch = await WatchAsync(o, sink, activity, starting, expected, first, ct);
             var started = await starting;
 
@@ -47,10 +47,10 @@ static class ClusterBench
             var alive = Enumerable.Range(0, nodes.Length).Where(n => !watch.Gone.ContainsKey(n)).ToArray();
             var sentAfter = await Task.WhenAll(nodes.Select((n, i) => alive.Contains(i) ? PagesSentAsync(n) : Task.FromResult(double.NaN)));
             var startMs = alive.Length > 0
-                ? await StartTimesAsync(nodes, alive, started, o.Workers, ct)
+                ? await StartTimesAsync(nodes, alive, started, o.Load.Workers, ct)
                 : o.Store is not null ? await StartTimesFromStoreAsync(o.Store, started, ct) : [];
 
-            var analysis = new SendAnalysis(arrivals, startMs, o.Channels);
+            var analysis = new SendAnalysis(arrivals, startMs, o.Load.Channels);
             ClusterReport.Print(o, sinkRate, started, startMs, analysis, watch.From, watch.To, sinkState,
                 [.. sentAfter.Zip(sentBefore, (a, b) => a - b)], watch.Gone, watch.Activity);
 
@@ -84,9 +84,9 @@ static class ClusterBench
     /// others, which take over its work when its leases run out; it ends early only if none is left.
     static async Task<Watch> WatchAsync(ClusterOptions o, HttpClient sink, PgActivity? activity, Task starting, long expected, DateTime first, CancellationToken ct)
     {
-        var windowFrom = first + o.Ramp;
+        var windowFrom = first + o.Load.Ramp;
         var windowTo = first + TimeSpan.FromMinutes(People.StageMinutes);
-        var giveUp = first + o.Ramp + TimeSpan.FromMinutes(SendAnalysis.Attempts - 1) + o.Grace;
+        var giveUp = first + o.Load.Ramp + TimeSpan.FromMinutes(SendAnalysis.Attempts - 1) + o.Load.Grace;
         var gone = new Dictionary<int, double>();
         ClusterCpu? from = null, to = null;
         long lastCount = 0;

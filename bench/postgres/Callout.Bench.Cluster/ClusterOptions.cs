@@ -3,8 +3,7 @@ using System.Globalization;
 namespace Callout.Bench.Cluster;
 
 /// Nodes are the Callout servers sharing one store, with their process ids in the same order;
-/// Ramp is how long the starts are spread over; Grace how long after the last send is due the run
-/// still waits before counting the rest as missing. Store is an Npgsql connection string (keywords)
+/// Load the engine benchmark's load (LoadOptions, shared with the one-node driver). Store is an Npgsql connection string (keywords)
 /// naming the schema with Search Path; ActivityTag the start of the nodes' Application Name, by
 /// which their sessions are found in pg_stat_activity. Delay, Length and Over are for the
 /// activity mode: wait, sample for that long, and say what was sampled.
@@ -15,14 +14,7 @@ sealed record ClusterOptions(
     Uri? SinkUrl,
     int? SinkPid,
     string Secret,
-    int Engagements,
-    int People,
-    int Channels,
-    TimeSpan Ramp,
-    TimeSpan Grace,
-    int Workers,
-    TimeSpan Baseline,
-    int ClockTicksPerSecond,
+    LoadOptions Load,
     string? ExpectFile,
     string? Store,
     string? ActivityTag,
@@ -43,14 +35,7 @@ sealed record ClusterOptions(
             arguments.Get("sink") is { } sink ? new Uri(sink) : null,
             arguments.Pid("sink-pid"),
             arguments.Get("secret") ?? "",
-            (int)arguments.Number("engagements", 10_000),
-            (int)arguments.Number("people", 1_000),
-            (int)arguments.Number("channels", 7),
-            TimeSpan.FromSeconds(arguments.Number("ramp", 60)),
-            TimeSpan.FromSeconds(arguments.Number("grace", 30)),
-            (int)arguments.Number("workers", 16),
-            TimeSpan.FromSeconds(arguments.Number("baseline", 5)),
-            (int)arguments.Number("clk-tck", 100),
+            LoadOptions.Parse(arguments),
             arguments.Get("expect"),
             arguments.Get("store"),
             arguments.Get("activity-tag"),
@@ -64,9 +49,8 @@ sealed record ClusterOptions(
                 throw new ArgumentException("run needs --nodes, --sink and --secret");
             case "run" when options.NodePids.Count is > 0 && options.NodePids.Count != options.Nodes.Count:
                 throw new ArgumentException("--node-pids needs one pid per node, in the order of --nodes");
-            case "run" when options.Channels is < 1 or > 10 || options.People < 1 || options.Engagements < 1:
-                // ServiceLimits: at most 10 channels per contact and 10 targets per stage.
-                throw new ArgumentException("--channels takes 1 to 10; --people and --engagements at least 1");
+            case "run" when !options.Load.Runnable:
+                throw new ArgumentException(LoadOptions.RunnableRule);
             case "count" when options.Store is null || (options.ExpectFile is null && options.SinkUrl is null):
                 throw new ArgumentException("count needs --store, and --sink (or --expect)");
             case "activity" when options.Store is null || options.ActivityTag is null:

@@ -19,8 +19,8 @@ static class ClusterReport
 
         W();
         W($"== Engine on {nodes} node{(nodes == 1 ? "" : "s")}: {startMs.Count:N0} concurrent engagements, one PostgreSQL schema, pages through one no-op webhook sink");
-        W($"plan: {o.People:N0} people, each engaged {Math.Ceiling((double)o.Engagements / o.People):0}x; {o.Channels} channel targets per person (EMAIL, SMS, VOICE in turn), " +
-          $"RetryIntervalInMinutes 1, so {SendAnalysis.Attempts} sends per target at t0 + 0..{SendAnalysis.Attempts - 1} min; starts spread over {o.Ramp.TotalSeconds:0} s, " +
+        W($"plan: {o.Load.People:N0} people, each engaged {Math.Ceiling((double)o.Load.Engagements / o.Load.People):0}x; {o.Load.Channels} channel targets per person (EMAIL, SMS, VOICE in turn), " +
+          $"RetryIntervalInMinutes 1, so {SendAnalysis.Attempts} sends per target at t0 + 0..{SendAnalysis.Attempts - 1} min; starts spread over {o.Load.Ramp.TotalSeconds:0} s, " +
           $"engagement i through node i mod {nodes}");
         for (var n = 0; n < nodes; n++)
         {
@@ -28,9 +28,9 @@ static class ClusterReport
             var ok = mine.Where(s => s.Arn is not null).ToArray();
             var latency = new Latencies(ok.Select(s => s.LatencyMs));
             W($"StartEngagement via node {ClusterBench.Name(n)}: {ok.Length:N0} ok, {mine.Length - ok.Length} failed{FirstError(mine)}; " +
-              $"p50 {latency.Percentile(0.5):0.0} ms, p99 {latency.Percentile(0.99):0.0} ms, max {latency.Max:0} ms (open loop, {o.Engagements / o.Ramp.TotalSeconds / nodes:0}/s per node)");
+              $"p50 {latency.Percentile(0.5):0.0} ms, p99 {latency.Percentile(0.99):0.0} ms, max {latency.Max:0} ms (open loop, {o.Load.Engagements / o.Load.Ramp.TotalSeconds / nodes:0}/s per node)");
         }
-        W($"sink alone (baseline): {sinkRate,10:N0} POST/s from {o.Workers} concurrent senders in this process");
+        W($"sink alone (baseline): {sinkRate,10:N0} POST/s from {o.Load.Workers} concurrent senders in this process");
         foreach (var (n, at) in gone)
         {
             W($"NODE {ClusterBench.Name(n)} EXITED {at:0} s after the first start (the run carried on with the others)");
@@ -41,8 +41,8 @@ static class ClusterReport
         W($"  sends arrived in window         {window.Delivered,8:N0}/s   {window.Delivered / window.Offered:0.000} of offered, {window.Delivered / sinkRate:0.000} of the sink alone   goal >= {GoalPerSecond:N0}/s: {Verdict(window.Delivered >= GoalPerSecond)}");
         W(window.Late.Count > 0
             ? $"  lateness of sends due in window p50 {window.Late.Percentile(0.5),7:0.0} ms  p99 {window.Late.Percentile(0.99),8:0.0} ms  max {window.Late.Max,8:0} ms   goal p99 < {GoalP99Ms:0} ms: {Verdict(window.Late.Percentile(0.99) < GoalP99Ms)}"
-            : $"  lateness of sends due in window: none of them arrived before the run ended (each one more than about {(o.Ramp + o.Grace).TotalSeconds:0} s late)   goal p99 < {GoalP99Ms:0} ms: MISSED");
-        W($"whole run: sends due from the first t0 to the last t0 + {SendAnalysis.Attempts - 1} min, waited for until {o.Grace.TotalSeconds:0} s after that");
+            : $"  lateness of sends due in window: none of them arrived before the run ended (each one more than about {(o.Load.Ramp + o.Load.Grace).TotalSeconds:0} s late)   goal p99 < {GoalP99Ms:0} ms: MISSED");
+        W($"whole run: sends due from the first t0 to the last t0 + {SendAnalysis.Attempts - 1} min, waited for until {o.Load.Grace.TotalSeconds:0} s after that");
         W($"  expected {a.Expected:N0}, arrived {a.Sends.Count:N0}, missing {a.Missing:N0} (goal 0: {Verdict(a.Missing == 0)}), " +
           $"duplicates {a.Duplicates} (same idempotency key twice; goal 0: {Verdict(a.Duplicates == 0)}), unexpected {a.Unexpected}");
         W($"  lateness of all sends           p50 {window.LateAll.Percentile(0.5),7:0.0} ms  p99 {window.LateAll.Percentile(0.99),8:0.0} ms  max {window.LateAll.Max,8:0} ms   ({window.LateAll.Count:N0} sends)");
@@ -69,7 +69,7 @@ static class ClusterReport
             return;
         }
         var seconds = (t.At - f.At).TotalSeconds;
-        double Cpus(long ticks) => ticks / (double)o.ClockTicksPerSecond / seconds;
+        double Cpus(long ticks) => ticks / (double)o.Load.ClockTicksPerSecond / seconds;
         var nodes = t.Nodes.Zip(f.Nodes, (x, y) => x - y).ToArray();
         var callout = nodes.Sum();
         var sink = t.Sink - f.Sink;
@@ -81,12 +81,12 @@ static class ClusterReport
         var fromMs = SendAnalysis.ToUnixMs(f.At.Ticks);
         var toMs = SendAnalysis.ToUnixMs(t.At.Ticks);
         var sends = a.Sends.Count(s => s.ArrivedMs >= fromMs && s.ArrivedMs < toMs);
-        double PerSend(long ticks) => sends > 0 ? ticks * 1e6 / o.ClockTicksPerSecond / sends : double.NaN;
+        double PerSend(long ticks) => sends > 0 ? ticks * 1e6 / o.Load.ClockTicksPerSecond / sends : double.NaN;
         W($"CPU over {seconds:0} s of the window ({Environment.ProcessorCount} CPUs; /proc, CPUs busy on average; {sends:N0} sends arrived in it):");
         W($"  Callout nodes {Cpus(callout):0.00} ({string.Join(", ", nodes.Select((n, i) => $"{ClusterBench.Name(i)} {Cpus(n):0.00}"))}), {PerSend(callout):0} µs per send");
         W($"  PostgreSQL {Cpus(postgres):0.00} (every process named postgres), {PerSend(postgres):0} µs per send");
         W($"  Callout + PostgreSQL {PerSend(callout + postgres):0} µs per send");
-        W($"  sink {Cpus(sink):0.00}  bench driver {Cpus(driver):0.00}  neighbours {Cpus(neighbours):0.00}  idle {(all - busy) / (double)o.ClockTicksPerSecond / seconds:0.00}");
+        W($"  sink {Cpus(sink):0.00}  bench driver {Cpus(driver):0.00}  neighbours {Cpus(neighbours):0.00}  idle {(all - busy) / (double)o.Load.ClockTicksPerSecond / seconds:0.00}");
     }
 
     static string Verdict(bool met) => met ? "met" : "MISSED";
