@@ -11,7 +11,14 @@ public sealed record EngineOptions
 
     public int BatchSize { get; init; } = 64;
 
+    /// How many runners work at once; a runner runs one step, or one group of sends.
     public int Concurrency { get; init; } = 16;
+
+    /// The most sends of one claim run together, with one session for their pending records and
+    /// one for their outcomes (StepProcessor.SendPagesAsync). Under load a claim finds many sends
+    /// due at once, and a session per group rather than per send saves a commit and two round
+    /// trips to the store for each.
+    public int SendGroupSize { get; init; } = 16;
 
     /// The longest the engine sleeps with nothing due, so steps another node added or whose lease
     /// expired are picked up without polling every second.

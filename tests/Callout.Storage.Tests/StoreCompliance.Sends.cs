@@ -63,6 +63,62 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task the_send_states_of_several_steps_come_back_in_the_order_asked()
+    {
+        await SendSetUpAsync();
+        await InsertPagesAsync(NewPage(Id(3), Id(100), T0));
+        var delivered = new DeliveryRecord($"{Id(3)}:0", Id(3), DeliveryStatus.Sent, "m-1", T0);
+        await CommitAsync(s => s.PutDeliveryAsync(delivered, None));
+        var fresh = SendStep(Id(1), Id(100), T0, pageId: Id(2));
+        var sent = SendStep(Id(4), Id(100), T0, pageId: Id(3));
+        await InsertStepsAsync(fresh, sent);
+        Assert.Equal(2, (await ClaimAsync(T0, "node-a/1")).Count);
+        var unknown = new EngagementStep(Id(5), Id(101), StepKind.SendPage, T0, Id(6), "joe", null, 0, null, Essential: false);
+
+        var states = await QueryWriteAsync(s => s.ReadSendStatesAsync(
+            [
+                new SendQuery(sent, Id(900), $"{Id(3)}:0", "node-a/1"),
+                new SendQuery(unknown, null, $"{Id(6)}:0", "node-a/1"),
+                new SendQuery(fresh, Id(900), $"{Id(2)}:0", "node-b/2"),
+            ], None));
+
+        Assert.Equal(3, states.Count);
+        Assert.Equal(Id(3), states[0].Page!.Id);
+        Assert.Equal(delivered, states[0].Delivery);
+        Assert.True(states[0].Held);
+        Assert.Equal(new SendState(null, null, false, null, null, false), states[1]);
+        Assert.Equal(Id(100), states[2].Engagement!.Id);
+        Assert.Equal(Id(900), states[2].Channel!.Id);
+        Assert.Null(states[2].Page);
+        Assert.Null(states[2].Delivery);
+        Assert.False(states[2].Held);
+        Assert.Empty(await QueryWriteAsync(s => s.ReadSendStatesAsync([], None)));
+    }
+
+    [Fact]
+    public async Task a_session_on_several_pages_writes_them_all_and_commits_or_rolls_back_as_a_whole()
+    {
+        await using (var session = await Store.OpenPagesAsync(Scope, [Id(2), Id(3)], Ct))
+        {
+            await session.InsertPageAsync(NewPage(Id(2), Id(1), T0), None);
+            await session.InsertPageAsync(NewPage(Id(3), Id(1), T0), None);
+            await session.CommitAsync(None);
+        }
+        await using (var abandoned = await Store.OpenPagesAsync(Scope, [Id(4), Id(5)], Ct))
+        {
+            await abandoned.InsertPageAsync(NewPage(Id(4), Id(1), T0), None);
+            await abandoned.InsertPageAsync(NewPage(Id(5), Id(1), T0), None);
+        }
+
+        Assert.NotNull(await QueryAsync(s => s.FindPageAsync(Id(2), None)));
+        Assert.NotNull(await QueryAsync(s => s.FindPageAsync(Id(3), None)));
+        Assert.Null(await QueryAsync(s => s.FindPageAsync(Id(4), None)));
+        Assert.Null(await QueryAsync(s => s.FindPageAsync(Id(5), None)));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.OpenPagesAsync(Scope, [], Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.OpenPagesAsync(Scope, [Id(2), ""], Ct));
+    }
+
+    [Fact]
     public async Task marking_a_page_sent_sets_its_sent_time_and_keeps_its_other_times()
     {
         var page = NewPage(Id(2), Id(1), T0) with { DeliveryTime = T0 + Duration.FromSeconds(2), ReadTime = T0 + Duration.FromSeconds(3) };

@@ -24,11 +24,17 @@ public interface IContactStore : IEngineStore, IAsyncDisposable
     /// engagement (its steps, pages, receipts and delivery records).
     Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct);
 
-    /// A writing session for the engine's send on one page. It is serialized with every other
-    /// session on that page (the engine's, and writing sessions that called LockPageAsync for it)
-    /// but not with its engagement's, so an engagement's pages go out side by side. The engine
-    /// writes only the page, its receipts, delivery records and the step it runs.
-    Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct);
+    /// A writing session for the engine's sends on these pages. It is serialized with every other
+    /// session on any of them (the engine's, and writing sessions that called LockPageAsync for
+    /// one) but not with their engagements', so an engagement's pages go out side by side. The
+    /// engine writes only the pages, their receipts, delivery records and the steps it runs. A
+    /// store takes the pages' locks in one order of its own, before the session's first statement
+    /// runs, so two such sessions never wait for each other in a circle.
+    Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct);
+
+    /// OpenPagesAsync for one page.
+    Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct) =>
+        OpenPagesAsync(scope, [pageId], ct);
 
     /// A writing session for a create call that checks no quota and no uniqueness of its own and
     /// writes only new rows (StartEngagement). It is serialized with sessions of the same

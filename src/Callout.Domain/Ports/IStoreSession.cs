@@ -58,17 +58,27 @@ public interface IStoreSession : IEngagementSession, IRotationSession, IAsyncDis
 
     Task CommitAsync(CancellationToken ct);
 
-    /// Everything a send step decides on (SendState). A store that can send several queries in one
-    /// round trip reads them together; this default reads them one by one.
-    async Task<SendState> ReadSendStateAsync(EngagementStep step, string? channelId, string deliveryKey, string owner, CancellationToken ct)
+    /// Everything a send step decides on (SendState).
+    async Task<SendState> ReadSendStateAsync(EngagementStep step, string? channelId, string deliveryKey, string owner, CancellationToken ct) =>
+        (await ReadSendStatesAsync([new SendQuery(step, channelId, deliveryKey, owner)], ct).ConfigureAwait(false))[0];
+
+    /// The SendState of each query, in the order of the queries. A store that can send several
+    /// queries in one round trip reads them together; this default reads them one by one.
+    async Task<IReadOnlyList<SendState>> ReadSendStatesAsync(IReadOnlyList<SendQuery> queries, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        return new SendState(
-            await FindEngagementAsync(step.EngagementId, ct).ConfigureAwait(false),
-            channelId is null ? null : await FindChannelAsync(channelId, ct).ConfigureAwait(false),
-            step.ContactAlias is not null && await IsAcknowledgedAsync(step.EngagementId, step.ContactAlias, ct).ConfigureAwait(false),
-            step.PageId is null ? null : await FindPageAsync(step.PageId, ct).ConfigureAwait(false),
-            await FindDeliveryAsync(deliveryKey, ct).ConfigureAwait(false),
-            await IsStepHeldAsync(step.Id, owner, ct).ConfigureAwait(false));
+        ArgumentNullException.ThrowIfNull(queries);
+        var states = new List<SendState>(queries.Count);
+        foreach (var (step, channelId, deliveryKey, owner) in queries)
+        {
+            ArgumentNullException.ThrowIfNull(step);
+            states.Add(new SendState(
+                await FindEngagementAsync(step.EngagementId, ct).ConfigureAwait(false),
+                channelId is null ? null : await FindChannelAsync(channelId, ct).ConfigureAwait(false),
+                step.ContactAlias is not null && await IsAcknowledgedAsync(step.EngagementId, step.ContactAlias, ct).ConfigureAwait(false),
+                step.PageId is null ? null : await FindPageAsync(step.PageId, ct).ConfigureAwait(false),
+                await FindDeliveryAsync(deliveryKey, ct).ConfigureAwait(false),
+                await IsStepHeldAsync(step.Id, owner, ct).ConfigureAwait(false)));
+        }
+        return states;
     }
 }

@@ -155,16 +155,21 @@ public sealed partial class EngagementEngine(
         }
     }
 
-    /// Sets a claim's steps running, its ends after its sends (EndsAfterSends).
+    /// Sets a claim's steps running, its sends in groups (SendGroups), its ends after its sends
+    /// (EndsAfterSends).
     void Start(IReadOnlyList<ClaimedStep> claimed, CancellationToken ct)
     {
         var ends = claimed.Where(c => c.Step.Kind == StepKind.Finish).ToList();
         var claim = _endsAfterSends.Claimed(claimed.Count - ends.Count);
+        foreach (var group in SendGroups.Of(claimed.Where(c => c.Step.Kind == StepKind.SendPage), options.SendGroupSize))
+        {
+            _ = RunAsync(group, claim, ct);
+        }
         foreach (var step in claimed)
         {
-            if (step.Step.Kind != StepKind.Finish)
+            if (step.Step.Kind is not (StepKind.SendPage or StepKind.Finish))
             {
-                _ = RunAsync(step, claim, ct);
+                _ = RunAsync([step], claim, ct);
             }
         }
         foreach (var step in ends)
@@ -181,21 +186,22 @@ public sealed partial class EngagementEngine(
         }
         catch (OperationCanceledException)
         {
-            Finished();
+            Finished(1);
             return;
         }
-        await RunAsync(step, null, ct);
+        await RunAsync([step], null, ct);
     }
 
-    /// Never throws: the caller does not wait for it.
-    async Task RunAsync(ClaimedStep step, long? sendOfClaim, CancellationToken ct)
+    /// Runs one step, or a group of sends, on one runner. Never throws: the caller does not wait
+    /// for it.
+    async Task RunAsync(IReadOnlyList<ClaimedStep> steps, long? sendsOfClaim, CancellationToken ct)
     {
         try
         {
             await _runners.WaitAsync(ct);
             try
             {
-                await processor.ProcessAsync(step, ct);
+                await (steps[0].Step.Kind == StepKind.SendPage ? processor.SendPagesAsync(steps, ct) : processor.ProcessAsync(steps[0], ct));
             }
             finally
             {
@@ -205,28 +211,31 @@ public sealed partial class EngagementEngine(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutting down: the lease runs out and another node, or this one after a restart,
-            // takes the step.
+            // takes the steps.
         }
         catch (Exception e)
         {
-            // The lease runs out and the step is tried again; a send in flight is then recorded as
-            // of unknown outcome rather than repeated.
-            LogStepFailure(e, step.Step.Id, step.Step.Kind.ToString());
+            // The leases run out and the steps are tried again; a send in flight is then recorded
+            // as of unknown outcome rather than repeated.
+            LogStepFailure(e, string.Join(", ", steps.Select(s => s.Step.Id)), steps[0].Step.Kind.ToString());
         }
         finally
         {
-            if (sendOfClaim is { } claim)
+            if (sendsOfClaim is { } claim)
             {
-                _endsAfterSends.SendDone(claim);
+                foreach (var _ in steps)
+                {
+                    _endsAfterSends.SendDone(claim);
+                }
             }
-            Finished();
+            Finished(steps.Count);
         }
     }
 
-    void Finished()
+    void Finished(int steps)
     {
-        Interlocked.Decrement(ref _inFlight);
-        metrics.InFlight(-1);
+        Interlocked.Add(ref _inFlight, -steps);
+        metrics.InFlight(-steps);
         Signal();
     }
 
@@ -288,6 +297,6 @@ public sealed partial class EngagementEngine(
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine loop failed; retrying in a second")]
     partial void LogLoopFailure(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Step {StepId} ({Kind}) failed; it runs again when its lease expires")]
-    partial void LogStepFailure(Exception exception, string stepId, string kind);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Steps {StepIds} ({Kind}) failed; they run again when their leases expire")]
+    partial void LogStepFailure(Exception exception, string stepIds, string kind);
 }

@@ -1,4 +1,5 @@
 using Callout.Domain.Arns;
+using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
 using Callout.Engine.Delivery;
@@ -7,9 +8,11 @@ using NodaTime;
 
 namespace Callout.Engine.Processing;
 
-/// Carries out one due step. Sends happen in three moves so none is made twice: record the send as
+/// Carries out due steps. Sends happen in three moves so none is made twice: record the send as
 /// pending and commit, call the provider, record the outcome. A pending record found later means
 /// the node died in between; the outcome is then unknown and is recorded as such, not repeated.
+/// Sends claimed together (SendGroups) make each move together: one session records them all as
+/// pending, the providers are called side by side, one session records every outcome.
 public sealed partial class StepProcessor(
     IContactStore store,
     DeliveryRouter router,
@@ -23,7 +26,7 @@ public sealed partial class StepProcessor(
 {
     public Task ProcessAsync(ClaimedStep claimed, CancellationToken ct) => claimed.Step.Kind switch
     {
-        StepKind.SendPage => SendPageAsync(claimed.Scope, claimed.Step, claimed.Owner, ct),
+        StepKind.SendPage => SendPagesAsync([claimed], ct),
         StepKind.EnterSchedule => EnterScheduleAsync(claimed.Scope, claimed.Step, claimed.Owner, ct),
         StepKind.Finish => FinishAsync(claimed.Scope, claimed.Step, claimed.Owner, ct),
         _ => throw new InvalidOperationException("Unknown step kind " + claimed.Step.Kind),
@@ -44,93 +47,171 @@ public sealed partial class StepProcessor(
 
     Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 
-    /// Each session of a send locks only the page (IContactStore.OpenPageAsync), so the pages of an
-    /// engagement, which fall due together, go out side by side.
-    async Task SendPageAsync(AccountScope scope, EngagementStep step, string owner, CancellationToken ct)
-    {
-        var started = Now();
-        var key = $"{step.PageId}:{step.Attempt}";
-        var channelId = ResourceArn.TryParse(step.ChannelArn ?? "", out var arn) ? arn.Id : null;
-        Engagement engagement;
-        Page page;
-        Domain.Channels.ContactChannel channel;
-        await using (var session = await store.OpenPageAsync(scope, step.PageId ?? throw new InvalidOperationException("A send step names no page."), ct))
-        {
-            var state = await session.ReadSendStateAsync(step, channelId, key, owner, ct);
-            // Nothing to do once the engagement stopped or the person acknowledged; a deleted or
-            // deactivated channel is skipped without a page or receipt (spec/domain.md §2.2).
-            if (state.Engagement is not { Running: true } found || state.Acknowledged
-                || state.Channel is not { } target || target.ContactAlias != step.ContactAlias || !target.Activated)
-            {
-                await CompleteAsync(session, step, owner, ct);
-                return;
-            }
-            engagement = found;
-            channel = target;
-            page = state.Page ?? await CreatePageAsync(session, scope, step, target.Id, started, ct);
+    /// A send ready for its provider: recorded as pending, and held by this claim.
+    sealed record ReadySend(ClaimedStep Claimed, string Key, Engagement Engagement, Page Page, ContactChannel Channel);
 
-            if (state.Delivery is { } earlier)
+    /// What a provider answered for a send; Result is null when it failed without an answer.
+    sealed record SendOutcome(ReadySend Send, SendResult? Result, Instant Finished);
+
+    /// Sends of one scope, each on a page of its own (SendGroups). The sessions lock only the
+    /// pages (IContactStore.OpenPagesAsync), so the pages of an engagement, which fall due
+    /// together, go out side by side with other runners' and with the engagement's own work.
+    /// Steps are written in id order, the order a stop cancels them in (so neither waits for the
+    /// other in a circle).
+    public async Task SendPagesAsync(IReadOnlyList<ClaimedStep> sends, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sends);
+        if (sends.Count == 0)
+        {
+            return;
+        }
+        var scope = sends[0].Scope;
+        var pageIds = sends.Select(c => PageIdOf(c.Step)).ToList();
+        if (sends.Any(c => c.Scope != scope) || pageIds.Distinct(StringComparer.Ordinal).Count() != pageIds.Count)
+        {
+            throw new ArgumentException("Sends run together must share a scope and each have a page of their own.", nameof(sends));
+        }
+        var ordered = sends.OrderBy(c => c.Step.Id, StringComparer.Ordinal).ToList();
+        var started = Now();
+        var ready = new List<ReadySend>(ordered.Count);
+        await using (var session = await store.OpenPagesAsync(scope, pageIds, ct))
+        {
+            var states = await session.ReadSendStatesAsync(
+                [.. ordered.Select(c => new SendQuery(c.Step, ChannelIdOf(c.Step), DeliveryKey(c.Step), c.Owner))], ct);
+            for (var i = 0; i < ordered.Count; i++)
             {
-                if (earlier.Status == DeliveryStatus.Pending)
+                if (await PrepareAsync(session, ordered[i], states[i], started, ct) is { } send)
                 {
-                    await session.PutDeliveryAsync(earlier with { Status = DeliveryStatus.Unknown, UpdatedAt = started }, ct);
-                    await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Error,
-                        "OUTCOME_UNKNOWN: the send was interrupted before the provider answered; it is not repeated", started), ct);
-                    LogUnknown(key);
+                    ready.Add(send);
                 }
-                await CompleteAsync(session, step, owner, ct);
-                return;
             }
-            // The send goes ahead only while this claim holds the step; the pending record then
-            // keeps any later claim from sending it again.
-            if (!state.Held)
-            {
-                LogNotHeld(step.Id, step.Kind.ToString());
-                return;
-            }
-            await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Pending, null, started), ct);
             await session.CommitAsync(ct);
         }
+        if (ready.Count == 0)
+        {
+            return;
+        }
 
-        metrics.Lateness((started - step.Due).ToTimeSpan());
-        var message = await MessageAsync(scope, engagement, page, channel, key, ct);
-        var provider = router.For(channel.Kind);
-        SendResult result;
+        foreach (var send in ready)
+        {
+            metrics.Lateness((started - send.Claimed.Step.Due).ToTimeSpan());
+        }
+        var outcomes = await Task.WhenAll(ready.Select(send => DeliverAsync(scope, send, ct)));
+        var known = outcomes.Where(o => o.Result is not null).ToList();
+        if (known.Count == 0)
+        {
+            return;
+        }
+        await using (var session = await store.OpenPagesAsync(scope, [.. known.Select(o => o.Send.Page.Id)], ct))
+        {
+            foreach (var outcome in known)
+            {
+                await RecordOutcomeAsync(session, outcome, ct);
+            }
+            await session.CommitAsync(ct);
+        }
+        foreach (var outcome in known)
+        {
+            metrics.PageSent(outcome.Send.Channel.Kind.ToString().ToUpperInvariant(), outcome.Result!.Accepted ? "sent" : "error");
+        }
+    }
+
+    /// The first move for one send, in the group's session: a send found with nothing to do, or
+    /// interrupted earlier, is finished here; one to make is recorded as pending and returned.
+    async Task<ReadySend?> PrepareAsync(IStoreSession session, ClaimedStep claimed, SendState state, Instant now, CancellationToken ct)
+    {
+        var (scope, step, owner) = claimed;
+        // The send goes ahead, and anything is written for it, only while this claim holds the
+        // step; the pending record then keeps any later claim from sending it again.
+        if (!state.Held)
+        {
+            LogNotHeld(step.Id, step.Kind.ToString());
+            return null;
+        }
+        // Nothing to do once the engagement stopped or the person acknowledged; a deleted or
+        // deactivated channel is skipped without a page or receipt (spec/domain.md §2.2).
+        if (state.Engagement is not { Running: true } engagement || state.Acknowledged
+            || state.Channel is not { } channel || channel.ContactAlias != step.ContactAlias || !channel.Activated)
+        {
+            await session.CompleteStepQuietlyAsync(step.Id, owner, ct);
+            return null;
+        }
+        var page = state.Page ?? await CreatePageAsync(session, scope, step, channel.Id, now, ct);
+        var key = DeliveryKey(step);
+        if (state.Delivery is { } earlier)
+        {
+            if (earlier.Status == DeliveryStatus.Pending)
+            {
+                await session.PutDeliveryAsync(earlier with { Status = DeliveryStatus.Unknown, UpdatedAt = now }, ct);
+                await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Error,
+                    "OUTCOME_UNKNOWN: the send was interrupted before the provider answered; it is not repeated", now), ct);
+                LogUnknown(key);
+            }
+            await session.CompleteStepQuietlyAsync(step.Id, owner, ct);
+            return null;
+        }
+        await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Pending, null, now), ct);
+        return new ReadySend(claimed, key, engagement, page, channel);
+    }
+
+    /// The second move: the provider call. It never throws but when cancelled.
+    async Task<SendOutcome> DeliverAsync(AccountScope scope, ReadySend send, CancellationToken ct)
+    {
+        OutgoingMessage message;
         try
         {
-            result = await provider.SendAsync(message, ct);
+            message = await MessageAsync(scope, send.Engagement, send.Page, send.Channel, send.Key, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Recorded as pending already: found later, its outcome is unknown, as for a node that
+            // died here.
+            LogMessageFailure(e, send.Key);
+            return new SendOutcome(send, null, Now());
+        }
+        var provider = router.For(send.Channel.Kind);
+        try
+        {
+            var result = await provider.SendAsync(message, ct);
+            return new SendOutcome(send, result, Now());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The provider may or may not have the message: leave the record pending, so whoever
             // picks the step up again records the outcome as unknown.
             metrics.ProviderError(provider.Name);
-            LogProviderFailure(e, provider.Name, key);
-            return;
+            LogProviderFailure(e, provider.Name, send.Key);
+            return new SendOutcome(send, null, Now());
         }
-
-        var finished = Now();
-        await using (var session = await store.OpenPageAsync(scope, page.Id, ct))
-        {
-            if (result.Accepted)
-            {
-                await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Sent, result.ProviderMessageId, finished), ct);
-                await session.MarkPageSentAsync(page.Id, finished, ct);
-                await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Sent, result.ProviderMessageId, finished), ct);
-            }
-            else
-            {
-                metrics.ProviderError(provider.Name);
-                await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Error, Truncate(result.Error ?? "send failed"), finished), ct);
-                await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Failed, null, finished), ct);
-            }
-            // The outcome is known, so it is recorded even when a later claim took the step over
-            // meanwhile (that claim found the pending record and sent nothing).
-            await session.CompleteStepQuietlyAsync(step.Id, owner, ct);
-            await session.CommitAsync(ct);
-        }
-        metrics.PageSent(channel.Kind.ToString().ToUpperInvariant(), result.Accepted ? "sent" : "error");
     }
+
+    /// The third move for one send. The outcome is known, so it is recorded even when a later
+    /// claim took the step over meanwhile (that claim found the pending record and sent nothing).
+    async Task RecordOutcomeAsync(IStoreSession session, SendOutcome outcome, CancellationToken ct)
+    {
+        var (send, result, finished) = outcome;
+        var pageId = send.Page.Id;
+        var channelId = send.Channel.Id;
+        if (result!.Accepted)
+        {
+            await session.AddReceiptAsync(new Receipt(pageId, channelId, ReceiptKind.Sent, result.ProviderMessageId, finished), ct);
+            await session.MarkPageSentAsync(pageId, finished, ct);
+            await session.PutDeliveryAsync(new DeliveryRecord(send.Key, pageId, DeliveryStatus.Sent, result.ProviderMessageId, finished), ct);
+        }
+        else
+        {
+            metrics.ProviderError(router.For(send.Channel.Kind).Name);
+            await session.AddReceiptAsync(new Receipt(pageId, channelId, ReceiptKind.Error, Truncate(result.Error ?? "send failed"), finished), ct);
+            await session.PutDeliveryAsync(new DeliveryRecord(send.Key, pageId, DeliveryStatus.Failed, null, finished), ct);
+        }
+        await session.CompleteStepQuietlyAsync(send.Claimed.Step.Id, send.Claimed.Owner, ct);
+    }
+
+    static string PageIdOf(EngagementStep step) => step.PageId ?? throw new InvalidOperationException("A send step names no page.");
+
+    static string DeliveryKey(EngagementStep step) => $"{PageIdOf(step)}:{step.Attempt}";
+
+    static string? ChannelIdOf(EngagementStep step) => ResourceArn.TryParse(step.ChannelArn ?? "", out var arn) ? arn.Id : null;
 
     static async Task<Page> CreatePageAsync(IStoreSession session, AccountScope scope, EngagementStep step, string channelId, Instant now, CancellationToken ct)
     {
@@ -140,7 +221,7 @@ public sealed partial class StepProcessor(
         return page;
     }
 
-    async Task<OutgoingMessage> MessageAsync(AccountScope scope, Engagement engagement, Page page, Domain.Channels.ContactChannel channel, string key, CancellationToken ct)
+    async Task<OutgoingMessage> MessageAsync(AccountScope scope, Engagement engagement, Page page, ContactChannel channel, string key, CancellationToken ct)
     {
         var code = AcceptCodes.For(await secrets.AcceptCodesAsync(ct), page.Arn.ToString());
         var token = AcknowledgeLinks.Token(await secrets.LinksAsync(ct), scope, page.Id);
@@ -204,6 +285,9 @@ public sealed partial class StepProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Step {StepId} ({Kind}) is no longer held by this claim (its lease ran out and another runner took it, or it was finished); its work is dropped")]
     partial void LogNotHeld(string stepId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The message of send {Key} could not be made; it is not sent, and its outcome will read as unknown")]
+    partial void LogMessageFailure(Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Provider} failed on send {Key}; the outcome is unknown")]
     partial void LogProviderFailure(Exception exception, string provider, string key);

@@ -24,6 +24,12 @@ internal static class NpgsqlCommandExtensions
         return command;
     }
 
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, int[] values)
+    {
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = values });
+        return command;
+    }
+
     public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, bool value)
     {
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Boolean) { Value = value });

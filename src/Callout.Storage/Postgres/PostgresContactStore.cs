@@ -28,7 +28,10 @@ namespace Callout.Storage.Postgres;
 ///   idempotency token, if any: they write new rows only and check no quota, so an account's
 ///   engagements start side by side. These locks use PostgreSQL's two-key advisory locks, a key
 ///   space apart from the scope locks' single keys. Nothing waits for a scope lock while holding
-///   one of them, and no engine session holds more than one.
+///   one of them. An engine session holds one engagement's lock, or the locks of several pages
+///   (OpenPagesAsync), which its first statement takes in key order before it touches a row; an
+///   API writer holds at most one page's. Sessions that update several steps do so in id order
+///   (CancelSteps, the engine's completions), so row locks never close a circle either.
 /// - A session's lock is taken with its first statement (PostgresSession holds it back until
 ///   then, to save a round trip).
 /// - A reading session is one REPEATABLE READ, READ ONLY snapshot: it sees whole sessions only and
@@ -107,11 +110,18 @@ public sealed partial class PostgresContactStore : IContactStore
         return OpenSessionAsync(scope, true, (c, t) => ResourceLock.Engagement(c, t, scope, engagementId), openingReturnsRows: true, ct);
     }
 
-    public Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct)
+    public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        ArgumentException.ThrowIfNullOrEmpty(pageId);
-        return OpenSessionAsync(scope, true, (c, t) => ResourceLock.Page(c, t, scope, pageId), openingReturnsRows: true, ct);
+        ArgumentNullException.ThrowIfNull(pageIds);
+        ArgumentOutOfRangeException.ThrowIfZero(pageIds.Count, nameof(pageIds));
+        foreach (var pageId in pageIds)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(pageId, nameof(pageIds));
+        }
+        return pageIds.Count == 1
+            ? OpenSessionAsync(scope, true, (c, t) => ResourceLock.Page(c, t, scope, pageIds.First()), openingReturnsRows: true, ct)
+            : OpenSessionAsync(scope, true, (c, t) => ResourceLock.Pages(c, t, scope, pageIds), openingReturnsRows: true, ct);
     }
 
     public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)

@@ -6,38 +6,56 @@ namespace Callout.Storage.Postgres;
 
 internal sealed partial class PostgresSession
 {
-    /// The six reads of a send in one round trip (with the session's lock, when it is the first
-    /// statement), each a primary-key lookup.
-    public Task<SendState> ReadSendStateAsync(EngagementStep step, string? channelId, string deliveryKey, string owner, CancellationToken ct)
+    /// The six reads of each send, every one a primary-key lookup, for all the queries in one
+    /// round trip (with the session's locks, when they are its first statement).
+    public Task<IReadOnlyList<SendState>> ReadSendStatesAsync(IReadOnlyList<SendQuery> queries, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        // A missing channel id or person reads as "no row" from a lookup of an empty key, so the
-        // batch always has the same six statements.
-        return RunAsync(
-            [
-                FindEngagement(step.EngagementId),
-                FindChannel(channelId ?? ""),
-                IsAcknowledged(step.EngagementId, step.ContactAlias ?? ""),
-                FindPage(step.PageId ?? ""),
-                FindDelivery(deliveryKey),
-                IsStepHeld(step.Id, owner),
-            ],
-            async (reader, c) =>
+        ArgumentNullException.ThrowIfNull(queries);
+        if (queries.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SendState>>([]);
+        }
+        var commands = new List<NpgsqlCommand>(queries.Count * 6);
+        foreach (var query in queries)
+        {
+            ArgumentNullException.ThrowIfNull(query, nameof(queries));
+            ArgumentNullException.ThrowIfNull(query.Step, nameof(queries));
+            ArgumentException.ThrowIfNullOrEmpty(query.DeliveryKey, nameof(queries));
+            ArgumentException.ThrowIfNullOrEmpty(query.Owner, nameof(queries));
+            var step = query.Step;
+            // A missing channel id or person reads as "no row" from a lookup of an empty key, so
+            // every query has the same six statements.
+            commands.Add(FindEngagement(step.EngagementId));
+            commands.Add(FindChannel(query.ChannelId ?? ""));
+            commands.Add(IsAcknowledged(step.EngagementId, step.ContactAlias ?? ""));
+            commands.Add(FindPage(step.PageId ?? ""));
+            commands.Add(FindDelivery(query.DeliveryKey));
+            commands.Add(IsStepHeld(step.Id, query.Owner));
+        }
+        return RunAsync<IReadOnlyList<SendState>>(commands, async (reader, c) =>
             {
-                var engagement = await ReadFirstAsync(reader, ReadEngagement, c).ConfigureAwait(false);
-                await NextAsync(reader, c).ConfigureAwait(false);
-                var channel = await ReadFirstAsync<ContactChannel>(reader, ReadChannel, c).ConfigureAwait(false);
-                await NextAsync(reader, c).ConfigureAwait(false);
-                var acknowledged = await reader.ReadAsync(c).ConfigureAwait(false);
-                await NextAsync(reader, c).ConfigureAwait(false);
-                var page = await ReadFirstAsync(reader, ReadPage, c).ConfigureAwait(false);
-                await NextAsync(reader, c).ConfigureAwait(false);
-                var delivery = await ReadFirstAsync(reader, r => ReadDelivery(r, deliveryKey), c).ConfigureAwait(false);
-                await NextAsync(reader, c).ConfigureAwait(false);
-                var held = await reader.ReadAsync(c).ConfigureAwait(false);
-                return new SendState(engagement, channel, acknowledged, page, delivery, held);
+                var states = new List<SendState>(queries.Count);
+                for (var i = 0; i < queries.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        await NextAsync(reader, c).ConfigureAwait(false);
+                    }
+                    var deliveryKey = queries[i].DeliveryKey;
+                    var engagement = await ReadFirstAsync(reader, ReadEngagement, c).ConfigureAwait(false);
+                    await NextAsync(reader, c).ConfigureAwait(false);
+                    var channel = await ReadFirstAsync<ContactChannel>(reader, ReadChannel, c).ConfigureAwait(false);
+                    await NextAsync(reader, c).ConfigureAwait(false);
+                    var acknowledged = await reader.ReadAsync(c).ConfigureAwait(false);
+                    await NextAsync(reader, c).ConfigureAwait(false);
+                    var page = await ReadFirstAsync(reader, ReadPage, c).ConfigureAwait(false);
+                    await NextAsync(reader, c).ConfigureAwait(false);
+                    var delivery = await ReadFirstAsync(reader, r => ReadDelivery(r, deliveryKey), c).ConfigureAwait(false);
+                    await NextAsync(reader, c).ConfigureAwait(false);
+                    var held = await reader.ReadAsync(c).ConfigureAwait(false);
+                    states.Add(new SendState(engagement, channel, acknowledged, page, delivery, held));
+                }
+                return states;
             },
             ct);
     }

@@ -73,11 +73,16 @@ internal sealed partial class PostgresSession
             .Bind("@id", stepId)
             .Bind("@owner", owner);
 
+    /// The rows are locked in id order, as the engine's sessions complete theirs (StepProcessor),
+    /// so a stop and a session completing several of the engagement's steps never wait for each
+    /// other in a circle.
     public async Task CancelStepsAsync(string engagementId, CancellationToken ct)
     {
         await DeferAsync(Write("""
                 UPDATE steps SET done = true
-                WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND NOT done
+                WHERE id IN (SELECT id FROM steps
+                             WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND NOT done
+                             ORDER BY id FOR UPDATE)
                 """)
             .Bind("@engagement_id", engagementId));
     }

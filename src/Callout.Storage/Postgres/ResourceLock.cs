@@ -15,16 +15,39 @@ static class ResourceLock
         Command(connection, transaction, $"callout/engagement/{scope.AccountId}/{scope.Region}/{engagementId}");
 
     public static NpgsqlCommand Page(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, string pageId) =>
-        Command(connection, transaction, $"callout/page/{scope.AccountId}/{scope.Region}/{pageId}");
+        Command(connection, transaction, PageName(scope, pageId));
+
+    /// The locks of several pages in one statement, taken in the order of their keys, so sessions
+    /// locking overlapping sets of pages never wait for each other in a circle. A single page's
+    /// lock (Page) is the same lock as its entry here.
+    public static NpgsqlCommand Pages(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, IEnumerable<string> pageIds)
+    {
+        var keys = pageIds.Select(id => Key(PageName(scope, id))).Distinct().Order().ToArray();
+        // The aggregate takes the rows in the subquery's order, so the locks are taken in it too.
+        return new NpgsqlCommand("""
+                SELECT count(pg_advisory_xact_lock(high, low))
+                FROM (SELECT high, low FROM unnest(@highs, @lows) WITH ORDINALITY AS k(high, low, n) ORDER BY n) AS ordered
+                """, connection, transaction)
+            .Bind("@highs", keys.Select(k => k.High).ToArray())
+            .Bind("@lows", keys.Select(k => k.Low).ToArray());
+    }
 
     public static NpgsqlCommand IdempotencyToken(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, string operation, string token) =>
         Command(connection, transaction, $"callout/idempotency/{scope.AccountId}/{scope.Region}/{operation}/{token}");
 
+    static string PageName(AccountScope scope, string pageId) => $"callout/page/{scope.AccountId}/{scope.Region}/{pageId}";
+
     static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string name)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
+        var (high, low) = Key(name);
         return new NpgsqlCommand("SELECT pg_advisory_xact_lock(@high, @low)", connection, transaction)
-            .Bind("@high", BinaryPrimitives.ReadInt32LittleEndian(hash))
-            .Bind("@low", BinaryPrimitives.ReadInt32LittleEndian(hash.AsSpan(4)));
+            .Bind("@high", high)
+            .Bind("@low", low);
+    }
+
+    static (int High, int Low) Key(string name)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
+        return (BinaryPrimitives.ReadInt32LittleEndian(hash), BinaryPrimitives.ReadInt32LittleEndian(hash.AsSpan(4)));
     }
 }

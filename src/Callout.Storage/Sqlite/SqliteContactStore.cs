@@ -115,9 +115,14 @@ public sealed partial class SqliteContactStore : IContactStore
     }
 
     /// And page sessions.
-    public Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct)
+    public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(pageId);
+        ArgumentNullException.ThrowIfNull(pageIds);
+        ArgumentOutOfRangeException.ThrowIfZero(pageIds.Count, nameof(pageIds));
+        foreach (var pageId in pageIds)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(pageId, nameof(pageIds));
+        }
         return OpenAsync(scope, write: true, ct);
     }
 

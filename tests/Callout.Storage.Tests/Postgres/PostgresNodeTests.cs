@@ -196,6 +196,53 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     }
 
     [Fact]
+    public async Task a_session_on_several_pages_holds_each_of_them_and_no_other()
+    {
+        var (a, b) = (await MigratedNode(), Node());
+
+        await using var engine = await HoldingAsync(a.OpenPagesAsync(scope, ["p1", "p2", "p3"], None));
+        await using (var otherPages = await b.OpenPagesAsync(scope, ["p4", "p5"], None))
+        {
+            await otherPages.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        var onePage = FirstStatementAsync(await b.OpenPageAsync(scope, "p2", None));
+        var overlapping = FirstStatementAsync(await b.OpenPagesAsync(scope, ["p5", "p3"], None));
+        await using var writer = await b.OpenAsync(scope, write: true, None);
+        await writer.LockEngagementAsync("e1", None);
+        await writer.LockPageAsync("p1", None);
+        var locked = writer.FindContactAsync("jane", None);
+        await Task.Delay(300);
+        Assert.False(onePage.IsCompleted);
+        Assert.False(overlapping.IsCompleted);
+
+        Assert.NotNull(await AfterReleaseAsync(locked, engine));
+        await using var afterOne = await onePage.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var afterOverlapping = await overlapping.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task sessions_locking_overlapping_pages_in_opposite_orders_all_finish()
+    {
+        var nodes = new[] { await MigratedNode(), Node() };
+        var pages = Enumerable.Range(0, 6).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+        // Every session names the pages in another order; were the locks taken in the order named,
+        // some of them would wait for each other in a circle until PostgreSQL broke it with an error.
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            var named = pages.Skip(i % pages.Length).Concat(pages.Take(i % pages.Length)).ToArray();
+            if (i % 2 == 1)
+            {
+                Array.Reverse(named);
+            }
+            await using var session = await nodes[i % nodes.Length].OpenPagesAsync(scope, named, None);
+            await session.CountContactsAsync(None);
+            await Task.Delay(5);
+            await session.CommitAsync(None);
+        }))).WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task create_sessions_take_turns_only_on_the_same_idempotency_token()
     {
         var (a, b) = (await MigratedNode(), Node());
