@@ -170,6 +170,47 @@ public sealed class StepTakeoverTests : IAsyncLifetime, IDisposable
         Assert.False(await IsHeldAsync(finish.Id, current.Owner));
     }
 
+    [Fact]
+    public async Task sends_run_as_a_group_each_get_their_own_outcome_and_a_taken_over_one_is_left_alone()
+    {
+        var engagement = NewEngagement(Id(100), "jane", ContactKind.Personal);
+        await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
+        var sends = Enumerable.Range(1, 4).Select(i => new EngagementStep(Id(i), engagement.Id, StepKind.SendPage, T0, Id(200 + i), "jane",
+            ChannelArn("jane"), 0, [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true)).ToList();
+        await CommitAsync(async s =>
+        {
+            await s.InsertStepsAsync(sends, None);
+            // The fourth was sent by a node that died before the provider answered.
+            await s.InsertPageAsync(new Page(new ResourceArn(_scope, ResourceKind.Page, "jane/" + Id(204)), engagement.Id, "jane",
+                Id(900), [new ResolutionStep("jane", ContactKind.Personal, 0)], true, T0, null, null, null), None);
+            await s.PutDeliveryAsync(new DeliveryRecord(Id(204) + ":0", Id(204), DeliveryStatus.Pending, null, T0), None);
+        });
+        var group = await _store.ClaimDueStepsAsync(T0, "node-a/1", T0 + Lease, 4, None);
+        Assert.Equal(4, group.Count);
+        // Once the group's lease ran out another claim took the first send over.
+        var takenOver = Assert.Single(await _store.ClaimDueStepsAsync(Takeover, "node-b/2", T0 + Duration.FromDays(1), 1, None));
+        Assert.Equal(Id(1), takenOver.Step.Id);
+
+        await _processor.SendPagesAsync(group, None);
+
+        var sent = await _store.ListOutboxAsync(10, None);
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, m => Assert.Equal(("PAGE", "jane@example.com"), (m.Kind, m.Address)));
+        foreach (var page in new[] { Id(202), Id(203) })
+        {
+            Assert.Equal(DeliveryStatus.Sent, (await ReadAsync(s => s.FindDeliveryAsync(page + ":0", None)))?.Status);
+            Assert.Equal(Takeover, (await ReadAsync(s => s.FindPageAsync(page, None)))?.SentTime);
+        }
+        Assert.Equal(DeliveryStatus.Unknown, (await ReadAsync(s => s.FindDeliveryAsync(Id(204) + ":0", None)))?.Status);
+        var receipt = Assert.Single(await ReadAsync(s => s.ListReceiptsAsync(Id(204), null, 10, None)));
+        Assert.Equal(ReceiptKind.Error, receipt.Receipt.Kind);
+        Assert.Null(await ReadAsync(s => s.FindDeliveryAsync(Id(201) + ":0", None)));
+        Assert.Null(await ReadAsync(s => s.FindPageAsync(Id(201), None)));
+        Assert.True(await IsHeldAsync(Id(1), takenOver.Owner));
+        Assert.Equal([Id(1)], (await PendingAsync(T0 + Duration.FromDays(2))).Select(s => s.Id));
+        await Assert.ThrowsAsync<ArgumentException>(() => _processor.SendPagesAsync([group[1], group[1] with { Step = group[1].Step with { Id = Id(9) } }], None));
+    }
+
     /// The first claim leases the step at T0; its lease runs out and a second claim, with an owner
     /// of its own and a long lease, takes the same step over.
     async Task<(ClaimedStep Stale, ClaimedStep Current)> TakeOverAsync(string stepId)
