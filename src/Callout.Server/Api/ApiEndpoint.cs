@@ -23,7 +23,7 @@ sealed partial class ApiEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = RequestIds.Next();
         var target = http.Request.Headers["X-Amz-Target"].ToString();
         OperationDescriptor? operation = null;
         byte[] response;

@@ -18,6 +18,20 @@ public sealed class ProtocolFramingTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task every_call_has_a_request_id_of_its_own_shaped_as_a_random_uuid()
+    {
+        var client = fixture.NewClient();
+        var ids = new List<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            ids.Add((await client.CallAsync("ListContacts", "{}")).RequestId!);
+        }
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", id));
+    }
+
+    [Fact]
     public async Task an_empty_output_is_an_empty_object()
     {
         var client = fixture.NewClient();
@@ -117,5 +131,24 @@ public sealed class ProtocolFramingTests(ServerFixture fixture) : IClassFixture<
         var text = await http.GetStringAsync(new Uri(fixture.Server.Endpoint, "metrics"));
         Assert.Contains("callout_api_requests_total{operation=\"GetContact\",code=\"ResourceNotFoundException\"}", text, StringComparison.Ordinal);
         Assert.Contains("callout_api_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task metrics_publish_the_engines_and_the_runtimes_meters()
+    {
+        using var http = new HttpClient();
+        await fixture.NewClient().CallAsync("ListContacts", "{}");
+        // Meters are read into /metrics every few seconds.
+        var text = "";
+        for (var waited = 0; waited < 30 && !(text.Contains("callout_engine_engagements_running", StringComparison.Ordinal)
+            && text.Contains("system_runtime_dotnet_gc_heap_total_allocated", StringComparison.Ordinal)); waited++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            text = await http.GetStringAsync(new Uri(fixture.Server.Endpoint, "metrics"));
+        }
+
+        Assert.Contains("callout_engine_engagements_running", text, StringComparison.Ordinal);
+        Assert.Contains("system_runtime_dotnet_gc_heap_total_allocated", text, StringComparison.Ordinal);
+        Assert.Contains("process_cpu_seconds_total", text, StringComparison.Ordinal);
     }
 }
