@@ -44,7 +44,4 @@ internal static class NpgsqlCommandExtensions
 
     public static string? OptionalString(this NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static long? OptionalInt64(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 }

@@ -1,5 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
+using Callout.Storage.Rows;
 using Callout.Storage.Sqlite;
 using Npgsql;
 
@@ -7,19 +8,13 @@ namespace Callout.Storage.Postgres;
 
 internal sealed partial class PostgresSession
 {
-    const string ChannelColumns = """
-        SELECT id, contact_alias, name, kind, address, activated, activation_code_hash,
-               activation_code_expires, activation_codes_sent, created_at
-        FROM channels WHERE account_id = @account AND region = @region
-        """;
-
     public Task<ContactChannel?> FindChannelAsync(string channelId, CancellationToken ct) =>
         FirstAsync(FindChannel(channelId), ReadChannel, ct);
 
-    NpgsqlCommand FindChannel(string channelId) => Read(ChannelColumns + " AND id = @id").Bind("@id", channelId);
+    NpgsqlCommand FindChannel(string channelId) => Read(Selects.Channel + " AND id = @id").Bind("@id", channelId);
 
     public async Task<IReadOnlyList<ContactChannel>> FindChannelsByAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
-        await ListAsync(Read(ChannelColumns + " AND kind = @kind AND address = @address ORDER BY created_at, id")
+        await ListAsync(Read(Selects.Channel + " AND kind = @kind AND address = @address ORDER BY created_at, id")
             .Bind("@kind", Columns.Text(kind))
             .Bind("@address", address), ReadChannel, ct).ConfigureAwait(false);
 
@@ -30,8 +25,8 @@ internal sealed partial class PostgresSession
         // A row-value comparison with the "after" channel's own position; when that channel is
         // gone the comparison is NULL and the page is empty rather than starting over.
         var command = afterChannelId is null
-            ? Read(ChannelColumns + " AND contact_alias = @alias" + Order)
-            : Read(ChannelColumns + """
+            ? Read(Selects.Channel + " AND contact_alias = @alias" + Order)
+            : Read(Selects.Channel + """
                  AND contact_alias = @alias AND (created_at, id) > (
                     SELECT created_at, id FROM channels WHERE account_id = @account AND region = @region AND id = @after)
                 """ + Order).Bind("@after", afterChannelId);
@@ -80,20 +75,5 @@ internal sealed partial class PostgresSession
         .Bind("@code_expires", Columns.Millis(channel.ActivationCodeExpires))
         .Bind("@codes_sent", PlanJson.WriteInstants(channel.ActivationCodesSent));
 
-    ContactChannel ReadChannel(NpgsqlDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var alias = reader.GetString(1);
-        return new ContactChannel(
-            ResourceArn.Channel(scope, alias, id),
-            alias,
-            reader.GetString(2),
-            Columns.ChannelKindOf(reader.GetString(3)),
-            reader.GetString(4),
-            reader.GetBoolean(5),
-            reader.OptionalString(6),
-            reader.IsDBNull(7) ? null : Columns.InstantOf(reader.GetInt64(7)),
-            PlanJson.ReadInstants(reader.GetString(8)),
-            Columns.InstantOf(reader.GetInt64(9)));
-    }
+    ContactChannel ReadChannel(NpgsqlDataReader reader) => RowReader.Channel(reader, scope);
 }

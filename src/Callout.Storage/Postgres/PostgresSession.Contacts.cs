@@ -1,6 +1,7 @@
 using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
+using Callout.Storage.Rows;
 using Callout.Storage.Sqlite;
 using Npgsql;
 using NodaTime;
@@ -9,20 +10,14 @@ namespace Callout.Storage.Postgres;
 
 internal sealed partial class PostgresSession
 {
-    const string ContactColumns = "SELECT alias, display_name, kind, plan FROM contacts WHERE account_id = @account AND region = @region";
-
-    // One statement text per combination of filters, so each stays a plain range scan of the
-    // primary key and is prepared once. Index: 1 = prefix, 2 = kind, 4 = after.
-    static readonly string[] ListContactsSql = [.. Enumerable.Range(0, 8).Select(ListSql)];
-
     public Task<Contact?> FindContactAsync(string alias, CancellationToken ct) =>
-        FirstAsync(Read(ContactColumns + " AND alias = @alias").Bind("@alias", alias), ReadContact, ct);
+        FirstAsync(Read(Selects.Contact + " AND alias = @alias").Bind("@alias", alias), ReadContact, ct);
 
     public async Task<IReadOnlyList<Contact>> ListContactsAsync(
         string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct)
     {
         var variant = (aliasPrefix is null ? 0 : 1) | (kind is null ? 0 : 2) | (afterAlias is null ? 0 : 4);
-        var command = Read(ListContactsSql[variant]).Bind("@limit", limit);
+        var command = Read(Selects.ListContacts[variant]).Bind("@limit", limit);
         if (aliasPrefix is not null)
         {
             // A range, not LIKE: '_' and '%' are legal in aliases. The column is COLLATE "C", where
@@ -88,32 +83,5 @@ internal sealed partial class PostgresSession
         .Bind("@plan", PlanJson.Write(contact.Plan))
         .Bind("@now", Columns.Millis(now));
 
-    Contact ReadContact(NpgsqlDataReader reader)
-    {
-        var alias = reader.GetString(0);
-        return new Contact(
-            ResourceArn.Contact(scope, alias),
-            alias,
-            reader.OptionalString(1),
-            Columns.ContactKindOf(reader.GetString(2)),
-            PlanJson.Read(reader.GetString(3)));
-    }
-
-    static string ListSql(int variant)
-    {
-        var sql = ContactColumns;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND alias >= @prefix AND alias < @prefix_end";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND kind = @kind";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND alias > @after";
-        }
-        return sql + " ORDER BY alias LIMIT @limit";
-    }
+    Contact ReadContact(NpgsqlDataReader reader) => RowReader.Contact(reader, scope);
 }

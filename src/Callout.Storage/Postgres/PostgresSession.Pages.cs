@@ -1,5 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
+using Callout.Storage.Rows;
 using Callout.Storage.Sqlite;
 using Npgsql;
 using NodaTime;
@@ -9,19 +10,10 @@ namespace Callout.Storage.Postgres;
 /// Pages, their receipts, acknowledgements and delivery records.
 internal sealed partial class PostgresSession
 {
-    const string PageColumns = """
-        SELECT id, engagement_id, contact_alias, channel_id, resolution, essential, created_at,
-               sent_time, delivery_time, read_time
-        FROM pages WHERE account_id = @account AND region = @region
-        """;
-
-    // Index: 1 = engagement, 2 = person, 4 = after. Variants 0 and 4 name neither and are refused.
-    static readonly string[] ListPagesSql = [.. Enumerable.Range(0, 8).Select(ListPageSql)];
-
     public Task<Page?> FindPageAsync(string pageId, CancellationToken ct) =>
         FirstAsync(FindPage(pageId), ReadPage, ct);
 
-    NpgsqlCommand FindPage(string pageId) => Read(PageColumns + " AND id = @id").Bind("@id", pageId);
+    NpgsqlCommand FindPage(string pageId) => Read(Selects.Page + " AND id = @id").Bind("@id", pageId);
 
     public async Task InsertPageAsync(Page page, CancellationToken ct)
     {
@@ -74,7 +66,7 @@ internal sealed partial class PostgresSession
             throw new ArgumentException("Pages are listed by engagement, by contact, or both; neither was given.", nameof(engagementId));
         }
         var variant = (engagementId is null ? 0 : 1) | (contactAlias is null ? 0 : 2) | (after is null ? 0 : 4);
-        var command = Read(ListPagesSql[variant]).Bind("@limit", limit);
+        var command = Read(Selects.ListPages[variant]).Bind("@limit", limit);
         if (engagementId is not null)
         {
             command.Bind("@engagement_id", engagementId);
@@ -95,15 +87,15 @@ internal sealed partial class PostgresSession
     {
         const string Unread = " AND engagement_id = @engagement_id AND read_time IS NULL";
         var command = contactAlias is null
-            ? Read(PageColumns + Unread + " ORDER BY created_at, id")
-            : Read(PageColumns + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
+            ? Read(Selects.Page + Unread + " ORDER BY created_at, id")
+            : Read(Selects.Page + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
                 .Bind("@contact_alias", contactAlias);
         command.Bind("@engagement_id", engagementId);
         return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct) =>
-        await ListAsync(Read(PageColumns + """
+        await ListAsync(Read(Selects.Page + """
              AND channel_id = @channel_id AND read_time IS NULL
              AND engagement_id IN (SELECT id FROM engagements
                                    WHERE account_id = @account AND region = @region AND stop_time IS NULL)
@@ -127,18 +119,12 @@ internal sealed partial class PostgresSession
     public async Task<IReadOnlyList<(long Sequence, Receipt Receipt)>> ListReceiptsAsync(
         string pageId, long? afterSequence, int limit, CancellationToken ct)
     {
-        const string ReceiptColumns = "SELECT seq, channel_id, kind, info, time FROM receipts WHERE account_id = @account AND region = @region AND page_id = @page_id";
         const string Order = " ORDER BY seq LIMIT @limit";
         var command = afterSequence is { } after
-            ? Read(ReceiptColumns + " AND seq > @after" + Order).Bind("@after", after)
-            : Read(ReceiptColumns + Order);
+            ? Read(Selects.Receipt + " AND seq > @after" + Order).Bind("@after", after)
+            : Read(Selects.Receipt + Order);
         command.Bind("@page_id", pageId).Bind("@limit", limit);
-        return await ListAsync(command, r => (r.GetInt64(0), new Receipt(
-            pageId,
-            r.OptionalString(1),
-            Columns.ReceiptKindOf(r.GetString(2)),
-            r.OptionalString(3),
-            Columns.InstantOf(r.GetInt64(4)))), ct).ConfigureAwait(false);
+        return await ListAsync(command, r => RowReader.Receipt(r, pageId), ct).ConfigureAwait(false);
     }
 
     public async Task<bool> IsAcknowledgedAsync(string engagementId, string contactAlias, CancellationToken ct) =>
@@ -167,20 +153,10 @@ internal sealed partial class PostgresSession
     }
 
     public Task<DeliveryRecord?> FindDeliveryAsync(string key, CancellationToken ct) =>
-        FirstAsync(FindDelivery(key), r => ReadDelivery(r, key), ct);
+        FirstAsync(FindDelivery(key), r => RowReader.Delivery(r, key), ct);
 
     NpgsqlCommand FindDelivery(string key) =>
-        Read("""
-            SELECT page_id, status, provider_message_id, updated_at FROM deliveries
-            WHERE account_id = @account AND region = @region AND key = @key
-            """).Bind("@key", key);
-
-    static DeliveryRecord ReadDelivery(NpgsqlDataReader reader, string key) => new(
-        key,
-        reader.GetString(0),
-        Columns.DeliveryStatusOf(reader.GetString(1)),
-        reader.OptionalString(2),
-        Columns.InstantOf(reader.GetInt64(3)));
+        Read(Selects.Delivery).Bind("@key", key);
 
     public async Task PutDeliveryAsync(DeliveryRecord delivery, CancellationToken ct)
     {
@@ -199,38 +175,5 @@ internal sealed partial class PostgresSession
             .Bind("@updated_at", Columns.Millis(delivery.UpdatedAt)));
     }
 
-    Page ReadPage(NpgsqlDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var alias = reader.GetString(2);
-        return new Page(
-            new ResourceArn(scope, ResourceKind.Page, alias + "/" + id),
-            reader.GetString(1),
-            alias,
-            reader.GetString(3),
-            EngagementJson.ReadResolution(reader.GetString(4)),
-            reader.GetBoolean(5),
-            Columns.InstantOf(reader.GetInt64(6)),
-            OptionalInstant(reader, 7),
-            OptionalInstant(reader, 8),
-            OptionalInstant(reader, 9));
-    }
-
-    static string ListPageSql(int variant)
-    {
-        var sql = PageColumns;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND engagement_id = @engagement_id";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND contact_alias = @contact_alias";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND (created_at, id) < (@after_created, @after_id)";
-        }
-        return sql + " ORDER BY created_at DESC, id DESC LIMIT @limit";
-    }
+    Page ReadPage(NpgsqlDataReader reader) => RowReader.Page(reader, scope);
 }

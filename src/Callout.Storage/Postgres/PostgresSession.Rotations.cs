@@ -1,6 +1,7 @@
 using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Rotations;
+using Callout.Storage.Rows;
 using Callout.Storage.Sqlite;
 using Npgsql;
 using NodaTime;
@@ -10,20 +11,6 @@ namespace Callout.Storage.Postgres;
 /// Rotations and their overrides.
 internal sealed partial class PostgresSession
 {
-    const string RotationColumns = """
-        SELECT id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence
-        FROM rotations WHERE account_id = @account AND region = @region
-        """;
-
-    const string OverrideColumns = """
-        SELECT id, rotation_id, members, start_time, end_time, created_at
-        FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id
-        """;
-
-    // One statement text per combination of filters, each a range of rotations_by_name.
-    // Index: 1 = prefix, 2 = after.
-    static readonly string[] ListRotationsSql = [.. Enumerable.Range(0, 4).Select(ListRotationSql)];
-
     public async Task InsertRotationAsync(Rotation rotation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rotation);
@@ -45,7 +32,7 @@ internal sealed partial class PostgresSession
     }
 
     public Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct) =>
-        FirstAsync(Read(RotationColumns + " AND id = @id").Bind("@id", rotationId), ReadRotation, ct);
+        FirstAsync(Read(Selects.Rotation + " AND id = @id").Bind("@id", rotationId), ReadRotation, ct);
 
     /// Deletes the overrides explicitly, as DeleteContact does its channels: tags have no foreign key.
     public async Task DeleteRotationAsync(string rotationId, CancellationToken ct)
@@ -62,7 +49,7 @@ internal sealed partial class PostgresSession
         string? namePrefix, (string Name, string Id)? after, int limit, CancellationToken ct)
     {
         var variant = (namePrefix is null ? 0 : 1) | (after is null ? 0 : 2);
-        var command = Read(ListRotationsSql[variant]).Bind("@limit", limit);
+        var command = Read(Selects.ListRotations[variant]).Bind("@limit", limit);
         if (namePrefix is not null)
         {
             // A range, not LIKE: '_' is legal in names (see ListContactsAsync).
@@ -107,9 +94,9 @@ internal sealed partial class PostgresSession
     }
 
     public Task<RotationOverride?> FindOverrideAsync(string rotationId, string overrideId, CancellationToken ct) =>
-        FirstAsync(Read(OverrideColumns + " AND id = @id")
+        FirstAsync(Read(Selects.Override + " AND id = @id")
             .Bind("@rotation_id", rotationId)
-            .Bind("@id", overrideId), ReadOverride, ct);
+            .Bind("@id", overrideId), RowReader.Override, ct);
 
     public async Task DeleteOverrideAsync(string rotationId, string overrideId, CancellationToken ct)
     {
@@ -125,13 +112,13 @@ internal sealed partial class PostgresSession
     /// not overlap.
     public async Task<IReadOnlyList<RotationOverride>> ListOverridesAsync(
         string rotationId, Instant from, Instant to, CancellationToken ct) =>
-        await ListAsync(Read(OverrideColumns + """
+        await ListAsync(Read(Selects.Override + """
                  AND start_time < @to AND end_time > @from
                 ORDER BY start_time, created_at, id
                 """)
             .Bind("@rotation_id", rotationId)
             .Bind("@from", Columns.Millis(from))
-            .Bind("@to", Columns.Millis(to)), ReadOverride, ct).ConfigureAwait(false);
+            .Bind("@to", Columns.Millis(to)), RowReader.Override, ct).ConfigureAwait(false);
 
     public async Task<int> CountActiveOverridesAsync(string rotationId, Instant now, CancellationToken ct)
     {
@@ -153,34 +140,5 @@ internal sealed partial class PostgresSession
         .Bind("@created_at", Columns.Millis(rotation.CreatedAt))
         .Bind("@recurrence", RotationJson.WriteRecurrence(rotation.Recurrence));
 
-    Rotation ReadRotation(NpgsqlDataReader reader) => new(
-        new ResourceArn(scope, ResourceKind.Rotation, reader.GetString(0)),
-        reader.GetString(1),
-        RotationJson.ReadAliases(reader.GetString(2)),
-        Columns.InstantOf(reader.GetInt64(3)),
-        reader.GetString(4),
-        RotationJson.ReadRecurrence(reader.GetString(6)),
-        Columns.InstantOf(reader.GetInt64(5)));
-
-    static RotationOverride ReadOverride(NpgsqlDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        RotationJson.ReadAliases(reader.GetString(2)),
-        Columns.InstantOf(reader.GetInt64(3)),
-        Columns.InstantOf(reader.GetInt64(4)),
-        Columns.InstantOf(reader.GetInt64(5)));
-
-    static string ListRotationSql(int variant)
-    {
-        var sql = RotationColumns;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND name >= @prefix AND name < @prefix_end";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND (name, id) > (@after_name, @after_id)";
-        }
-        return sql + " ORDER BY name, id LIMIT @limit";
-    }
+    Rotation ReadRotation(NpgsqlDataReader reader) => RowReader.Rotation(reader, scope);
 }

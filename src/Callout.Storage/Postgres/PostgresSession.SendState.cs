@@ -1,5 +1,6 @@
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
+using Callout.Storage.Rows;
 using Npgsql;
 
 namespace Callout.Storage.Postgres;
@@ -50,7 +51,7 @@ internal sealed partial class PostgresSession
                     await NextAsync(reader, c).ConfigureAwait(false);
                     var page = await ReadFirstAsync(reader, ReadPage, c).ConfigureAwait(false);
                     await NextAsync(reader, c).ConfigureAwait(false);
-                    var delivery = await ReadFirstAsync(reader, r => ReadDelivery(r, deliveryKey), c).ConfigureAwait(false);
+                    var delivery = await ReadFirstAsync(reader, r => RowReader.Delivery(r, deliveryKey), c).ConfigureAwait(false);
                     await NextAsync(reader, c).ConfigureAwait(false);
                     var held = await reader.ReadAsync(c).ConfigureAwait(false);
                     states.Add(new SendState(engagement, channel, acknowledged, page, delivery, held));

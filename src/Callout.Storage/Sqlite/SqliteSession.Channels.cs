@@ -1,27 +1,22 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
+using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Storage.Sqlite;
 
 internal sealed partial class SqliteSession
 {
-    const string ChannelColumns = """
-        SELECT id, contact_alias, name, kind, address, activated, activation_code_hash,
-               activation_code_expires, activation_codes_sent, created_at
-        FROM channels WHERE account_id = @account AND region = @region
-        """;
-
     public async Task<ContactChannel?> FindChannelAsync(string channelId, CancellationToken ct)
     {
-        var command = Read(ChannelColumns + " AND id = @id").Bind("@id", channelId);
+        var command = Read(Selects.Channel + " AND id = @id").Bind("@id", channelId);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadChannel(reader) : null;
     }
 
     public async Task<IReadOnlyList<ContactChannel>> FindChannelsByAddressAsync(ChannelKind kind, string address, CancellationToken ct)
     {
-        var command = Read(ChannelColumns + " AND kind = @kind AND address = @address ORDER BY created_at, id")
+        var command = Read(Selects.Channel + " AND kind = @kind AND address = @address ORDER BY created_at, id")
             .Bind("@kind", Columns.Text(kind))
             .Bind("@address", address);
         var channels = new List<ContactChannel>();
@@ -40,8 +35,8 @@ internal sealed partial class SqliteSession
         // A row-value comparison with the "after" channel's own position; when that channel is
         // gone the comparison is NULL and the page is empty rather than starting over.
         var command = afterChannelId is null
-            ? Read(ChannelColumns + " AND contact_alias = @alias" + Order)
-            : Read(ChannelColumns + """
+            ? Read(Selects.Channel + " AND contact_alias = @alias" + Order)
+            : Read(Selects.Channel + """
                  AND contact_alias = @alias AND (created_at, id) > (
                     SELECT created_at, id FROM channels WHERE account_id = @account AND region = @region AND id = @after)
                 """ + Order).Bind("@after", afterChannelId);
@@ -99,20 +94,5 @@ internal sealed partial class SqliteSession
         .Bind("@code_expires", channel.ActivationCodeExpires is { } expires ? Columns.Millis(expires) : null)
         .Bind("@codes_sent", PlanJson.WriteInstants(channel.ActivationCodesSent));
 
-    ContactChannel ReadChannel(SqliteDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var alias = reader.GetString(1);
-        return new ContactChannel(
-            ResourceArn.Channel(scope, alias, id),
-            alias,
-            reader.GetString(2),
-            Columns.ChannelKindOf(reader.GetString(3)),
-            reader.GetString(4),
-            reader.GetInt64(5) != 0,
-            reader.IsDBNull(6) ? null : reader.GetString(6),
-            reader.IsDBNull(7) ? null : Columns.InstantOf(reader.GetInt64(7)),
-            PlanJson.ReadInstants(reader.GetString(8)),
-            Columns.InstantOf(reader.GetInt64(9)));
-    }
+    ContactChannel ReadChannel(SqliteDataReader reader) => RowReader.Channel(reader, scope);
 }

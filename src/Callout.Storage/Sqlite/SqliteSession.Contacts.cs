@@ -1,5 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
+using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -7,15 +8,9 @@ namespace Callout.Storage.Sqlite;
 
 internal sealed partial class SqliteSession
 {
-    const string ContactColumns = "SELECT alias, display_name, kind, plan FROM contacts WHERE account_id = @account AND region = @region";
-
-    // One statement text per combination of filters, so each stays a plain range scan of the
-    // primary key and is prepared once. Index: 1 = prefix, 2 = kind, 4 = after.
-    static readonly string[] ListContactsSql = [.. Enumerable.Range(0, 8).Select(ListSql)];
-
     public async Task<Contact?> FindContactAsync(string alias, CancellationToken ct)
     {
-        var command = Read(ContactColumns + " AND alias = @alias").Bind("@alias", alias);
+        var command = Read(Selects.Contact + " AND alias = @alias").Bind("@alias", alias);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadContact(reader) : null;
     }
@@ -24,7 +19,7 @@ internal sealed partial class SqliteSession
         string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct)
     {
         var variant = (aliasPrefix is null ? 0 : 1) | (kind is null ? 0 : 2) | (afterAlias is null ? 0 : 4);
-        var command = Read(ListContactsSql[variant]).Bind("@limit", limit);
+        var command = Read(Selects.ListContacts[variant]).Bind("@limit", limit);
         if (aliasPrefix is not null)
         {
             // A range, not LIKE: '_' and '%' are legal in aliases. U+10FFFF sorts after every
@@ -102,32 +97,5 @@ internal sealed partial class SqliteSession
             .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    Contact ReadContact(SqliteDataReader reader)
-    {
-        var alias = reader.GetString(0);
-        return new Contact(
-            ResourceArn.Contact(scope, alias),
-            alias,
-            reader.IsDBNull(1) ? null : reader.GetString(1),
-            Columns.ContactKindOf(reader.GetString(2)),
-            PlanJson.Read(reader.GetString(3)));
-    }
-
-    static string ListSql(int variant)
-    {
-        var sql = ContactColumns;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND alias >= @prefix AND alias < @prefix_end";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND kind = @kind";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND alias > @after";
-        }
-        return sql + " ORDER BY alias LIMIT @limit";
-    }
+    Contact ReadContact(SqliteDataReader reader) => RowReader.Contact(reader, scope);
 }

@@ -1,4 +1,5 @@
 using Callout.Domain.Engagements;
+using Callout.Storage.Rows;
 
 namespace Callout.Storage.Sqlite;
 
@@ -6,22 +7,14 @@ internal sealed partial class SqliteSession
 {
     public async Task<DeliveryRecord?> FindDeliveryAsync(string key, CancellationToken ct)
     {
-        await using var reader = await Read("""
-                SELECT page_id, status, provider_message_id, updated_at FROM deliveries
-                WHERE account_id = @account AND region = @region AND key = @key
-                """)
+        await using var reader = await Read(Selects.Delivery)
             .Bind("@key", key)
             .ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (!await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             return null;
         }
-        return new DeliveryRecord(
-            key,
-            reader.GetString(0),
-            Columns.DeliveryStatusOf(reader.GetString(1)),
-            OptionalString(reader, 2),
-            Columns.InstantOf(reader.GetInt64(3)));
+        return RowReader.Delivery(reader, key);
     }
 
     public async Task PutDeliveryAsync(DeliveryRecord delivery, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
+using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -7,17 +8,6 @@ namespace Callout.Storage.Sqlite;
 
 internal sealed partial class SqliteSession
 {
-    // The snapshot is read on its own (FindSnapshotAsync): listing never loads it.
-    const string EngagementColumns = """
-        SELECT id, contact_alias, root_kind, sender, subject, content, public_subject, public_content,
-               incident_id, start_time, stop_time, stop_reason
-        FROM engagements WHERE account_id = @account AND region = @region
-        """;
-
-    // One statement text per combination of filters, each a range scan of engagements_by_start (or
-    // engagements_by_incident) in index order. Index: 1 = incident, 2 = from, 4 = to, 8 = after.
-    static readonly string[] ListEngagementsSql = [.. Enumerable.Range(0, 16).Select(ListEngagementSql)];
-
     /// The session already holds the store's only writer, which excludes the engine's sessions.
     public Task LockEngagementAsync(string engagementId, CancellationToken ct)
     {
@@ -63,7 +53,7 @@ internal sealed partial class SqliteSession
 
     public async Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct)
     {
-        await using var reader = await Read(EngagementColumns + " AND id = @id")
+        await using var reader = await Read(Selects.Engagement + " AND id = @id")
             .Bind("@id", engagementId)
             .ExecuteReaderAsync(ct).ConfigureAwait(false);
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadEngagement(reader) : null;
@@ -81,7 +71,7 @@ internal sealed partial class SqliteSession
         string? incidentId, Instant? from, Instant? to, (Instant Start, string Id)? after, int limit, CancellationToken ct)
     {
         var variant = (incidentId is null ? 0 : 1) | (from is null ? 0 : 2) | (to is null ? 0 : 4) | (after is null ? 0 : 8);
-        var command = Read(ListEngagementsSql[variant]).Bind("@limit", limit);
+        var command = Read(Selects.ListEngagements[variant]).Bind("@limit", limit);
         if (incidentId is not null)
         {
             command.Bind("@incident_id", incidentId);
@@ -120,25 +110,6 @@ internal sealed partial class SqliteSession
         return changed > 0;
     }
 
-    Engagement ReadEngagement(SqliteDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var alias = reader.GetString(1);
-        return new Engagement(
-            new ResourceArn(scope, ResourceKind.Engagement, alias + "/" + id),
-            alias,
-            Columns.ContactKindOf(reader.GetString(2)),
-            reader.GetString(3),
-            reader.GetString(4),
-            reader.GetString(5),
-            OptionalString(reader, 6),
-            OptionalString(reader, 7),
-            OptionalString(reader, 8),
-            Columns.InstantOf(reader.GetInt64(9)),
-            OptionalInstant(reader, 10),
-            OptionalString(reader, 11));
-    }
-
     /// The store rebuilds ARNs from the scope, the alias and the id, so an ARN that says anything
     /// else could not be read back as written.
     void CheckArn(ResourceArn arn, ResourceKind kind, string alias, string parameter)
@@ -150,31 +121,5 @@ internal sealed partial class SqliteSession
         }
     }
 
-    static string? OptionalString(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    static Instant? OptionalInstant(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Columns.InstantOf(reader.GetInt64(ordinal));
-
-    static string ListEngagementSql(int variant)
-    {
-        var sql = EngagementColumns;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND incident_id = @incident_id";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND start_time >= @from";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND start_time <= @to";
-        }
-        if ((variant & 8) != 0)
-        {
-            sql += " AND (start_time, id) < (@after_start, @after_id)";
-        }
-        return sql + " ORDER BY start_time DESC, id DESC LIMIT @limit";
-    }
+    Engagement ReadEngagement(SqliteDataReader reader) => RowReader.Engagement(reader, scope);
 }

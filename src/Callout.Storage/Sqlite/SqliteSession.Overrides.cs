@@ -1,5 +1,6 @@
 using System.Globalization;
 using Callout.Domain.Rotations;
+using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -7,11 +8,6 @@ namespace Callout.Storage.Sqlite;
 
 internal sealed partial class SqliteSession
 {
-    const string OverrideColumns = """
-        SELECT id, rotation_id, members, start_time, end_time, created_at
-        FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id
-        """;
-
     /// The rotation must exist (a foreign key). Its members reach rotation_members by a trigger.
     public async Task InsertOverrideAsync(RotationOverride rotationOverride, CancellationToken ct)
     {
@@ -31,11 +27,11 @@ internal sealed partial class SqliteSession
 
     public async Task<RotationOverride?> FindOverrideAsync(string rotationId, string overrideId, CancellationToken ct)
     {
-        var command = Read(OverrideColumns + " AND id = @id")
+        var command = Read(Selects.Override + " AND id = @id")
             .Bind("@rotation_id", rotationId)
             .Bind("@id", overrideId);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadOverride(reader) : null;
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? RowReader.Override(reader) : null;
     }
 
     public async Task DeleteOverrideAsync(string rotationId, string overrideId, CancellationToken ct)
@@ -55,7 +51,7 @@ internal sealed partial class SqliteSession
         string rotationId, Instant from, Instant to, CancellationToken ct)
     {
         var overrides = new List<RotationOverride>();
-        await using var reader = await Read(OverrideColumns + """
+        await using var reader = await Read(Selects.Override + """
                  AND start_time < @to AND end_time > @from
                 ORDER BY start_time, created_at, id
                 """)
@@ -65,7 +61,7 @@ internal sealed partial class SqliteSession
             .ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            overrides.Add(ReadOverride(reader));
+            overrides.Add(RowReader.Override(reader));
         }
         return overrides;
     }
@@ -81,12 +77,4 @@ internal sealed partial class SqliteSession
             .ExecuteScalarAsync(ct).ConfigureAwait(false);
         return Convert.ToInt32(count, CultureInfo.InvariantCulture);
     }
-
-    static RotationOverride ReadOverride(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        RotationJson.ReadAliases(reader.GetString(2)),
-        Columns.InstantOf(reader.GetInt64(3)),
-        Columns.InstantOf(reader.GetInt64(4)),
-        Columns.InstantOf(reader.GetInt64(5)));
 }

@@ -1,5 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
+using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -7,18 +8,9 @@ namespace Callout.Storage.Sqlite;
 
 internal sealed partial class SqliteSession
 {
-    const string PageColumns = """
-        SELECT id, engagement_id, contact_alias, channel_id, resolution, essential, created_at,
-               sent_time, delivery_time, read_time
-        FROM pages WHERE account_id = @account AND region = @region
-        """;
-
-    // Index: 1 = engagement, 2 = person, 4 = after. Variants 0 and 4 name neither and are refused.
-    static readonly string[] ListPagesSql = [.. Enumerable.Range(0, 8).Select(ListPageSql)];
-
     public async Task<Page?> FindPageAsync(string pageId, CancellationToken ct)
     {
-        await using var reader = await Read(PageColumns + " AND id = @id")
+        await using var reader = await Read(Selects.Page + " AND id = @id")
             .Bind("@id", pageId)
             .ExecuteReaderAsync(ct).ConfigureAwait(false);
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadPage(reader) : null;
@@ -78,7 +70,7 @@ internal sealed partial class SqliteSession
             throw new ArgumentException("Pages are listed by engagement, by contact, or both; neither was given.", nameof(engagementId));
         }
         var variant = (engagementId is null ? 0 : 1) | (contactAlias is null ? 0 : 2) | (after is null ? 0 : 4);
-        var command = Read(ListPagesSql[variant]).Bind("@limit", limit);
+        var command = Read(Selects.ListPages[variant]).Bind("@limit", limit);
         if (engagementId is not null)
         {
             command.Bind("@engagement_id", engagementId);
@@ -99,8 +91,8 @@ internal sealed partial class SqliteSession
     {
         const string Unread = " AND engagement_id = @engagement_id AND read_time IS NULL";
         var command = contactAlias is null
-            ? Read(PageColumns + Unread + " ORDER BY created_at, id")
-            : Read(PageColumns + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
+            ? Read(Selects.Page + Unread + " ORDER BY created_at, id")
+            : Read(Selects.Page + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
                 .Bind("@contact_alias", contactAlias);
         command.Bind("@engagement_id", engagementId);
         return await ReadPagesAsync(command, ct).ConfigureAwait(false);
@@ -108,7 +100,7 @@ internal sealed partial class SqliteSession
 
     public async Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct)
     {
-        var command = Read(PageColumns + """
+        var command = Read(Selects.Page + """
              AND channel_id = @channel_id AND read_time IS NULL
              AND engagement_id IN (SELECT id FROM engagements
                                    WHERE account_id = @account AND region = @region AND stop_time IS NULL)
@@ -128,38 +120,5 @@ internal sealed partial class SqliteSession
         return pages;
     }
 
-    Page ReadPage(SqliteDataReader reader)
-    {
-        var id = reader.GetString(0);
-        var alias = reader.GetString(2);
-        return new Page(
-            new ResourceArn(scope, ResourceKind.Page, alias + "/" + id),
-            reader.GetString(1),
-            alias,
-            reader.GetString(3),
-            EngagementJson.ReadResolution(reader.GetString(4)),
-            reader.GetInt64(5) != 0,
-            Columns.InstantOf(reader.GetInt64(6)),
-            OptionalInstant(reader, 7),
-            OptionalInstant(reader, 8),
-            OptionalInstant(reader, 9));
-    }
-
-    static string ListPageSql(int variant)
-    {
-        var sql = PageColumns;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND engagement_id = @engagement_id";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND contact_alias = @contact_alias";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND (created_at, id) < (@after_created, @after_id)";
-        }
-        return sql + " ORDER BY created_at DESC, id DESC LIMIT @limit";
-    }
+    Page ReadPage(SqliteDataReader reader) => RowReader.Page(reader, scope);
 }

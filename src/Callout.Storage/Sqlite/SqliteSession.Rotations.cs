@@ -1,21 +1,13 @@
 using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Rotations;
+using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Storage.Sqlite;
 
 internal sealed partial class SqliteSession
 {
-    const string RotationColumns = """
-        SELECT id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence
-        FROM rotations WHERE account_id = @account AND region = @region
-        """;
-
-    // One statement text per combination of filters, each a range of rotations_by_name prepared
-    // once. Index: 1 = prefix, 2 = after.
-    static readonly string[] ListRotationsSql = [.. Enumerable.Range(0, 4).Select(ListRotationSql)];
-
     public async Task InsertRotationAsync(Rotation rotation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rotation);
@@ -42,7 +34,7 @@ internal sealed partial class SqliteSession
 
     public async Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct)
     {
-        var command = Read(RotationColumns + " AND id = @id").Bind("@id", rotationId);
+        var command = Read(Selects.Rotation + " AND id = @id").Bind("@id", rotationId);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadRotation(reader) : null;
     }
@@ -65,7 +57,7 @@ internal sealed partial class SqliteSession
         string? namePrefix, (string Name, string Id)? after, int limit, CancellationToken ct)
     {
         var variant = (namePrefix is null ? 0 : 1) | (after is null ? 0 : 2);
-        var command = Read(ListRotationsSql[variant]).Bind("@limit", limit);
+        var command = Read(Selects.ListRotations[variant]).Bind("@limit", limit);
         if (namePrefix is not null)
         {
             // A range, not LIKE: '_' is legal in names, and LIKE ignores case. U+10FFFF sorts after
@@ -110,28 +102,7 @@ internal sealed partial class SqliteSession
         return ids;
     }
 
-    Rotation ReadRotation(SqliteDataReader reader) => new(
-        new ResourceArn(scope, ResourceKind.Rotation, reader.GetString(0)),
-        reader.GetString(1),
-        RotationJson.ReadAliases(reader.GetString(2)),
-        Columns.InstantOf(reader.GetInt64(3)),
-        reader.GetString(4),
-        RotationJson.ReadRecurrence(reader.GetString(6)),
-        Columns.InstantOf(reader.GetInt64(5)));
-
-    static string ListRotationSql(int variant)
-    {
-        var sql = RotationColumns;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND name >= @prefix AND name < @prefix_end";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND (name, id) > (@after_name, @after_id)";
-        }
-        return sql + " ORDER BY name, id LIMIT @limit";
-    }
+    Rotation ReadRotation(SqliteDataReader reader) => RowReader.Rotation(reader, scope);
 }
 
 file static class RotationBinding

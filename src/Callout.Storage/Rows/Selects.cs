@@ -1,0 +1,131 @@
+namespace Callout.Storage.Rows;
+
+/// The SELECTs both stores run, column for column the same, so one set of readers (RowReader) serves
+/// both. Each listing has one statement text per combination of its filters, indexed by a bit per
+/// filter, so every one stays a plain range scan of its index and is prepared once.
+internal static class Selects
+{
+    public const string Contact = "SELECT alias, display_name, kind, plan FROM contacts WHERE account_id = @account AND region = @region";
+
+    public const string Channel = """
+        SELECT id, contact_alias, name, kind, address, activated, activation_code_hash,
+               activation_code_expires, activation_codes_sent, created_at
+        FROM channels WHERE account_id = @account AND region = @region
+        """;
+
+    // The snapshot is read on its own (FindSnapshotAsync): listing never loads it.
+    public const string Engagement = """
+        SELECT id, contact_alias, root_kind, sender, subject, content, public_subject, public_content,
+               incident_id, start_time, stop_time, stop_reason
+        FROM engagements WHERE account_id = @account AND region = @region
+        """;
+
+    public const string Page = """
+        SELECT id, engagement_id, contact_alias, channel_id, resolution, essential, created_at,
+               sent_time, delivery_time, read_time
+        FROM pages WHERE account_id = @account AND region = @region
+        """;
+
+    public const string Delivery = """
+        SELECT page_id, status, provider_message_id, updated_at FROM deliveries
+        WHERE account_id = @account AND region = @region AND key = @key
+        """;
+
+    public const string Receipt = "SELECT seq, channel_id, kind, info, time FROM receipts WHERE account_id = @account AND region = @region AND page_id = @page_id";
+
+    public const string Rotation = """
+        SELECT id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence
+        FROM rotations WHERE account_id = @account AND region = @region
+        """;
+
+    public const string Override = """
+        SELECT id, rotation_id, members, start_time, end_time, created_at
+        FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id
+        """;
+
+    /// Index: 1 = alias prefix, 2 = kind, 4 = after an alias; each a range of the primary key.
+    public static readonly string[] ListContacts = [.. Enumerable.Range(0, 8).Select(ListContactsSql)];
+
+    /// Index: 1 = incident, 2 = from, 4 = to, 8 = after; each a range scan of engagements_by_start
+    /// (or engagements_by_incident) in index order.
+    public static readonly string[] ListEngagements = [.. Enumerable.Range(0, 16).Select(ListEngagementsSql)];
+
+    /// Index: 1 = engagement, 2 = person, 4 = after. Variants 0 and 4 name neither and are refused
+    /// by the callers.
+    public static readonly string[] ListPages = [.. Enumerable.Range(0, 8).Select(ListPagesSql)];
+
+    /// Index: 1 = name prefix, 2 = after a (name, id); each a range of rotations_by_name.
+    public static readonly string[] ListRotations = [.. Enumerable.Range(0, 4).Select(ListRotationsSql)];
+
+    static string ListContactsSql(int variant)
+    {
+        var sql = Contact;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND alias >= @prefix AND alias < @prefix_end";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND kind = @kind";
+        }
+        if ((variant & 4) != 0)
+        {
+            sql += " AND alias > @after";
+        }
+        return sql + " ORDER BY alias LIMIT @limit";
+    }
+
+    static string ListEngagementsSql(int variant)
+    {
+        var sql = Engagement;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND incident_id = @incident_id";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND start_time >= @from";
+        }
+        if ((variant & 4) != 0)
+        {
+            sql += " AND start_time <= @to";
+        }
+        if ((variant & 8) != 0)
+        {
+            sql += " AND (start_time, id) < (@after_start, @after_id)";
+        }
+        return sql + " ORDER BY start_time DESC, id DESC LIMIT @limit";
+    }
+
+    static string ListPagesSql(int variant)
+    {
+        var sql = Page;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND engagement_id = @engagement_id";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND contact_alias = @contact_alias";
+        }
+        if ((variant & 4) != 0)
+        {
+            sql += " AND (created_at, id) < (@after_created, @after_id)";
+        }
+        return sql + " ORDER BY created_at DESC, id DESC LIMIT @limit";
+    }
+
+    static string ListRotationsSql(int variant)
+    {
+        var sql = Rotation;
+        if ((variant & 1) != 0)
+        {
+            sql += " AND name >= @prefix AND name < @prefix_end";
+        }
+        if ((variant & 2) != 0)
+        {
+            sql += " AND (name, id) > (@after_name, @after_id)";
+        }
+        return sql + " ORDER BY name, id LIMIT @limit";
+    }
+}
