@@ -1,4 +1,5 @@
 using Callout.Domain.Engagements;
+using Callout.Domain.Ports;
 using NodaTime;
 using Xunit;
 
@@ -15,7 +16,7 @@ public abstract partial class StoreCompliance
         await InsertStepsAsync(SendStep(Id(1), Id(100), T0, pageId: Id(2)));
         Assert.Single(await ClaimAsync(T0, "node-a/1"));
 
-        var state = await QueryWriteAsync(s => s.ReadSendStateAsync(SendStep(Id(1), Id(100), T0, pageId: Id(2)), Id(900), $"{Id(2)}:0", "node-a/1", None));
+        var state = await QueryWriteAsync(s => ReadSendStateAsync(s, SendStep(Id(1), Id(100), T0, pageId: Id(2)), Id(900), $"{Id(2)}:0", "node-a/1"));
 
         Assert.Equal(Id(100), state.Engagement!.Id);
         Assert.True(state.Engagement.Running);
@@ -43,13 +44,13 @@ public abstract partial class StoreCompliance
         Assert.Single(await ClaimAsync(T0, "node-a/1"));
         Assert.Single(await ClaimAsync(T0 + Lease, "node-b/7"));
 
-        var state = await QueryWriteAsync(s => s.ReadSendStateAsync(step, Id(900), $"{Id(2)}:1", "node-a/1", None));
+        var state = await QueryWriteAsync(s => ReadSendStateAsync(s, step, Id(900), $"{Id(2)}:1", "node-a/1"));
 
         AssertSamePage(page, state.Page!);
         Assert.Equal(pending, state.Delivery);
         Assert.True(state.Acknowledged);
         Assert.False(state.Held);
-        Assert.True((await QueryWriteAsync(s => s.ReadSendStateAsync(step, Id(900), $"{Id(2)}:1", "node-b/7", None))).Held);
+        Assert.True((await QueryWriteAsync(s => ReadSendStateAsync(s, step, Id(900), $"{Id(2)}:1", "node-b/7"))).Held);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public abstract partial class StoreCompliance
     {
         var step = new EngagementStep(Id(1), Id(100), StepKind.SendPage, T0, null, null, null, 0, null, Essential: false);
 
-        var state = await QueryWriteAsync(s => s.ReadSendStateAsync(step, null, "none:0", "node-a/1", None));
+        var state = await QueryWriteAsync(s => ReadSendStateAsync(s, step, null, "none:0", "node-a/1"));
 
         Assert.Equal(new SendState(null, null, false, null, null, false), state);
     }
@@ -132,12 +133,12 @@ public abstract partial class StoreCompliance
     [Fact]
     public async Task a_page_session_writes_in_its_scope_and_commits_or_rolls_back_as_a_whole()
     {
-        await using (var session = await Store.OpenPageAsync(Scope, Id(2), Ct))
+        await using (var session = await Store.OpenPagesAsync(Scope, [Id(2)], Ct))
         {
             await session.InsertPageAsync(NewPage(Id(2), Id(1), T0), None);
             await session.CommitAsync(None);
         }
-        await using (var abandoned = await Store.OpenPageAsync(Scope, Id(3), Ct))
+        await using (var abandoned = await Store.OpenPagesAsync(Scope, [Id(3)], Ct))
         {
             await abandoned.InsertPageAsync(NewPage(Id(3), Id(1), T0), None);
         }
@@ -176,6 +177,9 @@ public abstract partial class StoreCompliance
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => session.LockPageAsync(Id(1), None));
     }
+
+    static async Task<SendState> ReadSendStateAsync(IStoreSession session, EngagementStep step, string? channelId, string deliveryKey, string owner) =>
+        (await session.ReadSendStatesAsync([new SendQuery(step, channelId, deliveryKey, owner)], None))[0];
 
     /// A running engagement Id(100) of jane, with her channel Id(900).
     async Task SendSetUpAsync()

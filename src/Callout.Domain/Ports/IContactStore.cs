@@ -32,10 +32,6 @@ public interface IContactStore : IEngineStore, IAsyncDisposable
     /// runs, so two such sessions never wait for each other in a circle.
     Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct);
 
-    /// OpenPagesAsync for one page.
-    Task<IStoreSession> OpenPageAsync(AccountScope scope, string pageId, CancellationToken ct) =>
-        OpenPagesAsync(scope, [pageId], ct);
-
     /// A writing session for a create call that checks no quota and no uniqueness of its own and
     /// writes only new rows (StartEngagement). It is serialized with sessions of the same
     /// operation and idempotency token, so a retry finds the first call's record, but not with the

@@ -12,7 +12,7 @@ public interface IEngagementSession
     /// change them, so the engine's work on the engagement is not interleaved with this session's.
     Task LockEngagementAsync(string engagementId, CancellationToken ct);
 
-    /// Like LockEngagementAsync, for one page (see IContactStore.OpenPageAsync). Take an
+    /// Like LockEngagementAsync, for one page (see IContactStore.OpenPagesAsync). Take an
     /// engagement's lock before the lock of any of its pages.
     Task LockPageAsync(string pageId, CancellationToken ct);
 

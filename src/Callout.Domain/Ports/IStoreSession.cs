@@ -58,11 +58,7 @@ public interface IStoreSession : IEngagementSession, IRotationSession, IAsyncDis
 
     Task CommitAsync(CancellationToken ct);
 
-    /// Everything a send step decides on (SendState).
-    async Task<SendState> ReadSendStateAsync(EngagementStep step, string? channelId, string deliveryKey, string owner, CancellationToken ct) =>
-        (await ReadSendStatesAsync([new SendQuery(step, channelId, deliveryKey, owner)], ct).ConfigureAwait(false))[0];
-
-    /// The SendState of each query, in the order of the queries. A store that can send several
+    /// Everything each send step decides on (SendState), in the order of the queries, in the order of the queries. A store that can send several
     /// queries in one round trip reads them together; this default reads them one by one.
     async Task<IReadOnlyList<SendState>> ReadSendStatesAsync(IReadOnlyList<SendQuery> queries, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ namespace Callout.Storage.Postgres;
 ///   CountContacts for the quota is exact, and the primary keys stand behind the alias and id
 ///   checks all the same.
 /// - The engine's sessions take a lock named after their engagement (OpenEngagementAsync: entering
-///   a schedule, the end) or, for a send, after its page (OpenPageAsync) instead of the scope's,
+///   a schedule, the end) or, for a send, after its pages (OpenPagesAsync) instead of the scope's,
 ///   so one account's engagements, and one engagement's pages, go out side by side. API writers
 ///   that change an engagement or a page (acknowledging, stopping) take those locks too, after the
 ///   scope's, engagement before page. StartEngagement's sessions (OpenCreateAsync) lock only their

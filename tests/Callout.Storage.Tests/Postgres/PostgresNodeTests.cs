@@ -148,7 +148,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
             await otherEngagement.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
             await otherEngagement.CommitAsync(None);
         }
-        await using (var samePage = await b.OpenPageAsync(scope, "e1", None))
+        await using (var samePage = await b.OpenPagesAsync(scope, ["e1"], None))
         {
             // A page's lock is apart from its engagement's, even under the same id.
             await samePage.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
@@ -183,8 +183,8 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     {
         var (a, b) = (await MigratedNode(), Node());
 
-        await using var engine = await HoldingAsync(a.OpenPageAsync(scope, "p1", None));
-        await using (var otherPage = await b.OpenPageAsync(scope, "p2", None))
+        await using var engine = await HoldingAsync(a.OpenPagesAsync(scope, ["p1"], None));
+        await using (var otherPage = await b.OpenPagesAsync(scope, ["p2"], None))
         {
             await otherPage.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
         }
@@ -205,7 +205,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         {
             await otherPages.CountContactsAsync(None).WaitAsync(TimeSpan.FromSeconds(10));
         }
-        var onePage = FirstStatementAsync(await b.OpenPageAsync(scope, "p2", None));
+        var onePage = FirstStatementAsync(await b.OpenPagesAsync(scope, ["p2"], None));
         var overlapping = FirstStatementAsync(await b.OpenPagesAsync(scope, ["p5", "p3"], None));
         await using var writer = await b.OpenAsync(scope, write: true, None);
         await writer.LockEngagementAsync("e1", None);
