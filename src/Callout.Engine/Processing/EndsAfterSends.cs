@@ -28,12 +28,13 @@ sealed class EndsAfterSends
         }
     }
 
-    /// One send of the claim has finished, however it ended.
-    public void SendDone(long claim)
+    /// `sends` sends of the claim have finished (one, or a group run together), however they ended.
+    public void SendDone(long claim, int sends = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sends, 1);
         lock (_gate)
         {
-            if (--_running[claim] > 0)
+            if ((_running[claim] -= sends) > 0)
             {
                 return;
             }

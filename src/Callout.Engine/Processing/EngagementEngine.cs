@@ -223,10 +223,7 @@ public sealed partial class EngagementEngine(
         {
             if (sendsOfClaim is { } claim)
             {
-                foreach (var _ in steps)
-                {
-                    _endsAfterSends.SendDone(claim);
-                }
+                _endsAfterSends.SendDone(claim, steps.Count);
             }
             Finished(steps.Count);
         }

@@ -49,6 +49,20 @@ public sealed class EndsAfterSendsTests
     }
 
     [Fact]
+    public void a_group_of_sends_finishing_together_counts_for_each_of_them()
+    {
+        var order = new EndsAfterSends();
+        var claim = order.Claimed(sends: 3);
+        var end = order.SendsThroughAsync(claim);
+
+        order.SendDone(claim, sends: 2);
+        Assert.False(end.IsCompleted);
+        order.SendDone(claim);
+        Assert.True(end.IsCompletedSuccessfully);
+        Assert.Throws<ArgumentOutOfRangeException>(() => order.SendDone(claim, sends: 0));
+    }
+
+    [Fact]
     public void a_claim_of_ends_alone_waits_only_for_earlier_sends()
     {
         var order = new EndsAfterSends();
