@@ -4,6 +4,7 @@ using System.Data.Common;
 using Callout.Domain.Arns;
 using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
+using Callout.Storage.Rows;
 using Callout.Storage.Sqlite;
 using Npgsql;
 
@@ -113,12 +114,7 @@ public sealed partial class PostgresContactStore : IContactStore
     public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(pageIds);
-        ArgumentOutOfRangeException.ThrowIfZero(pageIds.Count, nameof(pageIds));
-        foreach (var pageId in pageIds)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(pageId, nameof(pageIds));
-        }
+        PageIdArguments.Check(pageIds);
         return pageIds.Count == 1
             ? OpenSessionAsync(scope, true, (c, t) => ResourceLock.Page(c, t, scope, pageIds.First()), openingReturnsRows: true, ct)
             : OpenSessionAsync(scope, true, (c, t) => ResourceLock.Pages(c, t, scope, pageIds), openingReturnsRows: true, ct);

@@ -1,6 +1,7 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
+using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Storage.Sqlite;
@@ -117,12 +118,7 @@ public sealed partial class SqliteContactStore : IContactStore
     /// And page sessions.
     public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(pageIds);
-        ArgumentOutOfRangeException.ThrowIfZero(pageIds.Count, nameof(pageIds));
-        foreach (var pageId in pageIds)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(pageId, nameof(pageIds));
-        }
+        PageIdArguments.Check(pageIds);
         return OpenAsync(scope, write: true, ct);
     }
 
