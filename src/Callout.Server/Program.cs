@@ -8,7 +8,7 @@ using Callout.Server.Api;
 using Callout.Server.Hosting;
 using Callout.Server.Inbound;
 using Callout.Server.Operations;
-using Callout.Server.Pagination;
+using Callout.Server.Listing;
 using Callout.Storage.Postgres;
 using Callout.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -79,7 +79,7 @@ builder.Services.AddSingleton(new ServiceLimits());
 builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, CredentialLoader.Load(options), time));
 // The key sealing page tokens lives in the store, so every node of a cluster honours the tokens of
 // the others and a file-backed server's tokens outlive a restart.
-builder.Services.AddSingleton(new PageTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));
+builder.Services.AddSingleton(new CursorTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));
 builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddOperations();
