@@ -1,5 +1,6 @@
 using Callout.Protocol.Auth;
 using Callout.Protocol.Errors;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Callout.Tests.Auth;
@@ -15,10 +16,10 @@ public sealed class SigV4AuthenticatorTests
     private static SigV4Authenticator Strict(DateTimeOffset? now = null, params Credential[] credentials) => new(
         AuthMode.Strict,
         credentials.Length == 0 ? [Example] : credentials,
-        new FixedTimeProvider(now ?? BotocoreVectors.SignedAt));
+        new FakeTimeProvider(now ?? BotocoreVectors.SignedAt));
 
     private static SigV4Authenticator Off() =>
-        new(AuthMode.Off, [Example], new FixedTimeProvider(BotocoreVectors.SignedAt));
+        new(AuthMode.Off, [Example], new FakeTimeProvider(BotocoreVectors.SignedAt));
 
     private static ApiException Fails(SigV4Authenticator auth, SignedRequest request, string code)
     {
