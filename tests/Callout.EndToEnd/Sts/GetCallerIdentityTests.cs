@@ -129,6 +129,26 @@ public sealed class GetCallerIdentityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task random_forms_get_an_xml_answer_and_never_a_server_error()
+    {
+        var rng = new Random(20261206);
+        const string Alphabet = "Action=GetCallerIdentity&Version=2011-06-15%+=&%C3%A9%ZZ%0";
+        for (var i = 0; i < 300; i++)
+        {
+            var bytes = new byte[rng.Next(0, 80)];
+            for (var j = 0; j < bytes.Length; j++)
+            {
+                bytes[j] = rng.Next(3) == 0 ? (byte)rng.Next(256) : (byte)Alphabet[rng.Next(Alphabet.Length)];
+            }
+            var body = Encoding.ASCII.GetBytes("Action=").Concat(bytes).ToArray();
+            var response = await StsCalls.PostAsync(Endpoint, body, "210987654321");
+            Assert.True(response.Status is 200 or 400, $"{response.Status} for {Convert.ToHexString(body)}: {response.Text}");
+            Assert.Equal("text/xml", response.ContentType);
+            Assert.True(response.RootName is "GetCallerIdentityResponse" or "ErrorResponse", response.Text);
+        }
+    }
+
+    [Fact]
     public async Task a_form_post_that_names_no_action_is_still_the_json_apis_unknown_operation()
     {
         var response = await StsCalls.PostAsync(Endpoint, """{"Alias":"x"}""", "210987654321");
