@@ -26,7 +26,7 @@ sealed class ListRotations(IContactStore store, PageTokens tokens) : IOperation<
                 RotationArn = r.Arn.ToString(),
                 Name = r.Name,
                 ContactIds = RotationLookups.Arns(r.ContactAliases, r.Arn.Scope),
-                StartTime = Times.Of(r.StartTime),
+                StartTime = r.StartTimeGiven ? Times.Of(r.StartTime) : null,
                 TimeZoneId = r.TimeZoneId,
                 Recurrence = RecurrenceMapper.ToWire(r.Recurrence),
             }).ToList(),
