@@ -7,7 +7,8 @@ using Callout.Server.Pagination;
 
 namespace Callout.Server.Operations.Rotations;
 
-/// Sorted by name, then ARN; names need not be unique (spec/rotations.md §3.3).
+/// Sorted by name, then ARN; names need not be unique (spec/rotations.md §3.3). StartTime only
+/// when the caller gave one, as in GetRotation.
 sealed class ListRotations(IContactStore store, PageTokens tokens) : IOperation<ListRotationsRequest, ListRotationsResult>
 {
     public async Task<ListRotationsResult> HandleAsync(ListRotationsRequest request, RequestContext context, CancellationToken ct)
