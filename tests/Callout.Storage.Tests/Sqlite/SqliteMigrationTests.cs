@@ -122,6 +122,38 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task rotations_stored_before_start_times_were_marked_given_count_one_on_the_creation_second_as_not_given()
+    {
+        var scope = AccountScope.For("us-east-1", "111122223333");
+        var ct = CancellationToken.None;
+        await using (var store = SqliteContactStore.OpenFile(directory))
+        {
+            await store.MigrateAsync(ct);
+        }
+        // Rows as earlier builds wrote them: no StartTimeGiven in the recurrence document. r1 was
+        // made without a StartTime (the creation time, to the second); r2 with one a day later.
+        const long Created = 1740830400_250;
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Execute(connection, $"""
+                INSERT INTO rotations (account_id, region, id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence) VALUES
+                    ('111122223333', 'us-east-1', 'r1', 'defaulted', '["jane"]', {Created - 250}, 'UTC', {Created}, '{Legacy}'),
+                    ('111122223333', 'us-east-1', 'r2', 'given', '["jane"]', {Created - 250 + 86_400_000}, 'UTC', {Created}, '{Legacy}');
+                """);
+        }
+
+        await using var reopened = SqliteContactStore.OpenFile(directory);
+        await reopened.MigrateAsync(ct);
+        await using var read = await reopened.OpenAsync(scope, write: false, ct);
+        Assert.False((await read.FindRotationAsync("r1", ct))!.StartTimeGiven);
+        Assert.True((await read.FindRotationAsync("r2", ct))!.StartTimeGiven);
+        Assert.Equal(Instant.FromUnixTimeMilliseconds(Created - 250), (await read.FindRotationAsync("r1", ct))!.StartTime);
+    }
+
+    const string Legacy = """{"kind":"DAILY","handOffs":[{"time":"09:00"}],"numberOfOnCalls":1,"multiplier":1}""";
+
+    [Fact]
     public async Task a_database_from_a_newer_build_is_refused()
     {
         await using (var store = SqliteContactStore.OpenFile(directory))
