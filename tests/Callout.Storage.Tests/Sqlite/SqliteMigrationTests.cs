@@ -1,6 +1,7 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
+using Callout.Domain.Outbox;
 using Callout.Domain.Rotations;
 using Callout.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -168,6 +169,37 @@ public sealed class SqliteMigrationTests : IDisposable
 
         await using var reopened = SqliteContactStore.OpenFile(directory);
         await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.MigrateAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task a_version_6_database_keeps_its_outbox_messages_listed_without_arns()
+    {
+        Directory.CreateDirectory(directory);
+        var names = (string[])["0001_initial", "0002_contact_counts", "0003_engagements", "0004_channels_by_address", "0005_rotations", "0006_virtual_clock"];
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            foreach (var name in names)
+            {
+                Execute(connection, Script(name));
+            }
+            Execute(connection, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL);");
+            for (var i = 0; i < names.Length; i++)
+            {
+                Execute(connection, $"INSERT INTO schema_migrations VALUES ({i + 1}, '{names[i]}')");
+            }
+            Execute(connection, """
+                INSERT INTO outbox (id, account_id, region, kind, channel_type, address, subject, body, created_at)
+                VALUES ('m1', '111122223333', 'us-east-1', 'ACTIVATION', 'EMAIL', 'jane@example.com', 'Your code', 'Code: 123456', 1740830400000);
+                """);
+        }
+
+        await using var store = SqliteContactStore.OpenFile(directory);
+        await store.MigrateAsync(CancellationToken.None);
+
+        var kept = Assert.Single(await store.ListOutboxAsync(10, CancellationToken.None));
+        Assert.Equal(new OutboxMessage("m1", "111122223333", "us-east-1", "ACTIVATION", "EMAIL", "jane@example.com", "Your code",
+            "Code: 123456", Instant.FromUnixTimeMilliseconds(1740830400000)), kept);
     }
 
     public void Dispose()
