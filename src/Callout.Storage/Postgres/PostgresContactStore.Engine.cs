@@ -4,7 +4,8 @@ using System.Security.Cryptography;
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
-using Callout.Storage.Sqlite;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
 using Npgsql;
 using NodaTime;
 

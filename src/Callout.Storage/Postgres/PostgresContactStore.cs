@@ -5,7 +5,6 @@ using Callout.Domain.Arns;
 using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
 using Callout.Storage.Rows;
-using Callout.Storage.Sqlite;
 using Npgsql;
 
 namespace Callout.Storage.Postgres;

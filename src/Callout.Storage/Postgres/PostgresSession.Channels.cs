@@ -1,7 +1,7 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
-using Callout.Storage.Sqlite;
 using Npgsql;
 
 namespace Callout.Storage.Postgres;

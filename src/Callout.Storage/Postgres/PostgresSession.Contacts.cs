@@ -1,8 +1,8 @@
 using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
-using Callout.Storage.Sqlite;
 using Npgsql;
 using NodaTime;
 

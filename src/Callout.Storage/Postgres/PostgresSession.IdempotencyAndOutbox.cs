@@ -1,6 +1,6 @@
 using Callout.Domain.Idempotency;
 using Callout.Domain.Outbox;
-using Callout.Storage.Sqlite;
+using Callout.Storage.Rows;
 using NodaTime;
 
 namespace Callout.Storage.Postgres;

@@ -1,5 +1,6 @@
 using Callout.Domain.Engagements;
-using Callout.Storage.Sqlite;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
 using Npgsql;
 using NpgsqlTypes;
 using NodaTime;

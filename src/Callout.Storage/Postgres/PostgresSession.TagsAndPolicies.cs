@@ -1,4 +1,4 @@
-using Callout.Storage.Sqlite;
+using Callout.Storage.Rows;
 using Npgsql;
 using NpgsqlTypes;
 using NodaTime;

@@ -4,6 +4,7 @@ using Callout.Domain.Channels;
 using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
 using Callout.Domain.Rotations;
+using Callout.Storage.Json;
 using Callout.Storage.Sqlite;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Callout.Domain.Rotations;
+using Callout.Storage.Json;
 using NodaTime;
 using NodaTime.Text;
 

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
 using Microsoft.Data.Sqlite;
 using NodaTime;

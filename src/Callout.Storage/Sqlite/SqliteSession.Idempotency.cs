@@ -1,4 +1,5 @@
 using Callout.Domain.Idempotency;
+using Callout.Storage.Rows;
 using NodaTime;
 
 namespace Callout.Storage.Sqlite;

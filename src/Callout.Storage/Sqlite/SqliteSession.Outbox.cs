@@ -1,4 +1,5 @@
 using Callout.Domain.Outbox;
+using Callout.Storage.Rows;
 
 namespace Callout.Storage.Sqlite;
 

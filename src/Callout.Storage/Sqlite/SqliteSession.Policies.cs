@@ -1,3 +1,4 @@
+using Callout.Storage.Rows;
 using NodaTime;
 
 namespace Callout.Storage.Sqlite;

@@ -1,4 +1,6 @@
 using Callout.Domain.Engagements;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
 using NodaTime;
 
 namespace Callout.Storage.Sqlite;

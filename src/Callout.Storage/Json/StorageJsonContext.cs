@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Callout.Storage.Sqlite;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 /// Source-generated so storage JSON needs no reflection (STYLE.md §3, JSON).
 [JsonSourceGenerationOptions(
