@@ -6,6 +6,7 @@ using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Storage.Json;
 using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using Npgsql;
 using NodaTime;
 
@@ -217,9 +218,9 @@ public sealed partial class PostgresContactStore
             reader.GetString(3),
             Columns.StepKindOf(reader.GetString(4)),
             Columns.InstantOf(reader.GetInt64(5)),
-            reader.OptionalString(6),
-            reader.OptionalString(7),
-            reader.OptionalString(8),
+            RowReader.OptionalString(reader, 6),
+            RowReader.OptionalString(reader, 7),
+            RowReader.OptionalString(reader, 8),
             reader.GetInt32(9),
             reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
             reader.GetBoolean(11)),

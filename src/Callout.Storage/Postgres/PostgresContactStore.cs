@@ -5,6 +5,7 @@ using Callout.Domain.Arns;
 using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
 using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using Npgsql;
 
 namespace Callout.Storage.Postgres;

@@ -5,6 +5,7 @@ using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Storage.Json;
 using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 

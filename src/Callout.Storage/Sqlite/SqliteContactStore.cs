@@ -2,6 +2,7 @@ using Callout.Domain.Arns;
 using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
 using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Storage.Sqlite;

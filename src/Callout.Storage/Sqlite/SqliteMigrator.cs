@@ -1,4 +1,5 @@
 using Callout.Storage.Migrations;
+using Callout.Storage.Store;
 
 namespace Callout.Storage.Sqlite;
 

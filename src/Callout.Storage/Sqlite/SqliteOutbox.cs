@@ -1,5 +1,6 @@
 using Callout.Domain.Outbox;
 using Callout.Storage.Rows;
+using Callout.Storage.Store;
 
 namespace Callout.Storage.Sqlite;
 

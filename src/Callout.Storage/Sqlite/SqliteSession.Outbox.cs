@@ -1,5 +1,6 @@
 using Callout.Domain.Outbox;
 using Callout.Storage.Rows;
+using Callout.Storage.Store;
 
 namespace Callout.Storage.Sqlite;
 
@@ -8,10 +9,10 @@ internal sealed partial class SqliteSession
     public async Task AppendOutboxAsync(OutboxMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.AccountId != scope.AccountId || message.Region != scope.Region)
+        if (message.AccountId != Scope.AccountId || message.Region != Scope.Region)
         {
             throw new ArgumentException(
-                $"An outbox message of {message.AccountId}/{message.Region} cannot be written in a session of {scope.AccountId}/{scope.Region}.",
+                $"An outbox message of {message.AccountId}/{message.Region} cannot be written in a session of {Scope.AccountId}/{Scope.Region}.",
                 nameof(message));
         }
         await Write("""

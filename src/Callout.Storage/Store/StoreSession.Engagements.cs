@@ -1,41 +1,41 @@
+using System.Data.Common;
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
 using Callout.Storage.Json;
 using Callout.Storage.Rows;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Store;
 
-internal sealed partial class SqliteSession
+internal abstract partial class StoreSession
 {
-    /// The session already holds the store's only writer, which excludes the engine's sessions.
-    public Task LockEngagementAsync(string engagementId, CancellationToken ct)
+    public async Task LockEngagementAsync(string engagementId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
         CheckWritable();
-        return Task.CompletedTask;
+        await TakeEngagementLockAsync(engagementId).ConfigureAwait(false);
     }
 
-    /// The same holds for pages.
-    public Task LockPageAsync(string pageId, CancellationToken ct)
+    public async Task LockPageAsync(string pageId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(pageId);
         CheckWritable();
-        return Task.CompletedTask;
+        await TakePageLockAsync(pageId).ConfigureAwait(false);
     }
+
+    /// Nothing to take where a writing session already excludes every other writer (SQLite's one
+    /// writer); a database whose writers run side by side locks the engagement here.
+    protected virtual Task TakeEngagementLockAsync(string engagementId) => Task.CompletedTask;
+
+    /// Likewise for one page.
+    protected virtual Task TakePageLockAsync(string pageId) => Task.CompletedTask;
 
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(engagement);
         ArgumentNullException.ThrowIfNull(snapshot);
         CheckArn(engagement.Arn, ResourceKind.Engagement, engagement.ContactAlias, nameof(engagement));
-        await Write("""
-                INSERT INTO engagements (account_id, region, id, contact_alias, root_kind, sender, subject, content,
-                    public_subject, public_content, incident_id, start_time, stop_time, stop_reason, snapshot)
-                VALUES (@account, @region, @id, @alias, @root_kind, @sender, @subject, @content,
-                    @public_subject, @public_content, @incident_id, @start_time, @stop_time, @stop_reason, @snapshot)
-                """)
+        await WriteAsync(Write(Writes.InsertEngagement)
             .Bind("@id", engagement.Id)
             .Bind("@alias", engagement.ContactAlias)
             .Bind("@root_kind", Columns.Text(engagement.RootKind))
@@ -48,23 +48,18 @@ internal sealed partial class SqliteSession
             .Bind("@start_time", Columns.Millis(engagement.StartTime))
             .Bind("@stop_time", Columns.Millis(engagement.StopTime))
             .Bind("@stop_reason", engagement.StopReason)
-            .Bind("@snapshot", EngagementJson.WriteSnapshot(snapshot))
-            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            .Bind("@snapshot", EngagementJson.WriteSnapshot(snapshot)), ct).ConfigureAwait(false);
     }
 
-    public async Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct)
-    {
-        await using var reader = await Read(Selects.Engagement + " AND id = @id")
-            .Bind("@id", engagementId)
-            .ExecuteReaderAsync(ct).ConfigureAwait(false);
-        return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadEngagement(reader) : null;
-    }
+    public async Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct) =>
+        await FirstAsync(FindEngagement(engagementId), ReadEngagement, ct).ConfigureAwait(false);
+
+    protected DbCommand FindEngagement(string engagementId) => Read(Selects.Engagement + " AND id = @id").Bind("@id", engagementId);
 
     public async Task<EngagementSnapshot?> FindSnapshotAsync(string engagementId, CancellationToken ct)
     {
-        var json = await Read("SELECT snapshot FROM engagements WHERE account_id = @account AND region = @region AND id = @id")
-            .Bind("@id", engagementId)
-            .ExecuteScalarAsync(ct).ConfigureAwait(false);
+        var json = await ScalarAsync(Read("SELECT snapshot FROM engagements WHERE account_id = @account AND region = @region AND id = @id")
+            .Bind("@id", engagementId), ct).ConfigureAwait(false);
         return json is string text ? EngagementJson.ReadSnapshot(text) : null;
     }
 
@@ -89,25 +84,15 @@ internal sealed partial class SqliteSession
         {
             command.Bind("@after_start", Columns.Millis(a.Start)).Bind("@after_id", a.Id);
         }
-        var engagements = new List<Engagement>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            engagements.Add(ReadEngagement(reader));
-        }
-        return engagements;
+        return await ListAsync(command, ReadEngagement, ct).ConfigureAwait(false);
     }
 
     public async Task<bool> StopEngagementAsync(string engagementId, Instant stopTime, string? reason, CancellationToken ct)
     {
-        var changed = await Write("""
-                UPDATE engagements SET stop_time = @stop_time, stop_reason = @stop_reason
-                WHERE account_id = @account AND region = @region AND id = @id AND stop_time IS NULL
-                """)
+        var changed = await ExecuteAsync(Write(Writes.StopEngagement)
             .Bind("@id", engagementId)
             .Bind("@stop_time", Columns.Millis(stopTime))
-            .Bind("@stop_reason", reason)
-            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            .Bind("@stop_reason", reason), ct).ConfigureAwait(false);
         return changed > 0;
     }
 
@@ -115,12 +100,12 @@ internal sealed partial class SqliteSession
     /// else could not be read back as written.
     void CheckArn(ResourceArn arn, ResourceKind kind, string alias, string parameter)
     {
-        if (arn.Kind != kind || arn.Scope != scope || arn.Alias != alias)
+        if (arn.Kind != kind || arn.Scope != Scope || arn.Alias != alias)
         {
             throw new ArgumentException(
-                $"{arn} must be a {kind} ARN of {scope.Region}/{scope.AccountId} under the contact '{alias}'.", parameter);
+                $"{arn} must be a {kind} ARN of {Scope.Region}/{Scope.AccountId} under the contact '{alias}'.", parameter);
         }
     }
 
-    Engagement ReadEngagement(SqliteDataReader reader) => RowReader.Engagement(reader, scope);
+    protected Engagement ReadEngagement(DbDataReader reader) => RowReader.Engagement(reader, Scope);
 }
