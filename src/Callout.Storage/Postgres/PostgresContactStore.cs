@@ -41,12 +41,11 @@ namespace Callout.Storage.Postgres;
 ///   a session completing or cancelling a step being claimed waits for that one statement.
 /// - Receipt and outbox sequence numbers come from identity columns, allocated at insert: across
 ///   scopes they are ordered by insert, not by commit.
-public sealed partial class PostgresContactStore : IContactStore
+public sealed partial class PostgresContactStore : DbContactStore, IContactStore
 {
     readonly NpgsqlDataSource dataSource;
     // Scope lock keys, computed once per scope this node writes to.
     readonly ConcurrentDictionary<AccountScope, long> scopeKeys = new();
-    volatile bool disposed;
 
     PostgresContactStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
 

@@ -11,7 +11,7 @@ namespace Callout.Storage.Sqlite;
 /// writing session, so a write costs no connection set-up and reuses prepared statements. In file
 /// mode (WAL) reading sessions run beside it on pooled read-only connections; in memory every
 /// session goes through the one connection.
-public sealed partial class SqliteContactStore : IContactStore
+public sealed partial class SqliteContactStore : DbContactStore, IContactStore
 {
     public const string FileName = "callout.db";
 
@@ -22,7 +22,6 @@ public sealed partial class SqliteContactStore : IContactStore
     readonly SqliteLink writer;
     readonly string? readerConnectionString;
     readonly Stack<SqliteLink> idleReaders = new();
-    volatile bool disposed;
 
     SqliteContactStore(SqliteLink writer, string? readerConnectionString)
     {

@@ -80,7 +80,7 @@ internal abstract partial class StoreSession(AccountScope scope, bool write)
         where T : class =>
         QueryAsync(command, (reader, c) => ReadFirstAsync(reader, read, c), ct);
 
-    protected static async Task<object?> ReadScalarAsync(DbDataReader reader, CancellationToken ct) =>
+    internal static async Task<object?> ReadScalarAsync(DbDataReader reader, CancellationToken ct) =>
         await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
 
     protected static async Task<List<T>> ReadListAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken ct)
