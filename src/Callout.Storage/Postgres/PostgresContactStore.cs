@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Callout.Domain.Arns;
-using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
 using Callout.Storage.Rows;
 using Callout.Storage.Store;
@@ -152,25 +151,6 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var command = dataSource.CreateCommand("""
-            SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at
-            FROM outbox ORDER BY seq DESC LIMIT @limit
-            """).Bind("@limit", limit);
-        var messages = new List<OutboxMessage>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            messages.Add(new OutboxMessage(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                Columns.InstantOf(reader.GetInt64(8))));
-        }
-        return messages;
     }
 
     /// Closes the pooled connections; a session still open keeps its own until it is disposed.

@@ -130,4 +130,9 @@ internal static class Writes
         SET page_id = excluded.page_id, status = excluded.status,
             provider_message_id = excluded.provider_message_id, updated_at = excluded.updated_at
         """;
+
+    public const string AppendOutbox = """
+        INSERT INTO outbox (id, account_id, region, kind, channel_type, address, subject, body, created_at)
+        VALUES (@id, @account, @region, @kind, @channel_type, @address, @subject, @body, @created_at)
+        """;
 }

@@ -1,5 +1,4 @@
 using Callout.Domain.Arns;
-using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
 using Callout.Storage.Rows;
 using Callout.Storage.Store;
@@ -127,20 +126,6 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
     {
         ArgumentException.ThrowIfNullOrEmpty(operation);
         return OpenAsync(scope, write: true, ct);
-    }
-
-    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var link = readerConnectionString is null ? await EnterWriterAsync(ct).ConfigureAwait(false) : RentReader();
-        try
-        {
-            return await SqliteOutbox.ListAsync(link, limit, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            Release(link);
-        }
     }
 
     async Task<SqliteLink> EnterWriterAsync(CancellationToken ct)

@@ -5,6 +5,8 @@ using System.Security.Cryptography;
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
+using Callout.Domain.Outbox;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
 using NodaTime;
 
@@ -119,6 +121,22 @@ public abstract class DbContactStore
                 }
                 return scopes;
             }, ct).ConfigureAwait(false);
+    }
+
+    /// The store-wide outbox listing; unlike everything in a session it spans all scopes, because
+    /// it serves the operator's `GET /_callout/outbox`.
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return await QueryAsync(Selects.Outbox, c => c.Bind("@limit", limit), async (reader, c) =>
+        {
+            var messages = new List<OutboxMessage>();
+            while (await reader.ReadAsync(c).ConfigureAwait(false))
+            {
+                messages.Add(RowReader.OutboxMessage(reader));
+            }
+            return messages;
+        }, ct).ConfigureAwait(false);
     }
 
     /// The rows a claim's RETURNING hands back.

@@ -1,10 +1,9 @@
 using Callout.Domain.Outbox;
 using Callout.Storage.Rows;
-using Callout.Storage.Store;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Store;
 
-internal sealed partial class SqliteSession
+internal abstract partial class StoreSession
 {
     public async Task AppendOutboxAsync(OutboxMessage message, CancellationToken ct)
     {
@@ -15,17 +14,13 @@ internal sealed partial class SqliteSession
                 $"An outbox message of {message.AccountId}/{message.Region} cannot be written in a session of {Scope.AccountId}/{Scope.Region}.",
                 nameof(message));
         }
-        await Write("""
-                INSERT INTO outbox (id, account_id, region, kind, channel_type, address, subject, body, created_at)
-                VALUES (@id, @account, @region, @kind, @channel_type, @address, @subject, @body, @created_at)
-                """)
+        await WriteAsync(Write(Writes.AppendOutbox)
             .Bind("@id", message.Id)
             .Bind("@kind", message.Kind)
             .Bind("@channel_type", message.ChannelType)
             .Bind("@address", message.Address)
             .Bind("@subject", message.Subject)
             .Bind("@body", message.Body)
-            .Bind("@created_at", Columns.Millis(message.CreatedAt))
-            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            .Bind("@created_at", Columns.Millis(message.CreatedAt)), ct).ConfigureAwait(false);
     }
 }
