@@ -1,5 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Ports;
+using Callout.Storage.Migrations;
 using Callout.Storage.Rows;
 using Callout.Storage.Store;
 using Microsoft.Data.Sqlite;
@@ -78,7 +79,8 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            await SqliteMigrator.ApplyAsync(writer, ct).ConfigureAwait(false);
+            // The writer runs every write, so it is the only migrator.
+            await Migrator.ApplyAsync(writer.Connection, "sqlite", ct).ConfigureAwait(false);
         }
         finally
         {
