@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Callout.Storage.Sqlite;
 
 namespace Callout.Storage.Json;
 

@@ -6,7 +6,6 @@ using Callout.Domain.Engagements;
 using Callout.Domain.Outbox;
 using Callout.Domain.Rotations;
 using Callout.Storage.Json;
-using Callout.Storage.Sqlite;
 using NodaTime;
 
 namespace Callout.Storage.Rows;

@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Rotations;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
-using Callout.Storage.Sqlite;
 using NodaTime;
 
 namespace Callout.Storage.Store;

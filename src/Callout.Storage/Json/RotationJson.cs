@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Callout.Domain.Rotations;
-using Callout.Storage.Json;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 /// The recurrence, contact-alias and member columns of rotations and their overrides, in our own
 /// storage format (see PlanJson).
