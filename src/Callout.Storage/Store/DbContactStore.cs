@@ -156,7 +156,7 @@ public abstract class DbContactStore
                     RowReader.OptionalString(reader, 7),
                     RowReader.OptionalString(reader, 8),
                     reader.GetInt32(9),
-                    reader.IsDBNull(10) ? null : Json.EngagementJson.ReadResolution(reader.GetString(10)),
+                    reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
                     reader.GetBoolean(11)),
                 owner));
         }
