@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Callout.Domain.Engagements;
+using Callout.Storage.Rows;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 /// The snapshot and resolution columns, in our own storage format (see PlanJson).
 internal static class EngagementJson

@@ -1,4 +1,4 @@
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 /// The snapshot column: the plans in force when an engagement started, keyed as the domain keys them.
 internal sealed record SnapshotDocument(IReadOnlyDictionary<string, ContactSnapshotDocument>? Contacts);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 /// Source-generated so storage JSON needs no reflection (STYLE.md §3, JSON).
 [JsonSourceGenerationOptions(

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Callout.Domain.Plans;
+using Callout.Storage.Rows;
 using NodaTime;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 /// The plan column. Its documents are our own storage format, apart from the domain records, so
 /// renaming a domain member never changes what is on disk.

@@ -1,48 +1,38 @@
+using System.Data.Common;
 using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Rotations;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
-using Callout.Storage.Sqlite;
-using Npgsql;
 using NodaTime;
 
-namespace Callout.Storage.Postgres;
+namespace Callout.Storage.Store;
 
 /// Rotations and their overrides.
-internal sealed partial class PostgresSession
+internal abstract partial class StoreSession
 {
     public async Task InsertRotationAsync(Rotation rotation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rotation);
-        await DeferAsync(BindRotation(Write("""
-                INSERT INTO rotations (account_id, region, id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence)
-                VALUES (@account, @region, @id, @name, @contact_aliases, @start_time, @time_zone_id, @created_at, @recurrence)
-                """), rotation));
+        await WriteAsync(BindRotation(Write(Writes.InsertRotation), rotation), ct).ConfigureAwait(false);
     }
 
     public async Task UpdateRotationAsync(Rotation rotation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rotation);
-        // Members are kept in rotation_members by a trigger (Migrations/postgres/0001_initial.sql).
-        await DeferAsync(BindRotation(Write("""
-                UPDATE rotations SET name = @name, contact_aliases = @contact_aliases, start_time = @start_time,
-                    time_zone_id = @time_zone_id, created_at = @created_at, recurrence = @recurrence
-                WHERE account_id = @account AND region = @region AND id = @id
-                """), rotation));
+        await WriteAsync(BindRotation(Write(Writes.UpdateRotation), rotation), ct).ConfigureAwait(false);
     }
 
-    public Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct) =>
-        FirstAsync(Read(Selects.Rotation + " AND id = @id").Bind("@id", rotationId), ReadRotation, ct);
+    public async Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct) =>
+        await FirstAsync(Read(Selects.Rotation + " AND id = @id").Bind("@id", rotationId), ReadRotation, ct).ConfigureAwait(false);
 
     /// Deletes the overrides explicitly, as DeleteContact does its channels: tags have no foreign key.
     public async Task DeleteRotationAsync(string rotationId, CancellationToken ct)
     {
-        await DeferAsync(Write("DELETE FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @id")
-            .Bind("@id", rotationId));
-        await DeferAsync(Write("DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn")
-            .Bind("@arn", new ResourceArn(scope, ResourceKind.Rotation, rotationId).ToString()));
-        await DeferAsync(Write("DELETE FROM rotations WHERE account_id = @account AND region = @region AND id = @id")
-            .Bind("@id", rotationId));
+        await WriteAsync(Write(Writes.DeleteOverridesOfRotation).Bind("@id", rotationId), ct).ConfigureAwait(false);
+        await WriteAsync(Write(Writes.DeleteTags)
+            .Bind("@arn", new ResourceArn(Scope, ResourceKind.Rotation, rotationId).ToString()), ct).ConfigureAwait(false);
+        await WriteAsync(Write(Writes.DeleteRotation).Bind("@id", rotationId), ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Rotation>> ListRotationsAsync(
@@ -52,7 +42,7 @@ internal sealed partial class PostgresSession
         var command = Read(Selects.ListRotations[variant]).Bind("@limit", limit);
         if (namePrefix is not null)
         {
-            // A range, not LIKE: '_' is legal in names (see ListContactsAsync).
+            // A range, not LIKE: '_' is legal in names, and LIKE ignores case (see ListContactsAsync).
             command.Bind("@prefix", namePrefix).Bind("@prefix_end", namePrefix + char.ConvertFromUtf32(0x10FFFF));
         }
         if (after is { } key)
@@ -62,12 +52,9 @@ internal sealed partial class PostgresSession
         return await ListAsync(command, ReadRotation, ct).ConfigureAwait(false);
     }
 
-    public async Task<int> CountRotationsAsync(CancellationToken ct)
-    {
-        var count = await ScalarAsync(Read("SELECT count(*) FROM rotations WHERE account_id = @account AND region = @region"), ct)
-            .ConfigureAwait(false);
-        return Convert.ToInt32(count, CultureInfo.InvariantCulture);
-    }
+    public async Task<int> CountRotationsAsync(CancellationToken ct) =>
+        Convert.ToInt32(await ScalarAsync(Read("SELECT count(*) FROM rotations WHERE account_id = @account AND region = @region"), ct)
+            .ConfigureAwait(false), CultureInfo.InvariantCulture);
 
     /// One range of rotation_members' primary key, which triggers keep for rotations and overrides.
     public async Task<IReadOnlyList<string>> RotationsWithMemberAsync(string contactAlias, CancellationToken ct) =>
@@ -81,32 +68,24 @@ internal sealed partial class PostgresSession
     public async Task InsertOverrideAsync(RotationOverride rotationOverride, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rotationOverride);
-        await DeferAsync(Write("""
-                INSERT INTO rotation_overrides (account_id, region, rotation_id, id, members, start_time, end_time, created_at)
-                VALUES (@account, @region, @rotation_id, @id, @members, @start_time, @end_time, @created_at)
-                """)
+        await WriteAsync(Write(Writes.InsertOverride)
             .Bind("@rotation_id", rotationOverride.RotationId)
             .Bind("@id", rotationOverride.Id)
             .Bind("@members", RotationJson.WriteAliases(rotationOverride.Members))
             .Bind("@start_time", Columns.Millis(rotationOverride.Start))
             .Bind("@end_time", Columns.Millis(rotationOverride.End))
-            .Bind("@created_at", Columns.Millis(rotationOverride.CreatedAt)));
+            .Bind("@created_at", Columns.Millis(rotationOverride.CreatedAt)), ct).ConfigureAwait(false);
     }
 
-    public Task<RotationOverride?> FindOverrideAsync(string rotationId, string overrideId, CancellationToken ct) =>
-        FirstAsync(Read(Selects.Override + " AND id = @id")
+    public async Task<RotationOverride?> FindOverrideAsync(string rotationId, string overrideId, CancellationToken ct) =>
+        await FirstAsync(Read(Selects.Override + " AND id = @id")
             .Bind("@rotation_id", rotationId)
-            .Bind("@id", overrideId), RowReader.Override, ct);
+            .Bind("@id", overrideId), RowReader.Override, ct).ConfigureAwait(false);
 
-    public async Task DeleteOverrideAsync(string rotationId, string overrideId, CancellationToken ct)
-    {
-        await DeferAsync(Write("""
-                DELETE FROM rotation_overrides
-                WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id AND id = @id
-                """)
+    public async Task DeleteOverrideAsync(string rotationId, string overrideId, CancellationToken ct) =>
+        await WriteAsync(Write(Writes.DeleteOverride)
             .Bind("@rotation_id", rotationId)
-            .Bind("@id", overrideId));
-    }
+            .Bind("@id", overrideId), ct).ConfigureAwait(false);
 
     /// Half-open intervals: an override ending exactly at `from`, or starting exactly at `to`, does
     /// not overlap.
@@ -131,7 +110,7 @@ internal sealed partial class PostgresSession
         return Convert.ToInt32(count, CultureInfo.InvariantCulture);
     }
 
-    static NpgsqlCommand BindRotation(NpgsqlCommand command, Rotation rotation) => command
+    static DbCommand BindRotation(DbCommand command, Rotation rotation) => command
         .Bind("@id", rotation.Id)
         .Bind("@name", rotation.Name)
         .Bind("@contact_aliases", RotationJson.WriteAliases(rotation.ContactAliases))
@@ -140,5 +119,5 @@ internal sealed partial class PostgresSession
         .Bind("@created_at", Columns.Millis(rotation.CreatedAt))
         .Bind("@recurrence", RotationJson.WriteRecurrence(rotation.Recurrence, rotation.StartTimeGiven));
 
-    Rotation ReadRotation(NpgsqlDataReader reader) => RowReader.Rotation(reader, scope);
+    Rotation ReadRotation(DbDataReader reader) => RowReader.Rotation(reader, Scope);
 }

@@ -1,4 +1,4 @@
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 /// The recurrence column. Kind and days are the wire's enum names; times are "HH:mm", with
 /// seconds and a fraction only when the value has them (RotationJson.Time).

@@ -1,4 +1,4 @@
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 internal sealed record PlanDocument(IReadOnlyList<StageDocument>? Stages, IReadOnlyList<string>? Rotations);
 

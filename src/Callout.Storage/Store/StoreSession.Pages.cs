@@ -1,65 +1,52 @@
+using System.Data.Common;
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Store;
 
-internal sealed partial class SqliteSession
+internal abstract partial class StoreSession
 {
-    public async Task<Page?> FindPageAsync(string pageId, CancellationToken ct)
-    {
-        await using var reader = await Read(Selects.Page + " AND id = @id")
-            .Bind("@id", pageId)
-            .ExecuteReaderAsync(ct).ConfigureAwait(false);
-        return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadPage(reader) : null;
-    }
+    public async Task<Page?> FindPageAsync(string pageId, CancellationToken ct) =>
+        await FirstAsync(FindPage(pageId), ReadPage, ct).ConfigureAwait(false);
+
+    protected DbCommand FindPage(string pageId) => Read(Selects.Page + " AND id = @id").Bind("@id", pageId);
 
     public async Task InsertPageAsync(Page page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(page);
         CheckArn(page.Arn, ResourceKind.Page, page.ContactAlias, nameof(page));
-        await Write("""
-                INSERT INTO pages (account_id, region, id, engagement_id, contact_alias, channel_id, resolution,
-                    essential, created_at, sent_time, delivery_time, read_time)
-                VALUES (@account, @region, @id, @engagement_id, @contact_alias, @channel_id, @resolution,
-                    @essential, @created_at, @sent_time, @delivery_time, @read_time)
-                """)
+        await WriteAsync(Write(Writes.InsertPage)
             .Bind("@id", page.Id)
             .Bind("@engagement_id", page.EngagementId)
             .Bind("@contact_alias", page.ContactAlias)
             .Bind("@channel_id", page.ChannelId)
             .Bind("@resolution", EngagementJson.WriteResolution(page.Resolution))
-            .Bind("@essential", page.Essential ? 1 : 0)
+            .Bind("@essential", page.Essential)
             .Bind("@created_at", Columns.Millis(page.CreatedAt))
             .Bind("@sent_time", Columns.Millis(page.SentTime))
             .Bind("@delivery_time", Columns.Millis(page.DeliveryTime))
-            .Bind("@read_time", Columns.Millis(page.ReadTime))
-            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            .Bind("@read_time", Columns.Millis(page.ReadTime)), ct).ConfigureAwait(false);
     }
 
     public async Task UpdatePageAsync(Page page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await Write("""
-                UPDATE pages SET sent_time = @sent_time, delivery_time = @delivery_time, read_time = @read_time
-                WHERE account_id = @account AND region = @region AND id = @id
-                """)
+        await WriteAsync(Write(Writes.UpdatePage)
             .Bind("@id", page.Id)
             .Bind("@sent_time", Columns.Millis(page.SentTime))
             .Bind("@delivery_time", Columns.Millis(page.DeliveryTime))
-            .Bind("@read_time", Columns.Millis(page.ReadTime))
-            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            .Bind("@read_time", Columns.Millis(page.ReadTime)), ct).ConfigureAwait(false);
     }
 
     public async Task MarkPageSentAsync(string pageId, Instant sentTime, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(pageId);
-        await Write("UPDATE pages SET sent_time = @sent_time WHERE account_id = @account AND region = @region AND id = @id")
+        await WriteAsync(Write(Writes.MarkPageSent)
             .Bind("@id", pageId)
-            .Bind("@sent_time", Columns.Millis(sentTime))
-            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            .Bind("@sent_time", Columns.Millis(sentTime)), ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Page>> ListPagesAsync(
@@ -83,7 +70,7 @@ internal sealed partial class SqliteSession
         {
             command.Bind("@after_created", Columns.Millis(a.Created)).Bind("@after_id", a.Id);
         }
-        return await ReadPagesAsync(command, ct).ConfigureAwait(false);
+        return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
     }
 
     /// Oldest first, in the order of pages_by_engagement.
@@ -95,30 +82,16 @@ internal sealed partial class SqliteSession
             : Read(Selects.Page + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
                 .Bind("@contact_alias", contactAlias);
         command.Bind("@engagement_id", engagementId);
-        return await ReadPagesAsync(command, ct).ConfigureAwait(false);
+        return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct)
-    {
-        var command = Read(Selects.Page + """
+    public async Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct) =>
+        await ListAsync(Read(Selects.Page + """
              AND channel_id = @channel_id AND read_time IS NULL
              AND engagement_id IN (SELECT id FROM engagements
                                    WHERE account_id = @account AND region = @region AND stop_time IS NULL)
             ORDER BY created_at DESC, id DESC
-            """).Bind("@channel_id", channelId);
-        return await ReadPagesAsync(command, ct).ConfigureAwait(false);
-    }
+            """).Bind("@channel_id", channelId), ReadPage, ct).ConfigureAwait(false);
 
-    async Task<IReadOnlyList<Page>> ReadPagesAsync(SqliteCommand command, CancellationToken ct)
-    {
-        var pages = new List<Page>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            pages.Add(ReadPage(reader));
-        }
-        return pages;
-    }
-
-    Page ReadPage(SqliteDataReader reader) => RowReader.Page(reader, scope);
+    protected Page ReadPage(DbDataReader reader) => RowReader.Page(reader, Scope);
 }

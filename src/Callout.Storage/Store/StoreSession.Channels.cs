@@ -1,17 +1,16 @@
-using Callout.Domain.Arns;
+using System.Data.Common;
 using Callout.Domain.Channels;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
-using Callout.Storage.Sqlite;
-using Npgsql;
 
-namespace Callout.Storage.Postgres;
+namespace Callout.Storage.Store;
 
-internal sealed partial class PostgresSession
+internal abstract partial class StoreSession
 {
-    public Task<ContactChannel?> FindChannelAsync(string channelId, CancellationToken ct) =>
-        FirstAsync(FindChannel(channelId), ReadChannel, ct);
+    public async Task<ContactChannel?> FindChannelAsync(string channelId, CancellationToken ct) =>
+        await FirstAsync(FindChannel(channelId), ReadChannel, ct).ConfigureAwait(false);
 
-    NpgsqlCommand FindChannel(string channelId) => Read(Selects.Channel + " AND id = @id").Bind("@id", channelId);
+    protected DbCommand FindChannel(string channelId) => Read(Selects.Channel + " AND id = @id").Bind("@id", channelId);
 
     public async Task<IReadOnlyList<ContactChannel>> FindChannelsByAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
         await ListAsync(Read(Selects.Channel + " AND kind = @kind AND address = @address ORDER BY created_at, id")
@@ -37,35 +36,21 @@ internal sealed partial class PostgresSession
     public async Task InsertChannelAsync(ContactChannel channel, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        await DeferAsync(BindChannel(Write("""
-                INSERT INTO channels (account_id, region, id, contact_alias, name, kind, address, activated,
-                    activation_code_hash, activation_code_expires, activation_codes_sent, created_at)
-                VALUES (@account, @region, @id, @alias, @name, @kind, @address, @activated,
-                    @code_hash, @code_expires, @codes_sent, @created_at)
-                """), channel)
+        await WriteAsync(BindChannel(Write(Writes.InsertChannel), channel)
             .Bind("@alias", channel.ContactAlias)
-            .Bind("@created_at", Columns.Millis(channel.CreatedAt)));
+            .Bind("@created_at", Columns.Millis(channel.CreatedAt)), ct).ConfigureAwait(false);
     }
 
-    /// The owner and creation time are fixed at insert; everything else follows the record.
     public async Task UpdateChannelAsync(ContactChannel channel, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        await DeferAsync(BindChannel(Write("""
-                UPDATE channels SET name = @name, kind = @kind, address = @address, activated = @activated,
-                    activation_code_hash = @code_hash, activation_code_expires = @code_expires,
-                    activation_codes_sent = @codes_sent
-                WHERE account_id = @account AND region = @region AND id = @id
-                """), channel));
+        await WriteAsync(BindChannel(Write(Writes.UpdateChannel), channel), ct).ConfigureAwait(false);
     }
 
-    public async Task DeleteChannelAsync(string channelId, CancellationToken ct)
-    {
-        await DeferAsync(Write("DELETE FROM channels WHERE account_id = @account AND region = @region AND id = @id")
-            .Bind("@id", channelId));
-    }
+    public async Task DeleteChannelAsync(string channelId, CancellationToken ct) =>
+        await WriteAsync(Write(Writes.DeleteChannel).Bind("@id", channelId), ct).ConfigureAwait(false);
 
-    static NpgsqlCommand BindChannel(NpgsqlCommand command, ContactChannel channel) => command
+    static DbCommand BindChannel(DbCommand command, ContactChannel channel) => command
         .Bind("@id", channel.Id)
         .Bind("@name", channel.Name)
         .Bind("@kind", Columns.Text(channel.Kind))
@@ -75,5 +60,5 @@ internal sealed partial class PostgresSession
         .Bind("@code_expires", Columns.Millis(channel.ActivationCodeExpires))
         .Bind("@codes_sent", PlanJson.WriteInstants(channel.ActivationCodesSent));
 
-    ContactChannel ReadChannel(NpgsqlDataReader reader) => RowReader.Channel(reader, scope);
+    protected ContactChannel ReadChannel(DbDataReader reader) => RowReader.Channel(reader, Scope);
 }

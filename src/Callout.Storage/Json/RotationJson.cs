@@ -3,7 +3,7 @@ using Callout.Domain.Rotations;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Json;
 
 /// The recurrence, contact-alias and member columns of rotations and their overrides, in our own
 /// storage format (see PlanJson).

@@ -3,7 +3,7 @@ using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
 using NodaTime;
 
-namespace Callout.Storage.Sqlite;
+namespace Callout.Storage.Rows;
 
 /// How domain values are written to columns: instants as unix milliseconds, kinds as the wire's
 /// enum names, so the database reads the same as the API.

@@ -1,40 +1,41 @@
+using System.Data.Common;
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
+using Callout.Storage.Json;
 using Callout.Storage.Rows;
-using Callout.Storage.Sqlite;
-using Npgsql;
 using NodaTime;
 
-namespace Callout.Storage.Postgres;
+namespace Callout.Storage.Store;
 
-internal sealed partial class PostgresSession
+internal abstract partial class StoreSession
 {
     public async Task LockEngagementAsync(string engagementId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
         CheckWritable();
-        // Taken with the session's next statement, like the opening lock.
-        await DeferLockAsync(ResourceLock.Engagement(connection, transaction, scope, engagementId));
+        await TakeEngagementLockAsync(engagementId).ConfigureAwait(false);
     }
 
     public async Task LockPageAsync(string pageId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(pageId);
         CheckWritable();
-        await DeferLockAsync(ResourceLock.Page(connection, transaction, scope, pageId));
+        await TakePageLockAsync(pageId).ConfigureAwait(false);
     }
+
+    /// Nothing to take where a writing session already excludes every other writer (SQLite's one
+    /// writer); a database whose writers run side by side locks the engagement here.
+    protected virtual Task TakeEngagementLockAsync(string engagementId) => Task.CompletedTask;
+
+    /// Likewise for one page.
+    protected virtual Task TakePageLockAsync(string pageId) => Task.CompletedTask;
 
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(engagement);
         ArgumentNullException.ThrowIfNull(snapshot);
         CheckArn(engagement.Arn, ResourceKind.Engagement, engagement.ContactAlias, nameof(engagement));
-        await DeferAsync(Write("""
-                INSERT INTO engagements (account_id, region, id, contact_alias, root_kind, sender, subject, content,
-                    public_subject, public_content, incident_id, start_time, stop_time, stop_reason, snapshot)
-                VALUES (@account, @region, @id, @alias, @root_kind, @sender, @subject, @content,
-                    @public_subject, @public_content, @incident_id, @start_time, @stop_time, @stop_reason, @snapshot)
-                """)
+        await WriteAsync(Write(Writes.InsertEngagement)
             .Bind("@id", engagement.Id)
             .Bind("@alias", engagement.ContactAlias)
             .Bind("@root_kind", Columns.Text(engagement.RootKind))
@@ -47,13 +48,13 @@ internal sealed partial class PostgresSession
             .Bind("@start_time", Columns.Millis(engagement.StartTime))
             .Bind("@stop_time", Columns.Millis(engagement.StopTime))
             .Bind("@stop_reason", engagement.StopReason)
-            .Bind("@snapshot", EngagementJson.WriteSnapshot(snapshot)));
+            .Bind("@snapshot", EngagementJson.WriteSnapshot(snapshot)), ct).ConfigureAwait(false);
     }
 
-    public Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct) =>
-        FirstAsync(FindEngagement(engagementId), ReadEngagement, ct);
+    public async Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct) =>
+        await FirstAsync(FindEngagement(engagementId), ReadEngagement, ct).ConfigureAwait(false);
 
-    NpgsqlCommand FindEngagement(string engagementId) => Read(Selects.Engagement + " AND id = @id").Bind("@id", engagementId);
+    protected DbCommand FindEngagement(string engagementId) => Read(Selects.Engagement + " AND id = @id").Bind("@id", engagementId);
 
     public async Task<EngagementSnapshot?> FindSnapshotAsync(string engagementId, CancellationToken ct)
     {
@@ -88,10 +89,7 @@ internal sealed partial class PostgresSession
 
     public async Task<bool> StopEngagementAsync(string engagementId, Instant stopTime, string? reason, CancellationToken ct)
     {
-        var changed = await ExecuteAsync(Write("""
-                UPDATE engagements SET stop_time = @stop_time, stop_reason = @stop_reason
-                WHERE account_id = @account AND region = @region AND id = @id AND stop_time IS NULL
-                """)
+        var changed = await ExecuteAsync(Write(Writes.StopEngagement)
             .Bind("@id", engagementId)
             .Bind("@stop_time", Columns.Millis(stopTime))
             .Bind("@stop_reason", reason), ct).ConfigureAwait(false);
@@ -102,12 +100,12 @@ internal sealed partial class PostgresSession
     /// else could not be read back as written.
     void CheckArn(ResourceArn arn, ResourceKind kind, string alias, string parameter)
     {
-        if (arn.Kind != kind || arn.Scope != scope || arn.Alias != alias)
+        if (arn.Kind != kind || arn.Scope != Scope || arn.Alias != alias)
         {
             throw new ArgumentException(
-                $"{arn} must be a {kind} ARN of {scope.Region}/{scope.AccountId} under the contact '{alias}'.", parameter);
+                $"{arn} must be a {kind} ARN of {Scope.Region}/{Scope.AccountId} under the contact '{alias}'.", parameter);
         }
     }
 
-    Engagement ReadEngagement(NpgsqlDataReader reader) => RowReader.Engagement(reader, scope);
+    protected Engagement ReadEngagement(DbDataReader reader) => RowReader.Engagement(reader, Scope);
 }
