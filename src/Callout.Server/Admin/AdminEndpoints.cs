@@ -4,12 +4,12 @@ using Callout.Protocol.Framing;
 
 namespace Callout.Server.Admin;
 
-/// Callout's own endpoints beside the API: health, and the local outbox under /_callout/.
+/// Callout's own endpoints beside the API: health (HealthEndpoints), and the local outbox under /_callout/.
 static class AdminEndpoints
 {
     public static void MapAdmin(this WebApplication app)
     {
-        app.MapGet("/health", () => Results.Text("{\"status\":\"ok\"}", "application/json"));
+        app.MapHealth();
         app.MapGet("/_callout/outbox", async (IContactStore store, int? limit, CancellationToken ct) =>
         {
             var messages = await store.ListOutboxAsync(Math.Clamp(limit ?? 100, 1, 1000), ct);

@@ -193,6 +193,13 @@ public sealed partial class PostgresContactStore
         return Convert.ToInt64(count, CultureInfo.InvariantCulture);
     }
 
+    public async Task CheckAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM contacts)");
+        await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);

@@ -123,6 +123,9 @@ public sealed partial class SqliteContactStore
         return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
     }, ct);
 
+    public Task CheckAsync(CancellationToken ct) => InReadAsync(async link =>
+        await link.Command("SELECT EXISTS (SELECT 1 FROM contacts)").ExecuteScalarAsync(ct).ConfigureAwait(false), ct);
+
     public Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
         InReadAsync<IReadOnlyList<AccountScope>>(async link =>
         {
