@@ -46,8 +46,8 @@ public sealed partial class SendLogTests
         return pages[0].GetProperty("PageArn").GetString()!;
     }
 
-    static IReadOnlyList<string> LinesAbout(ServerProcess server, string pageArn) =>
-        server.Output.Split('\n').Where(l => l.Contains(pageArn, StringComparison.Ordinal)).ToList();
+    static Task<IReadOnlyList<string>> LinesAboutAsync(ServerProcess server, string pageArn) =>
+        ServerLog.WaitForAsync(server, l => l.Contains(pageArn, StringComparison.Ordinal));
 
     [Fact]
     public async Task a_page_the_smtp_server_took_is_logged_at_information_without_the_address()
@@ -60,7 +60,7 @@ public sealed partial class SendLogTests
         var page = await PageAsync(server, client, contact);
         await smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == address) && m.Subject?.Contains("db down", StringComparison.Ordinal) == true);
 
-        var line = Assert.Single(LinesAbout(server, page));
+        var line = Assert.Single(await LinesAboutAsync(server, page));
         Assert.Contains(" info: ", line, StringComparison.Ordinal);
         Assert.Contains($"Page {page} over EMAIL via smtp: sent", line, StringComparison.Ordinal);
         Assert.DoesNotContain(address, server.Output, StringComparison.OrdinalIgnoreCase);
@@ -81,7 +81,7 @@ public sealed partial class SendLogTests
 
         var receipts = (await client.OkAsync("ListPageReceipts", $$$"""{"PageId":"{{{page}}}"}""")).GetProperty("Receipts");
         Assert.Equal("ERROR", receipts[0].GetProperty("ReceiptType").GetString());
-        var line = Assert.Single(LinesAbout(server, page));
+        var line = Assert.Single(await LinesAboutAsync(server, page));
         Assert.Contains(" warn: ", line, StringComparison.Ordinal);
         Assert.Contains($"Page {page} over EMAIL via smtp: failed", line, StringComparison.Ordinal);
         Assert.Contains("smtp: could not hand the message over (SocketException ConnectionRefused)", line, StringComparison.Ordinal);

@@ -10,8 +10,9 @@ public sealed class StagesWithoutAnyoneTests(VirtualClockFixture fixture) : ICla
     async Task<double> CountAsync(string reason) =>
         MetricsText.Value(await MetricsText.ScrapeAsync(fixture.Endpoint), $"callout_engine_stages_without_anyone_total{{reason=\"{reason}\"}}") ?? 0;
 
-    string WarningAbout(string engagement) =>
-        Assert.Single(fixture.Server.Output.Split('\n'), l => l.Contains(engagement, StringComparison.Ordinal) && l.Contains("pages nobody", StringComparison.Ordinal));
+    async Task<string> WarningAboutAsync(string engagement) =>
+        Assert.Single(await ServerLog.WaitForAsync(fixture.Server,
+            l => l.Contains(engagement, StringComparison.Ordinal) && l.Contains("pages nobody", StringComparison.Ordinal)));
 
     [Fact]
     public async Task a_stage_whose_schedule_lost_its_rotation_warns_and_counts()
@@ -37,7 +38,7 @@ public sealed class StagesWithoutAnyoneTests(VirtualClockFixture fixture) : ICla
         var (engagement, _) = await p.StartAtNowAsync(escalation);
 
         Assert.Empty(await p.PagesAsync(engagement));
-        var warning = WarningAbout(engagement);
+        var warning = await WarningAboutAsync(engagement);
         Assert.Contains(" warn: ", warning, StringComparison.Ordinal);
         Assert.Contains("stage 0 of escalation plan escalate, on-call schedule oncall pages nobody (no_rotations)", warning, StringComparison.Ordinal);
         Assert.Equal(before + 1, await CountAsync("no_rotations"));
@@ -60,7 +61,7 @@ public sealed class StagesWithoutAnyoneTests(VirtualClockFixture fixture) : ICla
 
         // The second stage still pages ann; the first reached nobody.
         Assert.Single(await p.PagesAsync(engagement));
-        var warning = WarningAbout(engagement);
+        var warning = await WarningAboutAsync(engagement);
         Assert.Contains(" warn: ", warning, StringComparison.Ordinal);
         Assert.Contains("stage 0 of escalation plan escalate pages nobody (targets_deleted)", warning, StringComparison.Ordinal);
         Assert.Equal(before + 1, await CountAsync("targets_deleted"));
