@@ -38,15 +38,18 @@ public sealed class EngineMetrics
 
     /// `callout_engine_engagements_running` is read from the store at each scrape, so it drops the
     /// moment an engagement stops, whichever node or call stopped it. A store that does not answer
-    /// gives NaN rather than an old figure (GET /health says why).
+    /// within a few seconds gives NaN rather than an old figure, and the scrape still succeeds
+    /// (GET /health says what failed).
     public static void CountRunningAtScrape(IEngineStore store)
     {
         var running = Metrics.CreateGauge("callout_engine_engagements_running", "Engagements without a StopTime, in every account.");
         Metrics.DefaultRegistry.AddBeforeCollectCallback(async ct =>
         {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
             try
             {
-                running.Set(await store.CountRunningEngagementsAsync(ct));
+                running.Set(await store.CountRunningEngagementsAsync(timeout.Token));
             }
             catch (Exception) when (!ct.IsCancellationRequested)
             {

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Callout.EndToEnd.Observability;
 
 /// GET /health reads the store and names the check that failed; GET /health/live depends on
-/// nothing (docs/operations.md).
+/// nothing, and GET /metrics still answers (docs/operations.md).
 public sealed class HealthTests
 {
     static readonly HttpClient Http = new();
@@ -42,6 +42,9 @@ public sealed class HealthTests
         Assert.StartsWith("failing: ", body.GetProperty("checks").GetProperty("store").GetString(), StringComparison.Ordinal);
         Assert.Single(await ServerLog.WaitForAsync(server, l => l.Contains(" warn: ", StringComparison.Ordinal)
             && l.Contains("GET /health: the store check failed", StringComparison.Ordinal)));
+
+        // /metrics still answers, and the figure it cannot read is NaN, not the last one it read.
+        Assert.True(double.IsNaN(MetricsText.Value(await MetricsText.ScrapeAsync(server.Endpoint), "callout_engine_engagements_running")!.Value));
 
         // Liveness does not depend on the store.
         (status, body) = await GetAsync(server, "health/live");
