@@ -1,18 +1,17 @@
 using Callout.Domain.Errors;
 using Callout.Domain.Rotations;
 using Callout.Server.Mapping;
-using Callout.Server.Pagination;
 using NodaTime;
 using Wire = Callout.Protocol.Shapes;
 
 namespace Callout.Server.Operations.Rotations;
 
-/// One page of shifts for ListRotationShifts and ListPreviewRotationShifts, which share the
-/// calculator. Shifts never overlap, so the start of the first shift not shown is the whole cursor
+/// The shifts one call of ListRotationShifts or ListPreviewRotationShifts returns; the two share
+/// the calculator. Shifts never overlap, so the start of the first shift not shown is the whole cursor
 /// (spec/rotations.md §3.1).
-static class ShiftPages
+static class ShiftSlices
 {
-    public static (List<Wire.RotationShift> Shifts, string? NextToken) Page(
+    public static (List<Wire.RotationShift> Shifts, string? NextToken) Take(
         RotationPlan plan,
         IReadOnlyList<RotationOverride> overrides,
         Instant from,
@@ -48,8 +47,8 @@ static class ShiftPages
         return (shifts, next);
     }
 
-    public static Instant? Cursor(string? key) =>
+    public static Instant? Start(string? key) =>
         key is null ? null : Instant.FromUnixTimeMilliseconds(long.Parse(key, System.Globalization.CultureInfo.InvariantCulture));
 
-    public static string Key(Instant cursor) => cursor.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Key(Instant start) => start.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using NodaTime;
 
-namespace Callout.Server.Pagination;
+namespace Callout.Server.Listing;
 
-/// Keyset positions `(time, id)` as the last key of a page token.
-static class Keys
+/// Keyset positions `(time, id)` as the key of a cursor.
+static class TimeKeys
 {
     public static string Of(Instant time, string id) =>
         time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "|" + id;

@@ -4,12 +4,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Callout.Protocol.Errors;
 
-namespace Callout.Server.Pagination;
+namespace Callout.Server.Listing;
 
-/// NextToken values: the operation, a hash of the filters, the last key returned and when the
-/// token was issued, sealed with an HMAC so a forged, altered or foreign token is rejected
+/// NextToken values: the operation, a hash of the filters, the key of the last item returned and
+/// when the token was issued, sealed with an HMAC so a forged, altered or foreign token is rejected
 /// (spec/protocol.md §6). Unpadded base64url fits the model's token pattern.
-sealed class PageTokens(byte[] key, TimeProvider time)
+sealed class CursorTokens(byte[] key, TimeProvider time)
 {
     const int MacLength = 16;
     static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
@@ -24,8 +24,12 @@ sealed class PageTokens(byte[] key, TimeProvider time)
         return Base64Url.EncodeToString(sealedToken);
     }
 
-    /// The last key of the previous page, or null when no token was given.
-    public string? Open(string? token, string operation, string filters)
+    /// The cursor a request continues from: the start when it has no token.
+    public Cursor Open(string? token, string operation, string filters, int? maxResults) =>
+        new(this, operation, filters, OpenKey(token, operation, filters), Cursor.SizeOf(maxResults));
+
+    /// The key a token continues after, or null when no token was given.
+    public string? OpenKey(string? token, string operation, string filters)
     {
         if (string.IsNullOrEmpty(token))
         {
