@@ -11,6 +11,7 @@ public enum NobodyReason
     NoRotations,
 
     /// The schedule's rotations have nobody on call at that moment whom the engagement can page
-    /// (a gap between shift coverages, or members added after the engagement started).
+    /// (a gap between shift coverages, members added after the engagement started, or people on
+    /// call whose plans have no stages).
     NobodyOnCall,
 }
