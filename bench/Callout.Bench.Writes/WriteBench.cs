@@ -23,7 +23,7 @@ static class WriteBench
         var measured = TimeSpan.FromSeconds(options.Seconds);
         Console.Error.WriteLine($"{options.Workers} workers; each phase {options.WarmupSeconds:0.#} s warm-up (unreported), then {options.Seconds:0.#} s measured");
 
-        var health = await MeasureAsync(new LoadPhase(options.Workers, _ => client.GetAsync("/health")), warmup, measured);
+        var health = await MeasureAsync(new LoadPhase(options.Workers, _ => client.GetAsync("/health/live")), warmup, measured);
 
         var created = new ConcurrentQueue<long>();
         var create = await MeasureAsync(new LoadPhase(options.Workers, async i =>
@@ -67,7 +67,7 @@ static class WriteBench
         Console.WriteLine();
         Console.WriteLine($"== Durable writes over HTTP/1.1, {options.Workers} concurrent workers, {options.Seconds:0.#} s per phase");
         Console.WriteLine($"{"phase",-30} {"calls",9} {"errors",7} {"per s",10} {"p50 ms",8} {"p99 ms",8}  vs /health");
-        Print("GET /health (baseline)", health, health);
+        Print("GET /health/live (baseline)", health, health);
         Print("CreateContact (new alias)", create, health);
         Print(options.TagContacts > 0 ? $"TagResource (on {contacts.Length} contacts)" : "TagResource (1 tag)", tag, health);
         Console.WriteLine($"goal >= {GoalPerSecond:0} writes/s: CreateContact {Verdict(create)}, TagResource {Verdict(tag)}");

@@ -138,7 +138,7 @@ row() { printf '%-44s %12s %12s %9s\n' "$1" "${2:--}" "${3:--}" "$(ratio "$3" "$
     row "TagResource p50 ms" "${t_p50:-}" "${q_p50:-}"
     row "TagResource p99 ms" "${t_p99:-}" "${q_p99:-}"
     row "TagResource errors" "${t_err:-}" "${q_err:-}"
-    row "GET /health under the writes client, /s" "${sh_rate:-}" "${ph_rate:-}"
+    row "GET /health/live under the writes client, /s" "${sh_rate:-}" "${ph_rate:-}"
     row "CreateContact / health" "${s_vs:-}" "${p_vs:-}"
     for f in writes-sqlite writes-postgres; do
       if [[ -f "$out/$f.txt" ]]; then grep -E '^(contacts|tags) ' "$out/$f.txt" | sed "s/^/  $f: /" || true; fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Durable writes: CreateContact (distinct aliases) and TagResource from N concurrent HttpClient
-# workers against a file-backed Callout, with GET /health under the same client as the same-run
+# workers against a file-backed Callout, with GET /health/live under the same client as the same-run
 # baseline; then stops the server and counts the rows in callout.db (bench/README.md).
 #
 # Goal: >= 5,000 writes/s for each of CreateContact and TagResource.

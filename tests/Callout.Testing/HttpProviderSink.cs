@@ -115,7 +115,9 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
         }
         else if (Scripted(First(fields, "To")) is { } scripted)
         {
-            (status, body) = (scripted, $$"""{"code":{{(scripted == 400 ? 21211 : 20500)}},"message":"Refused by the test","status":{{scripted}}}""");
+            // Twilio's 21211 message quotes the number, as the real one does.
+            var message = scripted == 400 ? $"The 'To' number {First(fields, "To")} is not a valid phone number." : "Refused by the test";
+            (status, body) = (scripted, $$"""{"code":{{(scripted == 400 ? 21211 : 20500)}},"message":"{{message}}","status":{{scripted}}}""");
         }
         else
         {

@@ -137,7 +137,7 @@ static class ClusterBench
 
     public static string Name(int node) => ((char)('A' + node)).ToString();
 
-    /// Pages the node's engine has sent so far: the sum of its callout_engine_pages_sent counter
+    /// Pages the node's engine has sent so far: the sum of its callout_engine_pages_sent_total counter
     /// over channels and outcomes (GET /metrics); NaN if the node does not answer.
     static async Task<double> PagesSentAsync(CalloutClient node)
     {
@@ -145,7 +145,7 @@ static class ClusterBench
         {
             var text = await node.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
             return text.Split('\n')
-                .Where(line => line.StartsWith("callout_engine_pages_sent", StringComparison.Ordinal) && line.Contains("outcome=\"sent\"", StringComparison.Ordinal))
+                .Where(line => line.StartsWith("callout_engine_pages_sent_total{", StringComparison.Ordinal) && line.Contains("outcome=\"sent\"", StringComparison.Ordinal))
                 .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
         }
         catch (HttpRequestException)

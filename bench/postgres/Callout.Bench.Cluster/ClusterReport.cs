@@ -46,7 +46,7 @@ static class ClusterReport
         W($"  expected {a.Expected:N0}, arrived {a.Sends.Count:N0}, missing {a.Missing:N0} (goal 0: {Verdict(a.Missing == 0)}), " +
           $"duplicates {a.Duplicates} (same idempotency key twice; goal 0: {Verdict(a.Duplicates == 0)}), unexpected {a.Unexpected}");
         W($"  lateness of all sends           p50 {window.LateAll.Percentile(0.5),7:0.0} ms  p99 {window.LateAll.Percentile(0.99),8:0.0} ms  max {window.LateAll.Max,8:0} ms   ({window.LateAll.Count:N0} sends)");
-        W($"  pages sent per node (its callout_engine_pages_sent, outcome sent): {string.Join(", ", pagesSent.Select((p, n) => $"{ClusterBench.Name(n)} {p:N0}"))}");
+        W($"  pages sent per node (its callout_engine_pages_sent_total, outcome sent): {string.Join(", ", pagesSent.Select((p, n) => $"{ClusterBench.Name(n)} {p:N0}"))}");
         W();
         foreach (var line in DueTimeTable.Lines(a, window.FirstT0, BucketMs, GoalP99Ms))
         {

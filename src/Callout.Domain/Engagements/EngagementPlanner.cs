@@ -13,6 +13,7 @@ namespace Callout.Domain.Engagements;
 public sealed class EngagementPlanner(EngagementSnapshot snapshot, string engagementId, EngineSettings settings, Func<string> newId)
 {
     readonly List<EngagementStep> _steps = [];
+    readonly List<UnreachedStage> _unreached = [];
     Instant _end;
 
     /// Everything the root contact's plan does from t0, ending with a Finish step.
@@ -25,7 +26,7 @@ public sealed class EngagementPlanner(EngagementSnapshot snapshot, string engage
             Enter(root, [], t0, essential: true);
         }
         _steps.Add(new EngagementStep(newId(), engagementId, StepKind.Finish, _end));
-        return new Timeline(_steps, _end);
+        return new Timeline(_steps, _end, _unreached);
     }
 
     /// The plans of the people found on call when a schedule is entered.
@@ -39,7 +40,7 @@ public sealed class EngagementPlanner(EngagementSnapshot snapshot, string engage
                 Enter(person, path, entry, essential);
             }
         }
-        return new Timeline(_steps, _end);
+        return new Timeline(_steps, _end, _unreached);
     }
 
     void Enter(ContactSnapshot contact, IReadOnlyList<ResolutionStep> path, Instant entry, bool essential)
@@ -55,6 +56,7 @@ public sealed class EngagementPlanner(EngagementSnapshot snapshot, string engage
         for (var k = 0; k < contact.Plan.Stages.Count; k++)
         {
             var stage = contact.Plan.Stages[k];
+            var reached = false;
             foreach (var target in stage.Targets)
             {
                 if (contact.Kind == ContactKind.Personal && target.Channel is { } channel)
@@ -63,12 +65,17 @@ public sealed class EngagementPlanner(EngagementSnapshot snapshot, string engage
                 }
                 else if (contact.Kind == ContactKind.Escalation && target.Contact is { } next
                     && ResourceArn.TryParse(next.ContactArn, out var arn)
-                    && snapshot.Contacts.TryGetValue(arn.Alias, out var reached)
-                    && reached.Kind != ContactKind.Escalation)
+                    && snapshot.Contacts.TryGetValue(arn.Alias, out var targeted)
+                    && targeted.Kind != ContactKind.Escalation)
                 {
                     // A contact deleted since the plan was written is no longer reachable and is skipped.
-                    Enter(reached, [.. path, new ResolutionStep(contact.Alias, ContactKind.Escalation, k)], start, next.IsEssential);
+                    Enter(targeted, [.. path, new ResolutionStep(contact.Alias, ContactKind.Escalation, k)], start, next.IsEssential);
+                    reached = true;
                 }
+            }
+            if (contact.Kind == ContactKind.Escalation && !reached)
+            {
+                _unreached.Add(new UnreachedStage(contact.Alias, k, NobodyReason.TargetsDeleted));
             }
             start += Duration.FromMinutes(stage.DurationInMinutes);
         }

@@ -35,4 +35,8 @@ public interface IEngineStore
 
     /// How many engagements have no StopTime, across all scopes (a metric).
     Task<long> CountRunningEngagementsAsync(CancellationToken ct);
+
+    /// GET /health: a cheap read of a table every call needs. Returns when the store answers; throws
+    /// what the store threw when it does not (unreachable, schema gone, file unreadable).
+    Task CheckAsync(CancellationToken ct);
 }

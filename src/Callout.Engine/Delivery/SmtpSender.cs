@@ -63,7 +63,10 @@ public sealed class SmtpSender(SmtpSettings settings) : IMessageSender
             {
                 throw new DeliveryOutcomeUnknownException("smtp: the connection failed while the message was being sent", e);
             }
-            return SendResult.Failed("smtp: could not hand the message over (" + e.GetType().Name + ")", permanent: false);
+            // The socket's error code says which failure it was (ConnectionRefused, TimedOut) and
+            // holds no address; the message of other exceptions may quote the recipient.
+            var why = e is SocketException socket ? $"{e.GetType().Name} {socket.SocketErrorCode}" : e.GetType().Name;
+            return SendResult.Failed("smtp: could not hand the message over (" + why + ")", permanent: false);
         }
 
         try

@@ -22,9 +22,7 @@ public sealed partial class EngagementEngine(
     readonly EndsAfterSends _endsAfterSends = new();
     // Completed (and replaced) each time a claimed step or a claim finishes.
     TaskCompletionSource _freed = NewSignal();
-    static readonly Duration RunningCountInterval = Duration.FromSeconds(5);
     int _inFlight;
-    Instant _lastCount = Instant.MinValue;
     long _claims;
 
     /// New work may be due now.
@@ -79,14 +77,6 @@ public sealed partial class EngagementEngine(
     async Task TurnAsync(CancellationToken ct)
     {
         var claimed = await DrainAsync(ct);
-        var counted = Instant.FromDateTimeOffset(time.GetUtcNow());
-        // Counting reads every running engagement; under load the loop turns many times a
-        // second, and the gauge needs no more than a fresh value every few seconds.
-        if (counted - _lastCount >= RunningCountInterval || counted < _lastCount)
-        {
-            metrics.Running(await store.CountRunningEngagementsAsync(ct));
-            _lastCount = counted;
-        }
         if (claimed > 0)
         {
             // Under load a step falls due every millisecond or two, and asking the store when the

@@ -10,7 +10,7 @@ namespace Callout.Engine.Processing;
 /// overrides applied (spec/rotations.md §2.8). Rotations deleted since are skipped.
 public sealed class RotationOnCallResolver(IContactStore store) : IOnCallResolver
 {
-    public async Task<IReadOnlyList<string>> OnCallAsync(AccountScope scope, ContactSnapshot schedule, Instant at, CancellationToken ct)
+    public async Task<OnCall> OnCallAsync(AccountScope scope, ContactSnapshot schedule, Instant at, CancellationToken ct)
     {
         var rotations = new List<(RotationPlan, IReadOnlyList<RotationOverride>)>();
         await using var session = await store.OpenAsync(scope, write: false, ct);
@@ -23,6 +23,6 @@ public sealed class RotationOnCallResolver(IContactStore store) : IOnCallResolve
             var overrides = await session.ListOverridesAsync(rotation.Id, at, at + Duration.FromMilliseconds(1), ct);
             rotations.Add((new RotationPlan(rotation.ContactAliases, rotation.StartTime, RotationRules.ResolveZone(rotation.TimeZoneId), rotation.Recurrence), overrides));
         }
-        return ShiftCalculator.ScheduleOnCallAt(rotations, at);
+        return new OnCall(ShiftCalculator.ScheduleOnCallAt(rotations, at), rotations.Count);
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class StepProcessor(
     EngineSettings settings,
     EngineOptions options,
     EngineMetrics metrics,
+    StagesWithoutAnyone nobody,
     TimeProvider time,
     ILogger<StepProcessor> log)
 {
@@ -35,14 +36,15 @@ public sealed partial class StepProcessor(
     /// Completes the step and commits what the session did with it, but only while this claim
     /// still holds the step: a runner whose lease ran out, and whose step another claim took over
     /// or the engagement's stop finished, leaves its work uncommitted (the session rolls back).
-    async Task CompleteAsync(IStoreSession session, EngagementStep step, string owner, CancellationToken ct)
+    async Task<bool> CompleteAsync(IStoreSession session, EngagementStep step, string owner, CancellationToken ct)
     {
         if (!await session.CompleteStepAsync(step.Id, owner, ct))
         {
             LogNotHeld(step.Id, step.Kind.ToString());
-            return;
+            return false;
         }
         await session.CommitAsync(ct);
+        return true;
     }
 
     Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
@@ -170,9 +172,19 @@ public sealed partial class StepProcessor(
             return new SendOutcome(send, null, Now());
         }
         var provider = router.For(send.Channel.Kind);
+        var channel = send.Channel.Kind.ToString().ToUpperInvariant();
         try
         {
             var result = await provider.SendAsync(message, ct);
+            if (result.Accepted)
+            {
+                LogSent(send.Page.Arn, channel, provider.Name, send.Key);
+            }
+            else
+            {
+                LogRefused(send.Page.Arn, channel, provider.Name, result.Permanent ? "refused" : "failed", send.Key,
+                    WithoutAddress(result.Error ?? "no reason given", send.Channel.Address));
+            }
             return new SendOutcome(send, result, Now());
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -180,10 +192,15 @@ public sealed partial class StepProcessor(
             // The provider may or may not have the message: leave the record pending, so whoever
             // picks the step up again records the outcome as unknown.
             metrics.ProviderError(provider.Name);
-            LogProviderFailure(e, provider.Name, send.Key);
+            LogProviderFailure(send.Page.Arn, channel, provider.Name, send.Key, WithoutAddress(e.Message, send.Channel.Address), e.GetType().Name);
             return new SendOutcome(send, null, Now());
         }
     }
+
+    /// Logs never carry an address (docs/operations.md), and a provider's reason may quote it
+    /// (Twilio's "The 'To' number +1555... is not a valid phone number").
+    static string WithoutAddress(string reason, string address) =>
+        address.Length == 0 ? reason : reason.Replace(address, "<address>", StringComparison.OrdinalIgnoreCase);
 
     /// The third move for one send. The outcome is known, so it is recorded even when a later
     /// claim took the step over meanwhile (that claim found the pending record and sent nothing).
@@ -251,17 +268,29 @@ public sealed partial class StepProcessor(
         }
         ContactSnapshot? schedule = null;
         var running = engagement is { Running: true } && snapshot is not null && snapshot.Contacts.TryGetValue(step.ContactAlias!, out schedule);
-        var people = running ? await onCall.OnCallAsync(scope, schedule!, step.Due, ct) : [];
+        var people = running ? await onCall.OnCallAsync(scope, schedule!, step.Due, ct) : null;
 
-        await using var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct);
-        if (running)
+        Timeline? timeline = null;
+        await using (var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct))
         {
-            var planner = new EngagementPlanner(snapshot!, step.EngagementId, settings, () => Guid.CreateVersion7(time.GetUtcNow()).ToString());
-            var timeline = planner.EnterPeople(people, step.Resolution ?? [], step.Due, step.Essential);
-            await session.InsertStepsAsync(timeline.Steps, ct);
-            await session.ExtendFinishAsync(step.EngagementId, timeline.End, ct);
+            if (running)
+            {
+                var planner = new EngagementPlanner(snapshot!, step.EngagementId, settings, () => Guid.CreateVersion7(time.GetUtcNow()).ToString());
+                timeline = planner.EnterPeople(people!.People, step.Resolution ?? [], step.Due, step.Essential);
+                await session.InsertStepsAsync(timeline.Steps, ct);
+                await session.ExtendFinishAsync(step.EngagementId, timeline.End, ct);
+            }
+            if (!await CompleteAsync(session, step, owner, ct))
+            {
+                return;
+            }
         }
-        await CompleteAsync(session, step, owner, ct);
+        if (timeline is { Steps.Count: 0 })
+        {
+            // spec/domain.md §8.17: no pages and no error, but a warning.
+            nobody.Report(engagement!.Arn, StagesWithoutAnyone.ScheduleStage(step.Resolution ?? []),
+                people!.Rotations == 0 ? NobodyReason.NoRotations : NobodyReason.NobodyOnCall);
+        }
     }
 
     /// The natural end: every plan's last stage is over and no retry is left (spec/domain.md §3.6).
@@ -294,6 +323,16 @@ public sealed partial class StepProcessor(
     [LoggerMessage(Level = LogLevel.Error, Message = "The message of send {Key} could not be made; it is not sent, and its outcome will read as unknown")]
     partial void LogMessageFailure(Exception exception, string key);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Provider} failed on send {Key}; the outcome is unknown")]
-    partial void LogProviderFailure(Exception exception, string provider, string key);
+    // One line per provider call (after its tries, RetryingSender): Information when the provider
+    // took the page, Warning when it refused it or failed. Never the address or a code.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Page {PageArn} over {ChannelType} via {Provider}: sent (send {Key})")]
+    partial void LogSent(ResourceArn pageArn, string channelType, string provider, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page {PageArn} over {ChannelType} via {Provider}: {Outcome} (send {Key}): {Reason}")]
+    partial void LogRefused(ResourceArn pageArn, string channelType, string provider, string outcome, string key, string reason);
+
+    // The exception itself is left out: its message may quote the address, and its type and
+    // (cleaned) message say what happened.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page {PageArn} over {ChannelType} via {Provider}: outcome unknown (send {Key}): {Reason} ({Error}); it is not sent again")]
+    partial void LogProviderFailure(ResourceArn pageArn, string channelType, string provider, string key, string reason, string error);
 }

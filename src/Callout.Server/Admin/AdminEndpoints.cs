@@ -6,12 +6,12 @@ using Callout.Protocol.Framing;
 
 namespace Callout.Server.Admin;
 
-/// Callout's own endpoints beside the API: health, and the local outbox under /_callout/.
+/// Callout's own endpoints beside the API: health (HealthEndpoints), and the local outbox under /_callout/.
 static class AdminEndpoints
 {
     public static void MapAdmin(this WebApplication app)
     {
-        app.MapGet("/health", () => Results.Text("{\"status\":\"ok\"}", "application/json"));
+        app.MapHealth();
         // ?limit= takes the newest N messages: 100 by default, and a number outside 1–1000 is
         // taken as the nearest of the two (docs/delivery.md).
         app.MapGet("/_callout/outbox", async (IContactStore store, HttpRequest request, CancellationToken ct) =>

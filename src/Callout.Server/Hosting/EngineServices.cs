@@ -17,7 +17,12 @@ static class EngineServices
         var publicUrl = options.PublicUrl ?? DefaultPublicUrl(options.Urls);
         services.AddSingleton(new EngineOptions { PublicUrl = publicUrl });
         services.AddSingleton(new EngineSettings());
-        services.AddSingleton<EngineMetrics>();
+        services.AddSingleton(sp =>
+        {
+            EngineMetrics.CountRunningAtScrape(sp.GetRequiredService<Domain.Ports.IEngineStore>());
+            return new EngineMetrics();
+        });
+        services.AddSingleton<StagesWithoutAnyone>();
         services.AddSingleton<EngineSecrets>();
         services.AddSingleton<IOnCallResolver, RotationOnCallResolver>();
         services.AddSingleton<OutboxSender>();

@@ -106,6 +106,12 @@ public abstract class DbContactStore
         return Convert.ToInt64(count, CultureInfo.InvariantCulture);
     }
 
+    public async Task CheckAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await QueryAsync("SELECT EXISTS (SELECT 1 FROM contacts)", _ => { }, StoreSession.ReadScalarAsync, ct).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);

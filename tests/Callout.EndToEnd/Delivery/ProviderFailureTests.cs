@@ -37,4 +37,22 @@ public sealed class ProviderFailureTests(ProviderFixture fixture) : IClassFixtur
         Assert.StartsWith("twilio 400 21211", receipt.Info, StringComparison.Ordinal);
         Assert.False(await flow.HasAsync(page, "SentTime"));
     }
+
+    [Fact]
+    public async Task a_refusal_is_logged_as_a_warning_with_the_providers_reason_and_without_the_number()
+    {
+        var number = ProviderFixture.NewNumber();
+        var flow = new PagingFlow(fixture);
+        await flow.PersonWithChannelAsync("SMS", number);
+        fixture.Sink.Refuse(number, 400);
+        var page = await flow.PageAsync();
+
+        // The receipt keeps Twilio's whole reason; the log leaves the number out.
+        Assert.Contains(number, Assert.Single(await flow.ReceiptsAsync(page)).Info, StringComparison.Ordinal);
+        var line = Assert.Single(await Observability.ServerLog.WaitForAsync(fixture.Server, l => l.Contains(page, StringComparison.Ordinal)));
+        Assert.Contains(" warn: ", line, StringComparison.Ordinal);
+        Assert.Contains($"Page {page} over SMS via twilio: refused", line, StringComparison.Ordinal);
+        Assert.Contains("The 'To' number <address> is not a valid phone number.", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, fixture.Server.Output, StringComparison.Ordinal);
+    }
 }

@@ -378,4 +378,25 @@ public sealed class EngagementPlannerTests
         Assert.Empty(Sends(Planner(Snapshot(person, Person("alejr"))).Start("akuam", T0)));
         Assert.Empty(Sends(Planner(Snapshot(escalation)).Start("esc", T0)));
     }
+
+    [Fact]
+    public void an_escalation_stage_whose_contacts_were_all_deleted_is_reported_and_the_others_are_not()
+    {
+        // Stage 0 targets two deleted contacts, stage 1 one deleted and one present, stage 2 a schedule.
+        var snapshot = Snapshot(
+            Escalation("esc", new Stage(5, [Reach("gone", true), Reach("left", false)]), new Stage(5, [Reach("gone", false), Reach("akuam", false)]),
+                new Stage(5, [Reach("oncall", false)])),
+            Person("akuam"), Schedule("oncall"));
+
+        var timeline = Planner(snapshot).Start("esc", T0);
+
+        Assert.Equal([new UnreachedStage("esc", 0, NobodyReason.TargetsDeleted)], timeline.Unreached);
+        Assert.Equal(At(5), Sends(timeline).Min(s => s.Due));
+    }
+
+    [Fact]
+    public void a_personal_plan_reports_no_unreached_stage()
+    {
+        Assert.Empty(Planner(Snapshot(Person("akuam"))).Start("akuam", T0).Unreached);
+    }
 }

@@ -20,7 +20,7 @@ namespace Callout.Tests.Engine;
 /// A runner whose lease ran out and whose step another claim took over must leave no trace (no
 /// steps, sends, stops or retries), or the step's work would be done twice. A real StepProcessor
 /// over a real in-memory SQLite store.
-public sealed class StepTakeoverTests : IAsyncLifetime, IDisposable
+public sealed class StepTakeoverTests : IAsyncLifetime
 {
     static readonly Instant T0 = Instant.FromUtc(2025, 3, 1, 12, 0, 0);
     static readonly Duration Lease = Duration.FromSeconds(30);
@@ -44,14 +44,13 @@ public sealed class StepTakeoverTests : IAsyncLifetime, IDisposable
         // No provider is configured, so every channel type goes to the real local outbox, in the store.
         var router = new DeliveryRouter(new Dictionary<ChannelKind, IMessageSender>(), new OutboxSender(_store, time));
         _processor = new StepProcessor(_store, router, new RotationOnCallResolver(_store), new EngineSecrets(_store),
-            new EngineSettings(), options, _metrics, time, NullLogger<StepProcessor>.Instance);
+            new EngineSettings(), options, _metrics, new StagesWithoutAnyone(_metrics, NullLogger<StagesWithoutAnyone>.Instance), time,
+            NullLogger<StepProcessor>.Instance);
     }
 
     public Task InitializeAsync() => _store.MigrateAsync(None);
 
     public Task DisposeAsync() => _store.DisposeAsync().AsTask();
-
-    public void Dispose() => _metrics.Dispose();
 
     [Fact]
     public async Task a_schedule_step_run_by_a_claim_that_lost_its_lease_adds_nothing()
