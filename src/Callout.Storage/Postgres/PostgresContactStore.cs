@@ -159,7 +159,8 @@ public sealed partial class PostgresContactStore : IContactStore
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         await using var command = dataSource.CreateCommand("""
-            SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at
+            SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at,
+                   contact_arn, channel_arn, page_arn, engagement_arn
             FROM outbox ORDER BY seq DESC LIMIT @limit
             """).Bind("@limit", limit);
         var messages = new List<OutboxMessage>();
@@ -169,7 +170,9 @@ public sealed partial class PostgresContactStore : IContactStore
             messages.Add(new OutboxMessage(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                Columns.InstantOf(reader.GetInt64(8))));
+                Columns.InstantOf(reader.GetInt64(8)),
+                reader.OptionalString(9), reader.OptionalString(10),
+                reader.OptionalString(11), reader.OptionalString(12)));
         }
         return messages;
     }

@@ -57,8 +57,10 @@ internal sealed partial class PostgresSession
                 nameof(message));
         }
         await DeferAsync(Write("""
-                INSERT INTO outbox (id, account_id, region, kind, channel_type, address, subject, body, created_at)
-                VALUES (@id, @account, @region, @kind, @channel_type, @address, @subject, @body, @created_at)
+                INSERT INTO outbox (id, account_id, region, kind, channel_type, address, subject, body, created_at,
+                                    contact_arn, channel_arn, page_arn, engagement_arn)
+                VALUES (@id, @account, @region, @kind, @channel_type, @address, @subject, @body, @created_at,
+                        @contact_arn, @channel_arn, @page_arn, @engagement_arn)
                 """)
             .Bind("@id", message.Id)
             .Bind("@kind", message.Kind)
@@ -66,6 +68,10 @@ internal sealed partial class PostgresSession
             .Bind("@address", message.Address)
             .Bind("@subject", message.Subject)
             .Bind("@body", message.Body)
-            .Bind("@created_at", Columns.Millis(message.CreatedAt)));
+            .Bind("@created_at", Columns.Millis(message.CreatedAt))
+            .Bind("@contact_arn", message.ContactArn)
+            .Bind("@channel_arn", message.ChannelArn)
+            .Bind("@page_arn", message.PageArn)
+            .Bind("@engagement_arn", message.EngagementArn));
     }
 }

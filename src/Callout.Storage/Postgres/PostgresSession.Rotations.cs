@@ -138,7 +138,7 @@ internal sealed partial class PostgresSession
         .Bind("@start_time", Columns.Millis(rotation.StartTime))
         .Bind("@time_zone_id", rotation.TimeZoneId)
         .Bind("@created_at", Columns.Millis(rotation.CreatedAt))
-        .Bind("@recurrence", RotationJson.WriteRecurrence(rotation.Recurrence));
+        .Bind("@recurrence", RotationJson.WriteRecurrence(rotation.Recurrence, rotation.StartTimeGiven));
 
     Rotation ReadRotation(NpgsqlDataReader reader) => RowReader.Rotation(reader, scope);
 }

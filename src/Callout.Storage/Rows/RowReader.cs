@@ -92,14 +92,21 @@ internal static class RowReader
         OptionalString(reader, 3),
         Columns.InstantOf(reader.GetInt64(4))));
 
-    public static Rotation Rotation(DbDataReader reader, AccountScope scope) => new(
-        new ResourceArn(scope, ResourceKind.Rotation, reader.GetString(0)),
-        reader.GetString(1),
-        RotationJson.ReadAliases(reader.GetString(2)),
-        Columns.InstantOf(reader.GetInt64(3)),
-        reader.GetString(4),
-        RotationJson.ReadRecurrence(reader.GetString(6)),
-        Columns.InstantOf(reader.GetInt64(5)));
+    public static Rotation Rotation(DbDataReader reader, AccountScope scope)
+    {
+        var start = Columns.InstantOf(reader.GetInt64(3));
+        var created = Columns.InstantOf(reader.GetInt64(5));
+        var recurrence = RotationJson.ReadRecurrence(reader.GetString(6), out var startTimeGiven);
+        return new(
+            new ResourceArn(scope, ResourceKind.Rotation, reader.GetString(0)),
+            reader.GetString(1),
+            RotationJson.ReadAliases(reader.GetString(2)),
+            start,
+            reader.GetString(4),
+            recurrence,
+            created,
+            RotationJson.StartTimeGiven(startTimeGiven, start, created));
+    }
 
     public static RotationOverride Override(DbDataReader reader) => new(
         reader.GetString(0),

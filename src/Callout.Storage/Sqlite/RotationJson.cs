@@ -15,7 +15,7 @@ internal static class RotationJson
 
     static readonly string[] Days = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
 
-    public static string WriteRecurrence(Recurrence recurrence)
+    public static string WriteRecurrence(Recurrence recurrence, bool startTimeGiven = true)
     {
         ArgumentNullException.ThrowIfNull(recurrence);
         var document = new RecurrenceDocument(
@@ -29,14 +29,20 @@ internal static class RotationJson
             recurrence.Coverage?.ToDictionary(
                 pair => Text(pair.Key),
                 pair => (IReadOnlyList<CoverageWindowDocument>)[.. pair.Value.Select(w => new CoverageWindowDocument(Time(w.Start), Time(w.End)))],
-                StringComparer.Ordinal));
+                StringComparer.Ordinal),
+            startTimeGiven);
         return JsonSerializer.Serialize(document, StorageJsonContext.Default.RecurrenceDocument);
     }
 
-    public static Recurrence ReadRecurrence(string json)
+    public static Recurrence ReadRecurrence(string json) => ReadRecurrence(json, out _);
+
+    /// The recurrence, and whether the rotation's StartTime was given when the row says so (null in
+    /// rows written before it was kept).
+    public static Recurrence ReadRecurrence(string json, out bool? startTimeGiven)
     {
         var document = JsonSerializer.Deserialize(json, StorageJsonContext.Default.RecurrenceDocument)
             ?? throw new InvalidDataException("A stored recurrence is null.");
+        startTimeGiven = document.StartTimeGiven;
         Dictionary<IsoDayOfWeek, IReadOnlyList<CoverageWindow>>? coverage = null;
         if (document.Coverage is { } map)
         {
@@ -56,6 +62,12 @@ internal static class RotationJson
             document.Multiplier,
             coverage);
     }
+
+    /// Rows written before StartTimeGiven was kept hold the creation time, to the second, when
+    /// CreateRotation had no StartTime; a caller who sent exactly that second is taken for one who
+    /// sent none, which changes only whether Get and List show it (docs/decisions.md, Rotations).
+    public static bool StartTimeGiven(bool? stored, Instant startTime, Instant createdAt) =>
+        stored ?? startTime != Instant.FromUnixTimeSeconds(createdAt.ToUnixTimeSeconds());
 
     public static string WriteAliases(IReadOnlyList<string> aliases) =>
         JsonSerializer.Serialize([.. aliases], StorageJsonContext.Default.StringArray);

@@ -114,5 +114,5 @@ file static class RotationBinding
         .Bind("@start_time", Columns.Millis(rotation.StartTime))
         .Bind("@time_zone_id", rotation.TimeZoneId)
         .Bind("@created_at", Columns.Millis(rotation.CreatedAt))
-        .Bind("@recurrence", RotationJson.WriteRecurrence(rotation.Recurrence));
+        .Bind("@recurrence", RotationJson.WriteRecurrence(rotation.Recurrence, rotation.StartTimeGiven));
 }

@@ -202,6 +202,29 @@ public sealed class SigV4AuthenticatorTests
     }
 
     [Fact]
+    public void request_signed_for_sts_verifies_when_the_sts_endpoint_asks()
+    {
+        var scope = Strict().Authenticate(BotocoreVectors.GetCallerIdentity(), SigV4Authenticator.Sts);
+
+        Assert.Equal(new CallerScope("AKIDEXAMPLE", "us-east-1"), scope);
+    }
+
+    [Fact]
+    public void request_signed_for_sts_is_refused_by_the_ssm_contacts_api()
+    {
+        var e = Fails(Strict(), BotocoreVectors.GetCallerIdentity(), "InvalidSignatureException");
+        Assert.Equal("Credential should be scoped to correct service: 'ssm-contacts'.", e.Message);
+    }
+
+    [Fact]
+    public void request_signed_for_ssm_contacts_is_refused_by_the_sts_endpoint()
+    {
+        var e = Assert.Throws<ApiException>(() => Strict().Authenticate(BotocoreVectors.CreateContact(), SigV4Authenticator.Sts));
+        Assert.Equal("InvalidSignatureException", e.Code);
+        Assert.Equal("Credential should be scoped to correct service: 'sts'.", e.Message);
+    }
+
+    [Fact]
     public void wrong_terminator_in_scope_fails()
     {
         var request = BotocoreVectors.CreateContact().WithHeader("Authorization",

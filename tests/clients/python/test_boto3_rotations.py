@@ -32,6 +32,7 @@ VECTORS_PATH = Path(__file__).resolve().parents[2] / "vectors" / "rotation-shift
 VECTORS = {v["Number"]: v for v in json.loads(VECTORS_PATH.read_text(encoding="utf-8"))["Vectors"]}
 
 DAILY_0900 = {"NumberOfOnCalls": 1, "RecurrenceMultiplier": 1, "DailySettings": [{"HourOfDay": 9, "MinuteOfHour": 0}]}
+DAILY_0230 = {"NumberOfOnCalls": 1, "RecurrenceMultiplier": 1, "DailySettings": [{"HourOfDay": 2, "MinuteOfHour": 30}]}
 
 
 def client(account):
@@ -316,6 +317,26 @@ class Rotations(RotationTestCase):
         with self.assertRaises(self.c.exceptions.ResourceNotFoundException) as caught:
             self.c.get_rotation(RotationId=rotation)
         self.assertEqual(caught.exception.response["ResourceType"], "ROTATION")
+
+    def test_a_rotation_made_without_a_start_time_comes_back_without_one(self):
+        # Terraform's aws_ssmcontacts_rotation copies StartTime into state; a value it never set
+        # would show as a change on every plan.
+        rotation = self.c.create_rotation(
+            Name="no start", ContactIds=self.arns("A,B"), TimeZoneId="UTC", Recurrence=DAILY_0900
+        )["RotationArn"]
+        given = self.rotation("A,B", in_2024("01-01T09:00"), "UTC", DAILY_0900, name="with start")
+
+        self.assertNotIn("StartTime", self.c.get_rotation(RotationId=rotation))
+        listed = {r["RotationArn"]: r for r in self.c.list_rotations()["Rotations"]}
+        self.assertNotIn("StartTime", listed[rotation])
+        self.assertEqual(self.c.get_rotation(RotationId=given)["StartTime"], in_2024("01-01T09:00"))
+        self.assertEqual(listed[given]["StartTime"], in_2024("01-01T09:00"))
+
+        # An update that leaves StartTime out keeps it unset; one that sends it sets it.
+        self.c.update_rotation(RotationId=rotation, Recurrence=DAILY_0230)
+        self.assertNotIn("StartTime", self.c.get_rotation(RotationId=rotation))
+        self.c.update_rotation(RotationId=rotation, StartTime=in_2024("01-02T02:30"), Recurrence=DAILY_0230)
+        self.assertEqual(self.c.get_rotation(RotationId=rotation)["StartTime"], in_2024("01-02T02:30"))
 
     def test_a_bad_recurrence_is_a_validation_error(self):
         with self.assertRaises(self.c.exceptions.ValidationException):

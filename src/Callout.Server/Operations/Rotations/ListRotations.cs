@@ -7,7 +7,8 @@ using Callout.Server.Listing;
 
 namespace Callout.Server.Operations.Rotations;
 
-/// Sorted by name, then ARN; names need not be unique (spec/rotations.md §3.3).
+/// Sorted by name, then ARN; names need not be unique (spec/rotations.md §3.3). StartTime only
+/// when the caller gave one, as in GetRotation.
 sealed class ListRotations(IContactStore store, CursorTokens tokens) : IOperation<ListRotationsRequest, ListRotationsResult>
 {
     public async Task<ListRotationsResult> HandleAsync(ListRotationsRequest request, RequestContext context, CancellationToken ct)
@@ -25,7 +26,7 @@ sealed class ListRotations(IContactStore store, CursorTokens tokens) : IOperatio
                 RotationArn = r.Arn.ToString(),
                 Name = r.Name,
                 ContactIds = RotationLookups.Arns(r.ContactAliases, r.Arn.Scope),
-                StartTime = Times.Of(r.StartTime),
+                StartTime = r.StartTimeGiven ? Times.Of(r.StartTime) : null,
                 TimeZoneId = r.TimeZoneId,
                 Recurrence = RecurrenceMapper.ToWire(r.Recurrence),
             }).ToList(),
