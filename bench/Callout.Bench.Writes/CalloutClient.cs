@@ -1,47 +1,28 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
+using Callout.Testing;
 
 namespace Callout.Bench.Writes;
 
-/// SSMContacts JSON 1.1 calls as an SDK frames them, with an Authorization header whose credential
-/// scope names the account (Callout's default auth mode reads it without checking the signature).
-sealed class CalloutClient(HttpClient http) : IDisposable
+/// SSMContacts JSON 1.1 calls, framed by tests/Callout.Testing's SsmContactsClient (the account in
+/// the credential scope, which Callout's default auth mode reads without checking the signature).
+/// A failed call is counted, not thrown: each call answers null, or what went wrong as text.
+sealed class CalloutClient(SsmContactsClient wire) : IDisposable
 {
-    public const string Region = "us-east-1";
-    public static CalloutClient Create(Uri baseAddress, int connections) => new(new HttpClient(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = connections,
-        UseProxy = false,
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.None,
-    })
-    {
-        BaseAddress = baseAddress,
-    });
+    public const string Region = SsmContactsClient.DefaultRegion;
 
-    public async Task<string?> CallAsync(string operation, string account, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/");
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "SSMContacts." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization",
-            $"AWS4-HMAC-SHA256 Credential={account}/20261125/{Region}/ssm-contacts/aws4_request, SignedHeaders=host, Signature={new string('0', 64)}");
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        return await SendAsync(request);
-    }
+    public static CalloutClient Create(Uri baseAddress, int connections) => new(SsmContactsClient.Create(baseAddress, connections));
 
-    public async Task<string?> GetAsync(string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        return await SendAsync(request);
-    }
+    public Task<string?> CallAsync(string operation, string account, string json) =>
+        ErrorOfAsync(() => wire.CallAsync(account, operation, json));
 
-    async Task<string?> SendAsync(HttpRequestMessage request)
+    public Task<string?> GetAsync(string path) =>
+        ErrorOfAsync(() => wire.Http.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseContentRead));
+
+    static async Task<string?> ErrorOfAsync(Func<Task<HttpResponseMessage>> send)
     {
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            using var response = await send();
             return response.StatusCode == HttpStatusCode.OK
                 ? null
                 : $"HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
@@ -52,5 +33,5 @@ sealed class CalloutClient(HttpClient http) : IDisposable
         }
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => wire.Dispose();
 }

@@ -1,12 +1,12 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Callout.Testing;
 
 namespace Callout.EndToEnd.Harness;
 
 /// Speaks the JSON 1.1 protocol over plain HTTP, so tests see exactly the bytes a client would.
 /// Account and region travel in the SigV4 credential scope, which Callout reads in its default
-/// auth mode without verifying the signature (spec/protocol.md §5).
+/// auth mode without verifying the signature (spec/protocol.md §5); SsmContactsRequest frames the calls.
 public sealed class ApiClient(Uri endpoint, string account, string region = "us-east-1")
 {
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -23,24 +23,11 @@ public sealed class ApiClient(Uri endpoint, string account, string region = "us-
     public string Arn(string resource) => $"arn:aws:ssm-contacts:{Region}:{Account}:{resource}";
 
     public Task<ApiResponse> CallAsync(string operation, string json) =>
-        SendAsync("SSMContacts." + operation, Encoding.UTF8.GetBytes(json));
+        SendAsync(SsmContactsRequest.TargetPrefix + operation, Encoding.UTF8.GetBytes(json));
 
-    public async Task<ApiResponse> SendAsync(string? target, byte[] body, string method = "POST", string contentType = "application/x-amz-json-1.1")
+    public async Task<ApiResponse> SendAsync(string? target, byte[] body, string method = "POST", string contentType = SsmContactsRequest.JsonContentType)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), endpoint);
-        if (target is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        }
-        var date = DateTime.UtcNow;
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", date.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("Authorization",
-            $"AWS4-HMAC-SHA256 Credential={Account}/{date:yyyyMMdd}/{Region}/ssm-contacts/aws4_request, SignedHeaders=host;x-amz-date, Signature={new string('0', 64)}");
-        if (method != "GET")
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        }
+        using var request = SsmContactsRequest.Create(endpoint, Account, Region, target, body, method, contentType);
         using var response = await Http.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return new ApiResponse(

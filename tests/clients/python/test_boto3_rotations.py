@@ -3,17 +3,20 @@
 Run: start Callout (the system clock is fine), then
     CALLOUT_ENDPOINT=http://127.0.0.1:5000 python3 -m unittest -v test_boto3_rotations
 
-The expected shifts are test vectors 1, 7, 9 and 18 of spec/rotations.md §4. Overrides must end in
-the future and at most six months ahead, so vectors with overrides are moved forward by whole
-weeks (their times are UTC, so weekdays stay and there is no DST to keep). Every test works in an
-account of its own.
+The expected shifts are the test vectors of spec/rotations.md §4, read from the table every test
+layer shares, tests/vectors/rotation-shifts.json: each vector through ListRotationShifts (test_vector_NN)
+and through ListPreviewRotationShifts (test_preview_of_vector_NN). Overrides must end in the future
+and at most six months ahead, so vectors with overrides are moved forward by whole weeks (their
+times are UTC, so weekdays stay and there is no DST to keep). Every test works in an account of its own.
 """
 
+import json
 import os
 import random
 import unittest
 import uuid
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import boto3
 from botocore.config import Config
@@ -23,6 +26,10 @@ REGION = "us-east-1"
 CONFIG = Config(retries={"max_attempts": 0})
 UTC = timezone.utc
 FIRST_MONDAY = datetime(2024, 1, 1, tzinfo=UTC)
+
+# tests/vectors/rotation-shifts.json, by path from this file: tests/clients/python -> tests/vectors.
+VECTORS_PATH = Path(__file__).resolve().parents[2] / "vectors" / "rotation-shifts.json"
+VECTORS = {v["Number"]: v for v in json.loads(VECTORS_PATH.read_text(encoding="utf-8"))["Vectors"]}
 
 DAILY_0900 = {"NumberOfOnCalls": 1, "RecurrenceMultiplier": 1, "DailySettings": [{"HourOfDay": 9, "MinuteOfHour": 0}]}
 DAILY_0230 = {"NumberOfOnCalls": 1, "RecurrenceMultiplier": 1, "DailySettings": [{"HourOfDay": 2, "MinuteOfHour": 30}]}
@@ -44,22 +51,53 @@ def new_account():
     return str(random.randrange(200_000_000_000, 999_999_999_999))
 
 
-class Vector:
-    """Times of one vector, written MM-DDTHH:MM in 2024 UTC, moved forward by whole weeks."""
+def weeks_to_near_future():
+    """2024-01-01 (a Monday) moved by this many weeks is a Monday 8 to 14 days from now."""
+    return (datetime.now(UTC) - FIRST_MONDAY).days // 7 + 2
 
-    def __init__(self, weeks=0):
+
+def in_2024(text):
+    """A time written MM-DDTHH:MM in 2024 UTC."""
+    return datetime.strptime("2024-" + text, "%Y-%m-%dT%H:%M").replace(tzinfo=UTC)
+
+
+class TableVector:
+    """One vector of the table, its times moved forward by whole weeks."""
+
+    def __init__(self, number, weeks=0):
+        self.data = VECTORS[number]
         self.weeks = weeks
+        if weeks and any(r["TimeZoneId"] != "UTC" for r in self.rotations):
+            raise ValueError(f"vector {number} is not in UTC and cannot be moved by weeks")
 
     @staticmethod
-    def near_future():
-        """2024-01-01 (a Monday) becomes a Monday 8 to 14 days from now."""
-        return Vector((datetime.now(UTC) - FIRST_MONDAY).days // 7 + 2)
+    def for_api(number):
+        """Vectors with overrides move into the near future (overrides must end after now)."""
+        has_overrides = any(r["Overrides"] for r in VECTORS[number]["Rotations"])
+        return TableVector(number, weeks_to_near_future() if has_overrides else 0)
 
-    def at(self, text):
-        return datetime.strptime("2024-" + text, "%Y-%m-%dT%H:%M").replace(tzinfo=UTC) + timedelta(weeks=self.weeks)
+    @property
+    def rotations(self):
+        return self.data["Rotations"]
 
-    def shift(self, contacts, start, end, overridden=None):
-        return describe_parts(contacts or "[]", self.at(start), self.at(end), "R" if overridden is None else f"O({overridden})")
+    def at(self, iso):
+        return datetime.fromisoformat(iso) + timedelta(weeks=self.weeks)
+
+    def expected(self, rotation):
+        """The rotation's shifts as describe() writes them."""
+        return [
+            describe_parts(
+                joined(s["ContactIds"]),
+                self.at(s["StartTime"]),
+                self.at(s["EndTime"]),
+                f"O({joined(s['ShiftDetails']['OverriddenContactIds'])})" if s["Type"] == "OVERRIDDEN" else "R",
+            )
+            for s in rotation["Shifts"]
+        ]
+
+
+def joined(letters):
+    return ",".join(letters) or "[]"
 
 
 def text(t):
@@ -117,130 +155,126 @@ class RotationTestCase(unittest.TestCase):
 
 
 class Vectors(RotationTestCase):
-    def test_vector_1_daily_shifts_clipped_to_the_query(self):
-        t = Vector()
-        rotation = self.rotation("A,B,C", t.at("01-01T09:00"), "UTC", DAILY_0900)
-        expected = [
-            t.shift("A", "01-01T09:00", "01-02T09:00"),
-            t.shift("B", "01-02T09:00", "01-03T09:00"),
-            t.shift("C", "01-03T09:00", "01-04T09:00"),
-            t.shift("A", "01-04T09:00", "01-05T00:00"),
-        ]
-        self.assertEqual(self.shifts(rotation, t.at("01-01T00:00"), t.at("01-05T00:00")), expected)
-        # One shift a page through the paginator gives the same list.
-        self.assertEqual(
-            self.shifts(rotation, t.at("01-01T00:00"), t.at("01-05T00:00"), PaginationConfig={"PageSize": 1}), expected
+    """test_vector_NN and test_preview_of_vector_NN, one per vector of the table, are added below."""
+
+    def create_vector(self, t):
+        """Creates the vector's rotations, then their overrides in the table's order; returns the ARNs."""
+        arns = []
+        for i, r in enumerate(t.rotations):
+            arn = self.rotation(",".join(r["ContactIds"]), t.at(r["StartTime"]), r["TimeZoneId"], r["Recurrence"], f"r{i + 1}")
+            for o in r["Overrides"]:
+                self.c.create_rotation_override(
+                    RotationId=arn, NewContactIds=self.arns(",".join(o["NewContactIds"])),
+                    StartTime=t.at(o["StartTime"]), EndTime=t.at(o["EndTime"]),
+                )
+            arns.append(arn)
+        return arns
+
+    def check_vector(self, number):
+        t = TableVector.for_api(number)
+        arns = self.create_vector(t)
+        for r, arn in zip(t.rotations, arns):
+            if "Query" in r:
+                self.assertEqual(self.shifts(arn, t.at(r["Query"]["StartTime"]), t.at(r["Query"]["EndTime"])), t.expected(r))
+        if "OnCallAt" in t.data:
+            # An on-call schedule holding the rotations in order: who is on call at an instant is the
+            # union of the ContactIds of each rotation's shift over [at, at + 1 min).
+            schedule = self.c.create_contact(Alias="sched", Type="ONCALL_SCHEDULE", Plan={"Stages": [], "RotationIds": arns})["ContactArn"]
+            self.assertEqual(self.c.get_contact(ContactId=schedule)["Plan"]["RotationIds"], arns)
+            for check in t.data["OnCallAt"]:
+                at = t.at(check["At"])
+                on_call = []
+                for arn in arns:
+                    for s in self.c.list_rotation_shifts(RotationId=arn, StartTime=at, EndTime=at + timedelta(minutes=1))["RotationShifts"]:
+                        on_call += [x for x in self.letters(s["ContactIds"]).split(",") if x != "[]" and x not in on_call]
+                self.assertEqual(on_call, check["ContactIds"], check["At"])
+
+    def preview_of(self, t, r, **kwargs):
+        """ListPreviewRotationShifts over the rotation's query: plain member strings, overrides in order."""
+        return self.preview(
+            Members=r["ContactIds"],
+            RotationStartTime=t.at(r["StartTime"]),
+            StartTime=t.at(r["Query"]["StartTime"]),
+            EndTime=t.at(r["Query"]["EndTime"]),
+            TimeZoneId=r["TimeZoneId"],
+            Recurrence=r["Recurrence"],
+            Overrides=[
+                {"NewMembers": o["NewContactIds"], "StartTime": t.at(o["StartTime"]), "EndTime": t.at(o["EndTime"])}
+                for o in r["Overrides"]
+            ],
+            **kwargs,
         )
 
-    def test_vector_7_an_override_inside_one_shift(self):
-        t = Vector.near_future()
-        rotation = self.rotation("A,B,C", t.at("01-01T09:00"), "UTC", DAILY_0900)
-        override = self.c.create_rotation_override(
-            RotationId=rotation, NewContactIds=self.arns("C"), StartTime=t.at("01-01T12:00"), EndTime=t.at("01-01T18:00")
-        )["RotationOverrideId"]
+    def check_preview(self, number):
+        # Previews skip the now-relative override rules, so every vector keeps its 2024 dates.
+        t = TableVector(number)
+        for r in t.rotations:
+            self.assertEqual(self.preview_of(t, r), t.expected(r))
+
+    def test_vector_1_one_shift_a_page_through_the_paginator(self):
+        t = TableVector.for_api(1)
+        (r,) = t.rotations
+        (arn,) = self.create_vector(t)
         self.assertEqual(
-            self.shifts(rotation, t.at("01-01T09:00"), t.at("01-03T09:00")),
-            [
-                t.shift("A", "01-01T09:00", "01-01T12:00"),
-                t.shift("C", "01-01T12:00", "01-01T18:00", overridden="A"),
-                t.shift("A", "01-01T18:00", "01-02T09:00"),
-                t.shift("B", "01-02T09:00", "01-03T09:00"),
-            ],
+            self.shifts(arn, t.at(r["Query"]["StartTime"]), t.at(r["Query"]["EndTime"]), PaginationConfig={"PageSize": 1}),
+            t.expected(r),
         )
+
+    def test_vector_7_override_read_back_listed_and_deleted(self):
+        t = TableVector.for_api(7)
+        (r,) = t.rotations
+        (o,) = r["Overrides"]
+        rotation = self.rotation(",".join(r["ContactIds"]), t.at(r["StartTime"]), r["TimeZoneId"], r["Recurrence"])
+        override = self.c.create_rotation_override(
+            RotationId=rotation, NewContactIds=self.arns(",".join(o["NewContactIds"])),
+            StartTime=t.at(o["StartTime"]), EndTime=t.at(o["EndTime"]),
+        )["RotationOverrideId"]
+        self.assertEqual(self.shifts(rotation, t.at(r["Query"]["StartTime"]), t.at(r["Query"]["EndTime"])), t.expected(r))
+        listed = self.c.list_rotation_overrides(
+            RotationId=rotation, StartTime=t.at(r["Query"]["StartTime"]), EndTime=t.at(r["Query"]["EndTime"])
+        )["RotationOverrides"]
+        self.assertEqual([x["RotationOverrideId"] for x in listed], [override])
 
         got = self.c.get_rotation_override(RotationId=rotation, RotationOverrideId=override)
         self.assertEqual(got["RotationArn"], rotation)
-        self.assertEqual(got["NewContactIds"], self.arns("C"))
-        self.assertEqual(got["StartTime"], t.at("01-01T12:00"))
-        self.assertEqual(got["EndTime"], t.at("01-01T18:00"))
-        listed = self.c.list_rotation_overrides(RotationId=rotation, StartTime=t.at("01-01T00:00"), EndTime=t.at("01-02T00:00"))
-        self.assertEqual([o["RotationOverrideId"] for o in listed["RotationOverrides"]], [override])
+        self.assertEqual(got["NewContactIds"], self.arns(",".join(o["NewContactIds"])))
+        self.assertEqual(got["StartTime"], t.at(o["StartTime"]))
+        self.assertEqual(got["EndTime"], t.at(o["EndTime"]))
 
-        # Deleted, the regular team is back.
+        # Deleted, the regular team is back: A from the rotation's start to the next hand-off.
         self.c.delete_rotation_override(RotationId=rotation, RotationOverrideId=override)
+        start = t.at(r["StartTime"])
         self.assertEqual(
-            self.shifts(rotation, t.at("01-01T09:00"), t.at("01-02T09:00")), [t.shift("A", "01-01T09:00", "01-02T09:00")]
+            self.shifts(rotation, start, start + timedelta(days=1)),
+            [describe_parts("A", start, start + timedelta(days=1), "R")],
         )
 
-    def test_vector_9_a_hand_off_in_the_spring_forward_gap(self):
-        t = Vector()
-        rotation = self.rotation("A,B", t.at("03-08T07:30"), "America/New_York", DAILY_0230)
-        self.assertEqual(
-            self.shifts(rotation, t.at("03-08T00:00"), t.at("03-12T00:00")),
-            [
-                t.shift("A", "03-08T07:30", "03-09T07:30"),
-                t.shift("B", "03-09T07:30", "03-10T07:30"),
-                t.shift("A", "03-10T07:30", "03-11T06:30"),
-                t.shift("B", "03-11T06:30", "03-12T00:00"),
-            ],
-        )
-
-    def test_vector_18_the_later_override_wins_and_an_empty_one_leaves_nobody(self):
-        t = Vector.near_future()
-        rotation = self.rotation("A,B,C", t.at("01-01T09:00"), "UTC", DAILY_0900)
-        self.c.create_rotation_override(
-            RotationId=rotation, NewContactIds=self.arns("B"), StartTime=t.at("01-01T10:00"), EndTime=t.at("01-01T20:00")
-        )
-        self.c.create_rotation_override(
-            RotationId=rotation, NewContactIds=[], StartTime=t.at("01-01T14:00"), EndTime=t.at("01-01T16:00")
-        )
-        self.assertEqual(
-            self.shifts(rotation, t.at("01-01T09:00"), t.at("01-02T09:00")),
-            [
-                t.shift("A", "01-01T09:00", "01-01T10:00"),
-                t.shift("B", "01-01T10:00", "01-01T14:00", overridden="A"),
-                t.shift("", "01-01T14:00", "01-01T16:00", overridden="A"),
-                t.shift("B", "01-01T16:00", "01-01T20:00", overridden="A"),
-                t.shift("A", "01-01T20:00", "01-02T09:00"),
-            ],
-        )
+    def test_preview_of_vector_9_one_shift_a_page(self):
+        t = TableVector(9)
+        (r,) = t.rotations
+        self.assertEqual(self.preview_of(t, r, PaginationConfig={"PageSize": 1}), t.expected(r))
 
 
-class Previews(RotationTestCase):
-    def test_preview_of_vector_7_with_an_override(self):
-        t = Vector()
-        self.assertEqual(
-            self.preview(
-                Members=["A", "B", "C"],
-                RotationStartTime=t.at("01-01T09:00"),
-                StartTime=t.at("01-01T09:00"),
-                EndTime=t.at("01-03T09:00"),
-                TimeZoneId="UTC",
-                Recurrence=DAILY_0900,
-                Overrides=[{"NewMembers": ["C"], "StartTime": t.at("01-01T12:00"), "EndTime": t.at("01-01T18:00")}],
-            ),
-            [
-                t.shift("A", "01-01T09:00", "01-01T12:00"),
-                t.shift("C", "01-01T12:00", "01-01T18:00", overridden="A"),
-                t.shift("A", "01-01T18:00", "01-02T09:00"),
-                t.shift("B", "01-02T09:00", "01-03T09:00"),
-            ],
-        )
+def add_vector_tests():
+    for number, vector in VECTORS.items():
+        def shifts(self, number=number):
+            self.check_vector(number)
 
-    def test_preview_of_vector_9_resolves_the_dst_gap(self):
-        t = Vector()
-        self.assertEqual(
-            self.preview(
-                Members=["A", "B"],
-                RotationStartTime=t.at("03-08T07:30"),
-                StartTime=t.at("03-08T00:00"),
-                EndTime=t.at("03-12T00:00"),
-                TimeZoneId="America/New_York",
-                Recurrence=DAILY_0230,
-                PaginationConfig={"PageSize": 1},
-            ),
-            [
-                t.shift("A", "03-08T07:30", "03-09T07:30"),
-                t.shift("B", "03-09T07:30", "03-10T07:30"),
-                t.shift("A", "03-10T07:30", "03-11T06:30"),
-                t.shift("B", "03-11T06:30", "03-12T00:00"),
-            ],
-        )
+        def preview(self, number=number):
+            self.check_preview(number)
+
+        shifts.__doc__ = f"vector {number}: {vector['Description']}"
+        preview.__doc__ = f"preview of vector {number}: {vector['Description']}"
+        setattr(Vectors, f"test_vector_{number:02d}", shifts)
+        if any("Query" in r for r in vector["Rotations"]):
+            setattr(Vectors, f"test_preview_of_vector_{number:02d}", preview)
+
+
+add_vector_tests()
 
 
 class Rotations(RotationTestCase):
     def test_create_get_update_list_and_delete(self):
-        t = Vector()
         recurrence = {
             "NumberOfOnCalls": 1,
             "RecurrenceMultiplier": 2,
@@ -253,7 +287,7 @@ class Rotations(RotationTestCase):
         rotation = self.c.create_rotation(
             Name="Primary on call",
             ContactIds=self.arns("C,A"),
-            StartTime=t.at("01-01T09:00"),
+            StartTime=in_2024("01-01T09:00"),
             TimeZoneId="Europe/London",
             Recurrence=recurrence,
             Tags=[{"Key": "team", "Value": "sre"}],
@@ -264,7 +298,7 @@ class Rotations(RotationTestCase):
         got = self.c.get_rotation(RotationId=rotation)
         self.assertEqual(got["Name"], "Primary on call")
         self.assertEqual(got["ContactIds"], self.arns("C,A"))
-        self.assertEqual(got["StartTime"], t.at("01-01T09:00"))
+        self.assertEqual(got["StartTime"], in_2024("01-01T09:00"))
         self.assertEqual(got["TimeZoneId"], "Europe/London")
         self.assertEqual(got["Recurrence"], recurrence)
         self.assertEqual(self.c.list_tags_for_resource(ResourceARN=rotation)["Tags"], [{"Key": "team", "Value": "sre"}])
@@ -290,19 +324,19 @@ class Rotations(RotationTestCase):
         rotation = self.c.create_rotation(
             Name="no start", ContactIds=self.arns("A,B"), TimeZoneId="UTC", Recurrence=DAILY_0900
         )["RotationArn"]
-        given = self.rotation("A,B", Vector().at("01-01T09:00"), "UTC", DAILY_0900, name="with start")
+        given = self.rotation("A,B", in_2024("01-01T09:00"), "UTC", DAILY_0900, name="with start")
 
         self.assertNotIn("StartTime", self.c.get_rotation(RotationId=rotation))
         listed = {r["RotationArn"]: r for r in self.c.list_rotations()["Rotations"]}
         self.assertNotIn("StartTime", listed[rotation])
-        self.assertEqual(self.c.get_rotation(RotationId=given)["StartTime"], Vector().at("01-01T09:00"))
-        self.assertEqual(listed[given]["StartTime"], Vector().at("01-01T09:00"))
+        self.assertEqual(self.c.get_rotation(RotationId=given)["StartTime"], in_2024("01-01T09:00"))
+        self.assertEqual(listed[given]["StartTime"], in_2024("01-01T09:00"))
 
         # An update that leaves StartTime out keeps it unset; one that sends it sets it.
         self.c.update_rotation(RotationId=rotation, Recurrence=DAILY_0230)
         self.assertNotIn("StartTime", self.c.get_rotation(RotationId=rotation))
-        self.c.update_rotation(RotationId=rotation, StartTime=Vector().at("01-02T02:30"), Recurrence=DAILY_0230)
-        self.assertEqual(self.c.get_rotation(RotationId=rotation)["StartTime"], Vector().at("01-02T02:30"))
+        self.c.update_rotation(RotationId=rotation, StartTime=in_2024("01-02T02:30"), Recurrence=DAILY_0230)
+        self.assertEqual(self.c.get_rotation(RotationId=rotation)["StartTime"], in_2024("01-02T02:30"))
 
     def test_a_bad_recurrence_is_a_validation_error(self):
         with self.assertRaises(self.c.exceptions.ValidationException):
@@ -312,7 +346,7 @@ class Rotations(RotationTestCase):
             )
 
     def test_a_member_is_a_dependent_of_its_rotation(self):
-        rotation = self.rotation("A,B", Vector().at("01-01T09:00"), "UTC", DAILY_0900)
+        rotation = self.rotation("A,B", in_2024("01-01T09:00"), "UTC", DAILY_0900)
         with self.assertRaises(self.c.exceptions.ConflictException) as caught:
             self.c.delete_contact(ContactId=self.arn("a"))
         self.assertEqual(
@@ -321,8 +355,8 @@ class Rotations(RotationTestCase):
         )
 
     def test_an_oncall_schedule_holds_rotations(self):
-        r1 = self.rotation("A,B,C", Vector().at("01-01T09:00"), "UTC", DAILY_0900, "r1")
-        r2 = self.rotation("D", Vector().at("01-01T09:00"), "UTC", DAILY_0900, "r2")
+        r1 = self.rotation("A,B,C", in_2024("01-01T09:00"), "UTC", DAILY_0900, "r1")
+        r2 = self.rotation("D", in_2024("01-01T09:00"), "UTC", DAILY_0900, "r2")
         schedule = self.c.create_contact(
             Alias="oncall", Type="ONCALL_SCHEDULE", Plan={"Stages": [], "RotationIds": [r1, r2]}
         )["ContactArn"]

@@ -1,11 +1,14 @@
 // AWS SDK for JavaScript v3 drives rotations, overrides and shift listings against a Callout server.
 //   CALLOUT_ENDPOINT=http://127.0.0.1:5000 node --test rotations/
-// The expected shifts are test vectors 1, 7, 9 and 18 of spec/rotations.md §4. Overrides must end in
-// the future and at most six months ahead, so vectors with overrides are moved forward by whole
-// weeks (their times are UTC, so weekdays stay). Every test works in an account of its own.
+// The expected shifts are the test vectors of spec/rotations.md §4, read from the table every test
+// layer shares, tests/vectors/rotation-shifts.json: each vector through ListRotationShifts and through
+// ListPreviewRotationShifts. Overrides must end in the future and at most six months ahead, so vectors
+// with overrides are moved forward by whole weeks (their times are UTC, so weekdays stay). Every test
+// works in an account of its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
     ConflictException,
     CreateContactCommand,
@@ -34,8 +37,9 @@ if (!endpoint) {
 const region = 'us-east-1';
 const DAY = 86_400_000;
 const FIRST_MONDAY = Date.UTC(2024, 0, 1);
+// tests/vectors/rotation-shifts.json, by path from this file: tests/clients/js/rotations -> tests/vectors.
+const VECTORS = JSON.parse(readFileSync(new URL('../../../vectors/rotation-shifts.json', import.meta.url), 'utf8')).Vectors;
 const DAILY_0900 = { NumberOfOnCalls: 1, RecurrenceMultiplier: 1, DailySettings: [{ HourOfDay: 9, MinuteOfHour: 0 }] };
-const DAILY_0230 = { NumberOfOnCalls: 1, RecurrenceMultiplier: 1, DailySettings: [{ HourOfDay: 2, MinuteOfHour: 30 }] };
 
 // spec/protocol.md §8 (JS v3); a 12-digit access key is the account (§5). maxAttempts 1: no retries.
 async function account() {
@@ -68,18 +72,27 @@ async function account() {
     return { id, client, send, arns, describe };
 }
 
-// Times of one vector, written MM-DDTHH:MM in 2024 UTC, moved forward by whole weeks.
-function vector(weeks = 0) {
-    const at = (s) => new Date(Date.parse(`2024-${s}:00Z`) + weeks * 7 * DAY);
+// Times written MM-DDTHH:MM in 2024 UTC.
+const jan = (s) => new Date(Date.parse(`2024-${s}:00Z`));
+
+// One vector of the table, its times moved forward by whole weeks.
+function tableVector(vector, weeks = 0) {
+    if (weeks && vector.Rotations.some((r) => r.TimeZoneId !== 'UTC')) {
+        throw new Error(`vector ${vector.Number} is not in UTC and cannot be moved by weeks`);
+    }
+    const at = (iso) => new Date(Date.parse(iso) + weeks * 7 * DAY);
+    const joined = (letters) => (letters.length === 0 ? '[]' : letters.join(','));
     return {
+        ...vector,
         at,
-        shift: (contacts, start, end, overridden) =>
-            `${contacts || '[]'} ${text(at(start))}→${text(at(end))} ${overridden === undefined ? 'R' : `O(${overridden})`}`,
+        expected: (rotation) => rotation.Shifts.map((s) =>
+            `${joined(s.ContactIds)} ${text(at(s.StartTime))}→${text(at(s.EndTime))} ${s.Type === 'OVERRIDDEN' ? `O(${joined(s.ShiftDetails.OverriddenContactIds)})` : 'R'}`),
     };
 }
 
-// 2024-01-01 (a Monday) becomes a Monday 8 to 14 days from now.
-const nearFuture = () => vector(Math.floor((Date.now() - FIRST_MONDAY) / DAY / 7) + 2);
+// Vectors with overrides move so that 2024-01-01 (a Monday) becomes a Monday 8 to 14 days from now.
+const forApi = (vector) =>
+    tableVector(vector, vector.Rotations.some((r) => r.Overrides.length > 0) ? Math.floor((Date.now() - FIRST_MONDAY) / DAY / 7) + 2 : 0);
 
 function text(date) {
     const iso = new Date(date).toISOString();
@@ -111,121 +124,132 @@ async function preview(a, input, pageSize) {
     return result;
 }
 
-test('vector 1: daily shifts start at the rotation start and are clipped to the query', async () => {
-    const a = await account();
-    const t = vector();
-    const r = await rotation(a, 'A,B,C', t.at('01-01T09:00'), 'UTC', DAILY_0900);
-    const expected = [
-        t.shift('A', '01-01T09:00', '01-02T09:00'),
-        t.shift('B', '01-02T09:00', '01-03T09:00'),
-        t.shift('C', '01-03T09:00', '01-04T09:00'),
-        t.shift('A', '01-04T09:00', '01-05T00:00'),
-    ];
-    assert.deepEqual(await shifts(a, r, t.at('01-01T00:00'), t.at('01-05T00:00')), expected);
-    assert.deepEqual(await shifts(a, r, t.at('01-01T00:00'), t.at('01-05T00:00'), 1), expected);
+// Creates the vector's rotations, then their overrides in the table's order; returns the ARNs.
+async function createVector(a, t) {
+    const arns = [];
+    for (const [i, r] of t.Rotations.entries()) {
+        const arn = await rotation(a, r.ContactIds.join(','), t.at(r.StartTime), r.TimeZoneId, r.Recurrence, `r${i + 1}`);
+        for (const o of r.Overrides) {
+            await a.send(new CreateRotationOverrideCommand({
+                RotationId: arn, NewContactIds: a.arns(o.NewContactIds.join(',')), StartTime: t.at(o.StartTime), EndTime: t.at(o.EndTime),
+            }));
+        }
+        arns.push(arn);
+    }
+    return arns;
+}
+
+// ListPreviewRotationShifts over the rotation's query: plain member strings, overrides in order.
+const previewInput = (t, r) => ({
+    Members: r.ContactIds,
+    RotationStartTime: t.at(r.StartTime),
+    StartTime: t.at(r.Query.StartTime),
+    EndTime: t.at(r.Query.EndTime),
+    TimeZoneId: r.TimeZoneId,
+    Recurrence: r.Recurrence,
+    Overrides: r.Overrides.map((o) => ({ NewMembers: o.NewContactIds, StartTime: t.at(o.StartTime), EndTime: t.at(o.EndTime) })),
 });
 
-test('vector 7: an override inside one shift, read back, listed and deleted', async () => {
+for (const vector of VECTORS) {
+    test(`vector ${vector.Number}: ${vector.Description}`, async () => {
+        const a = await account();
+        const t = forApi(vector);
+        const arns = await createVector(a, t);
+        for (const [i, r] of t.Rotations.entries()) {
+            if (r.Query) {
+                assert.deepEqual(await shifts(a, arns[i], t.at(r.Query.StartTime), t.at(r.Query.EndTime)), t.expected(r));
+            }
+        }
+        for (const check of t.OnCallAt ?? []) {
+            // Who an on-call schedule of these rotations has on call: the union of their shifts over [at, at + 1 min).
+            const at = t.at(check.At);
+            const onCall = [];
+            for (const arn of arns) {
+                for (const s of await shifts(a, arn, at, new Date(at.getTime() + 60_000))) {
+                    onCall.push(...s.split(' ')[0].split(',').filter((x) => x !== '[]' && !onCall.includes(x)));
+                }
+            }
+            assert.deepEqual(onCall, check.ContactIds, check.At);
+        }
+    });
+    if (vector.Rotations.some((r) => r.Query)) {
+        // Previews skip the now-relative override rules, so every vector keeps its 2024 dates.
+        test(`preview of vector ${vector.Number}: ${vector.Description}`, async () => {
+            const a = await account();
+            const t = tableVector(vector);
+            for (const r of t.Rotations.filter((x) => x.Query)) {
+                assert.deepEqual(await preview(a, previewInput(t, r)), t.expected(r));
+            }
+        });
+    }
+}
+
+const vectorNumber = (n) => VECTORS.find((v) => v.Number === n);
+
+test('vector 1 one shift a page gives the same shifts', async () => {
     const a = await account();
-    const t = nearFuture();
-    const r = await rotation(a, 'A,B,C', t.at('01-01T09:00'), 'UTC', DAILY_0900);
+    const t = forApi(vectorNumber(1));
+    const [r] = t.Rotations;
+    const [arn] = await createVector(a, t);
+    assert.deepEqual(await shifts(a, arn, t.at(r.Query.StartTime), t.at(r.Query.EndTime), 1), t.expected(r));
+});
+
+test('vector 7: the override is read back, listed and deleted', async () => {
+    const a = await account();
+    const t = forApi(vectorNumber(7));
+    const [r] = t.Rotations;
+    const [o] = r.Overrides;
+    const arn = await rotation(a, r.ContactIds.join(','), t.at(r.StartTime), r.TimeZoneId, r.Recurrence);
     const { RotationOverrideId: id } = await a.send(new CreateRotationOverrideCommand({
-        RotationId: r, NewContactIds: a.arns('C'), StartTime: t.at('01-01T12:00'), EndTime: t.at('01-01T18:00'),
+        RotationId: arn, NewContactIds: a.arns(o.NewContactIds.join(',')), StartTime: t.at(o.StartTime), EndTime: t.at(o.EndTime),
     }));
-    assert.deepEqual(await shifts(a, r, t.at('01-01T09:00'), t.at('01-03T09:00')), [
-        t.shift('A', '01-01T09:00', '01-01T12:00'),
-        t.shift('C', '01-01T12:00', '01-01T18:00', 'A'),
-        t.shift('A', '01-01T18:00', '01-02T09:00'),
-        t.shift('B', '01-02T09:00', '01-03T09:00'),
-    ]);
+    assert.deepEqual(await shifts(a, arn, t.at(r.Query.StartTime), t.at(r.Query.EndTime)), t.expected(r));
 
-    const got = await a.send(new GetRotationOverrideCommand({ RotationId: r, RotationOverrideId: id }));
-    assert.equal(got.RotationArn, r);
-    assert.deepEqual(got.NewContactIds, a.arns('C'));
-    assert.equal(got.StartTime.getTime(), t.at('01-01T12:00').getTime());
-    assert.equal(got.EndTime.getTime(), t.at('01-01T18:00').getTime());
+    const got = await a.send(new GetRotationOverrideCommand({ RotationId: arn, RotationOverrideId: id }));
+    assert.equal(got.RotationArn, arn);
+    assert.deepEqual(got.NewContactIds, a.arns(o.NewContactIds.join(',')));
+    assert.equal(got.StartTime.getTime(), t.at(o.StartTime).getTime());
+    assert.equal(got.EndTime.getTime(), t.at(o.EndTime).getTime());
     assert.ok(got.CreateTime instanceof Date);
-    const listed = await a.send(new ListRotationOverridesCommand({ RotationId: r, StartTime: t.at('01-01T00:00'), EndTime: t.at('01-02T00:00') }));
-    assert.deepEqual(listed.RotationOverrides.map((o) => o.RotationOverrideId), [id]);
+    const listed = await a.send(new ListRotationOverridesCommand({ RotationId: arn, StartTime: t.at(r.Query.StartTime), EndTime: t.at(r.Query.EndTime) }));
+    assert.deepEqual(listed.RotationOverrides.map((x) => x.RotationOverrideId), [id]);
 
-    await a.send(new DeleteRotationOverrideCommand({ RotationId: r, RotationOverrideId: id }));
-    assert.deepEqual(await shifts(a, r, t.at('01-01T09:00'), t.at('01-02T09:00')), [t.shift('A', '01-01T09:00', '01-02T09:00')]);
+    // Deleted, the regular team is back: A from the rotation's start to the next hand-off.
+    await a.send(new DeleteRotationOverrideCommand({ RotationId: arn, RotationOverrideId: id }));
+    const start = t.at(r.StartTime);
+    const end = new Date(start.getTime() + DAY);
+    assert.deepEqual(await shifts(a, arn, start, end), [`A ${text(start)}→${text(end)} R`]);
 });
 
-test('vector 9: a hand-off in the spring-forward gap moves forward', async () => {
+test('vector 18 two shifts a page gives the same shifts', async () => {
     const a = await account();
-    const t = vector();
-    const r = await rotation(a, 'A,B', t.at('03-08T07:30'), 'America/New_York', DAILY_0230);
-    assert.deepEqual(await shifts(a, r, t.at('03-08T00:00'), t.at('03-12T00:00')), [
-        t.shift('A', '03-08T07:30', '03-09T07:30'),
-        t.shift('B', '03-09T07:30', '03-10T07:30'),
-        t.shift('A', '03-10T07:30', '03-11T06:30'),
-        t.shift('B', '03-11T06:30', '03-12T00:00'),
-    ]);
+    const t = forApi(vectorNumber(18));
+    const [r] = t.Rotations;
+    const [arn] = await createVector(a, t);
+    assert.deepEqual(await shifts(a, arn, t.at(r.Query.StartTime), t.at(r.Query.EndTime), 2), t.expected(r));
 });
 
-test('vector 18: the later override wins and an empty one leaves nobody on call', async () => {
+test('preview of vector 9 one shift a page gives the same shifts', async () => {
     const a = await account();
-    const t = nearFuture();
-    const r = await rotation(a, 'A,B,C', t.at('01-01T09:00'), 'UTC', DAILY_0900);
-    await a.send(new CreateRotationOverrideCommand({ RotationId: r, NewContactIds: a.arns('B'), StartTime: t.at('01-01T10:00'), EndTime: t.at('01-01T20:00') }));
-    await a.send(new CreateRotationOverrideCommand({ RotationId: r, NewContactIds: [], StartTime: t.at('01-01T14:00'), EndTime: t.at('01-01T16:00') }));
-    assert.deepEqual(await shifts(a, r, t.at('01-01T09:00'), t.at('01-02T09:00'), 2), [
-        t.shift('A', '01-01T09:00', '01-01T10:00'),
-        t.shift('B', '01-01T10:00', '01-01T14:00', 'A'),
-        t.shift('', '01-01T14:00', '01-01T16:00', 'A'),
-        t.shift('B', '01-01T16:00', '01-01T20:00', 'A'),
-        t.shift('A', '01-01T20:00', '01-02T09:00'),
-    ]);
-});
-
-test('previews of vectors 7 and 9 give the same shifts with plain member strings', async () => {
-    const a = await account();
-    const t = vector();
-    assert.deepEqual(await preview(a, {
-        Members: ['A', 'B', 'C'],
-        RotationStartTime: t.at('01-01T09:00'),
-        StartTime: t.at('01-01T09:00'),
-        EndTime: t.at('01-03T09:00'),
-        TimeZoneId: 'UTC',
-        Recurrence: DAILY_0900,
-        Overrides: [{ NewMembers: ['C'], StartTime: t.at('01-01T12:00'), EndTime: t.at('01-01T18:00') }],
-    }), [
-        t.shift('A', '01-01T09:00', '01-01T12:00'),
-        t.shift('C', '01-01T12:00', '01-01T18:00', 'A'),
-        t.shift('A', '01-01T18:00', '01-02T09:00'),
-        t.shift('B', '01-02T09:00', '01-03T09:00'),
-    ]);
-    assert.deepEqual(await preview(a, {
-        Members: ['A', 'B'],
-        RotationStartTime: t.at('03-08T07:30'),
-        StartTime: t.at('03-08T00:00'),
-        EndTime: t.at('03-12T00:00'),
-        TimeZoneId: 'America/New_York',
-        Recurrence: DAILY_0230,
-    }, 1), [
-        t.shift('A', '03-08T07:30', '03-09T07:30'),
-        t.shift('B', '03-09T07:30', '03-10T07:30'),
-        t.shift('A', '03-10T07:30', '03-11T06:30'),
-        t.shift('B', '03-11T06:30', '03-12T00:00'),
-    ]);
+    const t = tableVector(vectorNumber(9));
+    const [r] = t.Rotations;
+    assert.deepEqual(await preview(a, previewInput(t, r), 1), t.expected(r));
 });
 
 test('a rotation is created, read back, updated, listed, guarded and deleted', async () => {
     const a = await account();
-    const t = vector();
     const recurrence = {
         NumberOfOnCalls: 1,
         RecurrenceMultiplier: 1,
         MonthlySettings: [{ DayOfMonth: 31, HandOffTime: { HourOfDay: 10, MinuteOfHour: 0 } }],
         ShiftCoverages: { SAT: [{ Start: { HourOfDay: 22, MinuteOfHour: 0 }, End: { HourOfDay: 6, MinuteOfHour: 0 } }] },
     };
-    const r = await rotation(a, 'B,A', t.at('01-31T10:00'), 'Europe/London', recurrence, 'js rotation');
+    const r = await rotation(a, 'B,A', jan('01-31T10:00'), 'Europe/London', recurrence, 'js rotation');
     assert.match(r, new RegExp(`^arn:aws:ssm-contacts:${region}:${a.id}:rotation/[0-9a-f-]{36}$`));
     const got = await a.send(new GetRotationCommand({ RotationId: r }));
     assert.equal(got.Name, 'js rotation');
     assert.deepEqual(got.ContactIds, a.arns('B,A'));
-    assert.equal(got.StartTime.getTime(), t.at('01-31T10:00').getTime());
+    assert.equal(got.StartTime.getTime(), jan('01-31T10:00').getTime());
     assert.equal(got.TimeZoneId, 'Europe/London');
     assert.deepEqual(got.Recurrence, recurrence);
 
