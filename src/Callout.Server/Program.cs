@@ -144,5 +144,6 @@ finally
     starting = false;
 }
 await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 await store.DisposeAsync();
 return 0;
