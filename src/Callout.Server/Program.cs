@@ -139,6 +139,12 @@ catch (IOException e)
     Console.Error.WriteLine(e.Message.ReplaceLineEndings(" "));
     return 1;
 }
+catch (System.Net.Sockets.SocketException e)
+{
+    // An address this machine does not have.
+    Console.Error.WriteLine($"Failed to bind to {options.Urls}: {e.Message}");
+    return 1;
+}
 finally
 {
     starting = false;

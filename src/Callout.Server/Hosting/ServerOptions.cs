@@ -80,12 +80,14 @@ public sealed record ServerOptions
             ? value
             : throw new OptionsException($"{Settings.DefaultAccount.Names} must be 12 digits, not '{value}'.");
 
-    /// Kestrel reads the addresses itself (`http://+:4580` is not a URI); only the scheme is checked here.
+    /// Kestrel reads the addresses itself and takes what it cannot parse as port 80 on every
+    /// interface (`http://127.0.0.1:abc`), so each is checked here; `+` and `*` mean every interface.
     static string CheckUrls(string value) =>
         value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } parts
-        && parts.All(p => p.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || p.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        && parts.All(p => Uri.TryCreate(p.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && uri.Query.Length == 0)
             ? value
-            : throw new OptionsException($"{Settings.Urls.Names} takes http:// or https:// addresses separated by ';', not '{value}'.");
+            : throw new OptionsException($"{Settings.Urls.Names} takes http:// or https:// addresses with a port, separated by ';', not '{value}'.");
 
     static LogLevel ParseLogLevel(string value) =>
         Enum.TryParse<LogLevel>(value, ignoreCase: true, out var level) && Enum.IsDefined(level) && !value.All(char.IsAsciiDigit)

@@ -32,6 +32,14 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task an_address_this_machine_does_not_have_is_one_line_and_exit_code_1()
+    {
+        // TEST-NET-1 (RFC 5737): never assigned to a host.
+        var exit = await ServerCommand.RunToExitAsync(["--urls", "http://192.0.2.1:4580", "--in-memory"]);
+        AssertOneLine(exit, 1, "192.0.2.1");
+    }
+
+    [Fact]
     public async Task a_data_directory_that_cannot_be_used_is_one_line_and_exit_code_1()
     {
         // A regular file where the directory should be: unusable even for root, unlike chmod 000.

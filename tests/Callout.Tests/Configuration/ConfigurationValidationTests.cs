@@ -61,6 +61,8 @@ public sealed class ConfigurationValidationTests : IDisposable
     [InlineData("CALLOUT_PUBLIC_URL", "ftp://example.com", "http or https")]
     [InlineData("CALLOUT_IN_MEMORY", "maybe", "true or false")]
     [InlineData("CALLOUT_URLS", "127.0.0.1:4580", "http:// or https://")]
+    // Kestrel would listen on port 80 of every interface instead.
+    [InlineData("CALLOUT_URLS", "http://127.0.0.1:abc", "http:// or https://")]
     // Any level but these was ignored without a word.
     [InlineData("CALLOUT_LOG_LEVEL", "loud", "Warning")]
     [InlineData("CALLOUT_SMS_PROVIDER", "smtp", "outbox, twilio or webhook")]
@@ -70,6 +72,16 @@ public sealed class ConfigurationValidationTests : IDisposable
         var message = _config.LoadFails();
         Assert.Contains(variable, message, StringComparison.Ordinal);
         Assert.Contains(takes, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://+:4580")]
+    [InlineData("http://*:4580;https://0.0.0.0:4581")]
+    [InlineData("http://[::1]:0")]
+    [InlineData("http://localhost:4580/")]
+    public void addresses_kestrel_takes_are_accepted(string urls)
+    {
+        Assert.Equal(urls, _config.Load("--urls", urls).Server.Urls);
     }
 
     [Fact]
