@@ -54,4 +54,16 @@ public sealed class BannerTests : IDisposable
         Assert.Contains("clock: system", banner, StringComparison.Ordinal);
         Assert.Contains("email: outbox, sms: outbox, voice: outbox", banner, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task on_every_interface_the_public_url_is_localhost_with_the_bound_port()
+    {
+        await using var server = await ServerProcess.StartAsync(extraArgs: ["--urls", "http://0.0.0.0:0"]);
+
+        var banner = Banner(server);
+
+        // The harness's own --urls comes first; the later flag wins.
+        Assert.StartsWith("Callout listening on http://0.0.0.0:", banner, StringComparison.Ordinal);
+        Assert.Contains($"public url: http://localhost:{server.Endpoint.Port}/", banner, StringComparison.Ordinal);
+    }
 }
