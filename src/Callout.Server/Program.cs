@@ -9,7 +9,8 @@ using Callout.Server.Hosting;
 using Callout.Server.Hosting.Configuration;
 using Callout.Server.Inbound;
 using Callout.Server.Operations;
-using Callout.Server.Pagination;
+using Callout.Server.Listing;
+using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Prometheus;
@@ -97,20 +98,24 @@ builder.Services.AddSingleton(new ServiceLimits());
 builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, credentials, time));
 // The key sealing page tokens lives in the store, so every node of a cluster honours the tokens of
 // the others and a file-backed server's tokens outlive a restart.
-builder.Services.AddSingleton(new PageTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));
+builder.Services.AddSingleton(new CursorTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));
 builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ApiEndpoint>();
+builder.Services.AddSingleton<StsEndpoint>();
 builder.Services.AddOperations();
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();
 var api = app.Services.GetRequiredService<ApiEndpoint>();
+var sts = app.Services.GetRequiredService<StsEndpoint>();
 app.UseRouting();
 // Callout's own endpoints are GETs and anything under /_callout. Every other request is the API,
 // whatever its path (an endpoint URL may carry one); the API answers methods other than POST
-// with UnknownOperationException, as AWS does.
+// with UnknownOperationException, as AWS does. STS's query protocol (an Action parameter, no
+// X-Amz-Target) shares the port, so clients can ask it for their account.
 app.Use((context, next) =>
-    context.GetEndpoint() is null || (!HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_callout"))
+    StsEndpoint.MayClaim(context) ? sts.HandleAsync(context, api.HandleAsync)
+    : context.GetEndpoint() is null || (!HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_callout"))
         ? api.HandleAsync(context)
         : next(context));
 app.MapAdmin();

@@ -76,6 +76,35 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task an_outbox_message_keeps_the_arns_of_whom_it_is_for()
+    {
+        var prefix = Scope.Prefix;
+        var activation = Message(Guid.NewGuid().ToString(), Scope, T0) with
+        {
+            ContactArn = prefix + "contact/jane",
+            ChannelArn = prefix + "contact-channel/jane/" + Guid.NewGuid(),
+        };
+        var page = Message(Guid.NewGuid().ToString(), Scope, T0 + Duration.FromSeconds(1)) with
+        {
+            Kind = "PAGE",
+            ContactArn = prefix + "contact/jane",
+            ChannelArn = prefix + "contact-channel/jane/" + Guid.NewGuid(),
+            PageArn = prefix + "page/jane/" + Guid.NewGuid(),
+            EngagementArn = prefix + "engagement/jane/" + Guid.NewGuid(),
+        };
+        await CommitAsync(async s =>
+        {
+            await s.AppendOutboxAsync(activation, None);
+            await s.AppendOutboxAsync(page, None);
+        });
+
+        var listed = await Store.ListOutboxAsync(100, None);
+
+        Assert.Equal(page, listed.Single(m => m.Id == page.Id));
+        Assert.Equal(activation, listed.Single(m => m.Id == activation.Id));
+    }
+
+    [Fact]
     public async Task the_outbox_lists_at_most_the_limit()
     {
         await CommitAsync(async s =>

@@ -97,6 +97,46 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task a_rotation_made_without_a_start_time_is_read_back_as_such_by_find_and_list()
+    {
+        // CreateRotation's default: the creation time to the second, not given by the caller.
+        var created = T0 + Duration.FromMilliseconds(420);
+        var rotation = NewRotation(Id(1)) with { StartTime = T0, CreatedAt = created, StartTimeGiven = false };
+        var given = NewRotation(Id(2), "ops given");
+        await InsertRotationsAsync(rotation, given);
+
+        AssertSameRotation(rotation, await QueryAsync(s => s.FindRotationAsync(Id(1), None)));
+        var listed = await QueryAsync(s => s.ListRotationsAsync(null, null, 10, None));
+        Assert.Equal([false, true], listed.Select(r => r.StartTimeGiven));
+        AssertSameRotation(given, listed[1]);
+    }
+
+    [Fact]
+    public async Task a_start_time_given_on_the_creation_second_stays_given()
+    {
+        // Exactly what CreateRotation would have chosen itself, but sent by the caller.
+        var rotation = NewRotation(Id(1)) with { StartTime = T0, CreatedAt = T0 + Duration.FromMilliseconds(420), StartTimeGiven = true };
+        await InsertRotationsAsync(rotation);
+
+        AssertSameRotation(rotation, await QueryAsync(s => s.FindRotationAsync(Id(1), None)));
+    }
+
+    [Fact]
+    public async Task an_update_keeps_whether_the_start_time_was_given()
+    {
+        var rotation = NewRotation(Id(1)) with { StartTimeGiven = false };
+        await InsertRotationsAsync(rotation);
+
+        await CommitAsync(s => s.UpdateRotationAsync(rotation with { Name = "renamed" }, None));
+        Assert.False((await QueryAsync(s => s.FindRotationAsync(Id(1), None)))!.StartTimeGiven);
+
+        await CommitAsync(s => s.UpdateRotationAsync(rotation with { StartTime = T0 + Duration.FromDays(2), StartTimeGiven = true }, None));
+        var read = await QueryAsync(s => s.FindRotationAsync(Id(1), None));
+        Assert.True(read!.StartTimeGiven);
+        Assert.Equal(T0 + Duration.FromDays(2), read.StartTime);
+    }
+
+    [Fact]
     public async Task a_rotation_keeps_its_time_zone_id_as_given_and_its_arn_comes_from_the_scope()
     {
         await InsertRotationsAsync(NewRotation(Id(1)) with { TimeZoneId = "America/Argentina/Buenos_Aires" });
@@ -424,6 +464,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(expected.StartTime, actual.StartTime);
         Assert.Equal(expected.TimeZoneId, actual.TimeZoneId);
         Assert.Equal(expected.CreatedAt, actual.CreatedAt);
+        Assert.Equal(expected.StartTimeGiven, actual.StartTimeGiven);
         Assert.Equal(expected.Recurrence.Kind, actual.Recurrence.Kind);
         Assert.Equal(expected.Recurrence.HandOffs, actual.Recurrence.HandOffs);
         Assert.Equal(expected.Recurrence.NumberOfOnCalls, actual.Recurrence.NumberOfOnCalls);

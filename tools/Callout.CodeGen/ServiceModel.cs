@@ -24,9 +24,12 @@ public sealed record ServiceModel(
     IReadOnlyDictionary<string, OperationModel> Operations,
     IReadOnlyDictionary<string, ShapeModel> Shapes)
 {
-    /// Members the model marks required that the service accepts absent. spec/domain.md §2.3:
-    /// Terraform and CloudFormation send stages without Targets, which AWS takes as no targets.
-    static readonly HashSet<(string Shape, string Member)> AcceptedAbsent = [("Stage", "Targets")];
+    /// Members the model marks required that the service accepts or leaves absent. spec/domain.md
+    /// §2.3: Terraform and CloudFormation send stages without Targets, which AWS takes as no
+    /// targets. GetRotation leaves StartTime out of a rotation made without one, as ListRotations
+    /// does (docs/decisions.md, Rotations): Terraform copies it into state and would otherwise
+    /// show a change on every plan.
+    static readonly HashSet<(string Shape, string Member)> AcceptedAbsent = [("Stage", "Targets"), ("GetRotationResult", "StartTime")];
 
     public static ServiceModel Load(string json)
     {

@@ -33,6 +33,33 @@ public static class ShiftCalculator
         return Walk(plan, pattern, overrides, lo, to);
     }
 
+    /// Where the regular shift under way at `at` began, or the rotation's start when `at` is
+    /// before it. Shifts are cut at coverage gaps and override edges but never across a hand-off,
+    /// so a query from here gives the shift under way at `at` whole, not cut at `at`.
+    public static Instant ShiftStartAt(RotationPlan plan, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Recurrence.Multiplier < 1)
+        {
+            throw new ArgumentException("Multiplier must be at least 1.", nameof(plan));
+        }
+        var ticks = new HandOffTicks(new HandOffPattern(plan.Recurrence), plan.Zone, plan.Start);
+        var start = plan.Start;
+        while (true)
+        {
+            var end = start;
+            for (var i = 0; i < plan.Recurrence.Multiplier; i++)
+            {
+                end = ticks.Next();
+            }
+            if (end > at)
+            {
+                return start;
+            }
+            start = end;
+        }
+    }
+
     /// The members on call at `at` (an empty override or a coverage gap gives nobody).
     public static IReadOnlyList<string> OnCallAt(RotationPlan plan, IReadOnlyList<RotationOverride> overrides, Instant at)
     {

@@ -1,3 +1,4 @@
+using Callout.Domain.Arns;
 using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
 using NodaTime;
@@ -15,10 +16,13 @@ public sealed class OutboxSender(IContactStore store, TimeProvider time) : IMess
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var id = Guid.CreateVersion7(time.GetUtcNow()).ToString();
         await using var session = await store.OpenAsync(message.Scope, write: true, ct);
-        // Page sends are keyed by page; anything else through the router is an activation code.
-        var kind = CallbackLinks.TryPageId(message.IdempotencyKey, out _) ? "PAGE" : "ACTIVATION";
+        // Page sends name their page; anything else through the router is an activation code.
+        var kind = message.PageArn is null ? "ACTIVATION" : "PAGE";
+        var channel = message.ChannelArn;
         await session.AppendOutboxAsync(new OutboxMessage(id, message.Scope.AccountId, message.Scope.Region, kind,
-            message.Channel.ToString().ToUpperInvariant(), message.Address, message.Subject, message.Body, now), ct);
+            message.Channel.ToString().ToUpperInvariant(), message.Address, message.Subject, message.Body, now,
+            ResourceArn.Contact(channel.Scope, channel.Alias).ToString(), channel.ToString(),
+            message.PageArn?.ToString(), message.EngagementArn?.ToString()), ct);
         await session.CommitAsync(ct);
         return SendResult.Ok("outbox-" + id);
     }

@@ -14,4 +14,13 @@ public sealed record OutgoingMessage(
     string Subject,
     string Body,
     string? AcknowledgeUrl = null,
-    string? VoiceUrl = null);
+    string? VoiceUrl = null)
+{
+    /// The channel the message goes to; its contact is the one it names.
+    public required ResourceArn ChannelArn { get; init; }
+
+    /// The page a page send belongs to, and that page's engagement; null for activation codes.
+    public ResourceArn? PageArn { get; init; }
+
+    public ResourceArn? EngagementArn { get; init; }
+}

@@ -230,7 +230,12 @@ public sealed partial class StepProcessor(
         var text = PageMessages.For(engagement, channel.Kind, page.ContactAlias, code, ackUrl);
         return new OutgoingMessage(scope, key, channel.Kind, channel.Address, text.Subject, text.Body,
             channel.Kind == Domain.Channels.ChannelKind.Email ? ackUrl : null,
-            channel.Kind == Domain.Channels.ChannelKind.Voice ? voiceUrl : null);
+            channel.Kind == Domain.Channels.ChannelKind.Voice ? voiceUrl : null)
+        {
+            ChannelArn = channel.Arn,
+            PageArn = page.Arn,
+            EngagementArn = engagement.Arn,
+        };
     }
 
     /// Who is on call is looked up before the write session opens: the lookup reads the store, and

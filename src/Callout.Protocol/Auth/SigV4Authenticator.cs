@@ -8,7 +8,12 @@ namespace Callout.Protocol.Auth;
 /// Verifies SigV4 per spec/protocol.md §9 and names the caller per §5.
 public sealed class SigV4Authenticator
 {
-    private const string Service = "ssm-contacts";
+    /// The signing name of the SSM Contacts API, and of every request that names no other.
+    public const string SsmContacts = "ssm-contacts";
+
+    /// STS's signing name; only the STS query endpoint asks for it.
+    public const string Sts = "sts";
+
     private const string Terminator = "aws4_request";
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
     private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(15);
@@ -37,9 +42,14 @@ public sealed class SigV4Authenticator
         }
     }
 
-    public CallerScope Authenticate(SignedRequest request)
+    public CallerScope Authenticate(SignedRequest request) => Authenticate(request, SsmContacts);
+
+    /// Strict mode accepts only a credential scoped to `service`, so a signature made for one
+    /// service is never honoured by another's endpoint, as AWS does.
+    public CallerScope Authenticate(SignedRequest request, string service)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(service);
         var authorization = FirstHeader(request, "Authorization");
         if (mode == AuthMode.Off)
         {
@@ -68,7 +78,7 @@ public sealed class SigV4Authenticator
             throw CommonErrors.IncompleteSignature(
                 $"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
-        CheckScope(auth, amzDate);
+        CheckScope(auth, amzDate, service);
         CheckClock(signedAt);
         if (!credentials.TryGetValue(auth.AccessKeyId, out var credential))
         {
@@ -97,11 +107,11 @@ public sealed class SigV4Authenticator
         return accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : defaultAccount;
     }
 
-    private static void CheckScope(AuthorizationHeader auth, string amzDate)
+    private static void CheckScope(AuthorizationHeader auth, string amzDate, string service)
     {
-        if (auth.Service != Service)
+        if (auth.Service != service)
         {
-            throw CommonErrors.InvalidSignature($"Credential should be scoped to correct service: '{Service}'.");
+            throw CommonErrors.InvalidSignature($"Credential should be scoped to correct service: '{service}'.");
         }
         if (auth.Terminator != Terminator)
         {

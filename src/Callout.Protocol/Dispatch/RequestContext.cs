@@ -10,9 +10,4 @@ public sealed record RequestContext(
     string AccountId,
     string Region,
     DateTimeOffset ReceivedAt,
-    string? Fingerprint = null)
-{
-    public string Partition => Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
-        : Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
-        : "aws";
-}
+    string? Fingerprint = null);

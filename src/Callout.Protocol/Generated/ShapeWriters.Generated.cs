@@ -401,8 +401,11 @@ public static class ShapeWriters
             w.WriteStringValue(item8);
         }
         w.WriteEndArray();
-        w.WritePropertyName("StartTime");
-        EpochSeconds.Write(w, v.StartTime);
+        if (v.StartTime is { } @startTime)
+        {
+            w.WritePropertyName("StartTime");
+            EpochSeconds.Write(w, @startTime);
+        }
         w.WritePropertyName("TimeZoneId");
         w.WriteStringValue(v.TimeZoneId);
         w.WritePropertyName("Recurrence");

@@ -291,7 +291,7 @@ public sealed partial record GetRotationResult
     public required string RotationArn { get; init; }
     public required string Name { get; init; }
     public required List<string> ContactIds { get; init; }
-    public required DateTimeOffset StartTime { get; init; }
+    public DateTimeOffset? StartTime { get; init; }
     public required string TimeZoneId { get; init; }
     public required RecurrenceSettings Recurrence { get; init; }
 }

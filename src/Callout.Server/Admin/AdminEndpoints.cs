@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Callout.Domain.Ports;
 using Callout.Protocol.Framing;
@@ -10,9 +12,17 @@ static class AdminEndpoints
     public static void MapAdmin(this WebApplication app)
     {
         app.MapGet("/health", () => Results.Text("{\"status\":\"ok\"}", "application/json"));
-        app.MapGet("/_callout/outbox", async (IContactStore store, int? limit, CancellationToken ct) =>
+        // ?limit= takes the newest N messages: 100 by default, and a number outside 1–1000 is
+        // taken as the nearest of the two (docs/delivery.md).
+        app.MapGet("/_callout/outbox", async (IContactStore store, HttpRequest request, CancellationToken ct) =>
         {
-            var messages = await store.ListOutboxAsync(Math.Clamp(limit ?? 100, 1, 1000), ct);
+            var limit = 100;
+            if (request.Query.TryGetValue("limit", out var text)
+                && !int.TryParse(text.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit))
+            {
+                return Problem($"limit must be a whole number from 1 to 1000, not '{text}'.");
+            }
+            var messages = await store.ListOutboxAsync(Math.Clamp(limit, 1, 1000), ct);
             var body = ResponseFraming.Result(w =>
             {
                 w.WriteStartObject();
@@ -29,6 +39,10 @@ static class AdminEndpoints
                     w.WriteString("Subject", m.Subject);
                     w.WriteString("Body", m.Body);
                     w.WriteNumber("CreatedAt", m.CreatedAt.ToUnixTimeMilliseconds() / 1000m);
+                    WriteIfPresent(w, "ContactArn", m.ContactArn);
+                    WriteIfPresent(w, "ContactChannelArn", m.ChannelArn);
+                    WriteIfPresent(w, "PageArn", m.PageArn);
+                    WriteIfPresent(w, "EngagementArn", m.EngagementArn);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -36,5 +50,22 @@ static class AdminEndpoints
             });
             return Results.Bytes(body, "application/json");
         });
+    }
+
+    static IResult Problem(string message) => Results.Content(Encoding.UTF8.GetString(ResponseFraming.Result(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("Message", message);
+        w.WriteEndObject();
+    })), "application/json", statusCode: StatusCodes.Status400BadRequest);
+
+    /// Nulls are left out, as in the API's shapes: activation codes have no page, and messages
+    /// stored before the outbox kept whom they were for have no ARNs at all.
+    static void WriteIfPresent(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.IO.Pipelines;
 using Callout.Domain.Errors;
 using Callout.Protocol.Auth;
 using Callout.Protocol.Dispatch;
@@ -31,10 +29,11 @@ sealed partial class ApiEndpoint(
         var code = "OK";
         try
         {
-            var body = await ReadBodyAsync(http.Request.BodyReader, http.Request.ContentLength, http.RequestAborted);
+            var body = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, http.RequestAborted)
+                ?? throw CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
             var caller = authenticator.Authenticate(authenticator.VerifiesSignatures
-                ? ToSignedRequest(http.Request, body)
-                : ScopeOnly(http.Request));
+                ? SignedRequests.From(http.Request, body)
+                : SignedRequests.ScopeOnly(http.Request));
             if (!HttpMethods.IsPost(http.Request.Method))
             {
                 throw CommonErrors.UnknownOperation(target);
@@ -88,53 +87,11 @@ sealed partial class ApiEndpoint(
         return CommonErrors.InternalFailure(requestId);
     }
 
-    /// The whole body is needed before parsing: SigV4 signs its hash (spec/protocol.md §9).
-    async Task<ReadOnlyMemory<byte>> ReadBodyAsync(PipeReader reader, long? declared, CancellationToken ct)
-    {
-        if (declared > options.MaxBodyBytes)
-        {
-            throw CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
-        }
-        while (true)
-        {
-            var result = await reader.ReadAsync(ct);
-            var buffer = result.Buffer;
-            if (buffer.Length > options.MaxBodyBytes)
-            {
-                reader.AdvanceTo(buffer.End);
-                throw CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
-            }
-            if (result.IsCompleted)
-            {
-                var bytes = buffer.ToArray();
-                reader.AdvanceTo(buffer.End);
-                return bytes;
-            }
-            reader.AdvanceTo(buffer.Start, buffer.End);
-        }
-    }
-
     /// A client that closes the connection mid-body or cancels is not a server failure.
-    static bool ClientWentAway(Exception e, HttpContext http) =>
+    internal static bool ClientWentAway(Exception e, HttpContext http) =>
         http.RequestAborted.IsCancellationRequested
         || e is BadHttpRequestException or Microsoft.AspNetCore.Connections.ConnectionResetException
         || (e is IOException && http.RequestAborted.IsCancellationRequested);
-
-    static SignedRequest ScopeOnly(HttpRequest request) => new(
-        request.Method, "/", "", [new("Authorization", request.Headers.Authorization.ToString())], ReadOnlyMemory<byte>.Empty);
-
-    static SignedRequest ToSignedRequest(HttpRequest request, ReadOnlyMemory<byte> body)
-    {
-        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count);
-        foreach (var (name, values) in request.Headers)
-        {
-            headers.Add(new(name, string.Join(',', values.ToArray())));
-        }
-        // Decoded path; the authenticator applies SigV4's own encoding.
-        var path = request.PathBase.Add(request.Path).Value ?? "/";
-        var query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
-        return new SignedRequest(request.Method, path.Length == 0 ? "/" : path, query, headers, body);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} {Status} {ErrorCode} {DurationMs:0.00}ms {RequestId}")]
     partial void LogRequest(string operation, int status, string errorCode, double durationMs, string requestId);

@@ -12,16 +12,18 @@ namespace Callout.Server.Inbound;
 /// header, which a proxy may have changed.
 sealed class TwilioRequests(DeliveryConfiguration delivery, EngineOptions engine)
 {
-    public bool Enabled => delivery.Twilio is not null;
-
     /// The URL Twilio called: the public URL, this request's path and query.
     public string UrlOf(HttpRequest request) =>
         engine.PublicUrl.AbsoluteUri + request.Path.ToUriComponent().TrimStart('/') + request.QueryString.ToUriComponent();
 
-    /// The form parameters, or the refusal to answer with: 413 for a body too large, 403 for a
-    /// missing or wrong signature.
+    /// The form parameters, or the refusal to answer with: 404 while Twilio is not configured, 413
+    /// for a body too large, 403 for a missing or wrong signature.
     public async Task<(IResult? Refusal, IReadOnlyDictionary<string, string> Form)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
+        if (delivery.Twilio is null)
+        {
+            return (Results.NotFound(), new Dictionary<string, string>());
+        }
         var body = await InboundBody.ReadAsync(request, ct);
         if (body is null)
         {

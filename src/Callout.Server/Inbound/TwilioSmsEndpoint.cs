@@ -18,10 +18,6 @@ sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones,
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)
     {
-        if (!twilio.Enabled)
-        {
-            return Results.NotFound();
-        }
         var (refusal, form) = await twilio.ReadAsync(request, ct);
         if (refusal is not null)
         {

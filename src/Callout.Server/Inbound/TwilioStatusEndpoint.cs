@@ -15,10 +15,6 @@ sealed class TwilioStatusEndpoint(TwilioRequests twilio, CallbackLinks links, Pa
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)
     {
-        if (!twilio.Enabled)
-        {
-            return Results.NotFound();
-        }
         var (refusal, form) = await twilio.ReadAsync(request, ct);
         if (refusal is not null)
         {

@@ -11,10 +11,6 @@ sealed partial class TwilioVoiceEndpoint(TwilioRequests twilio, PageAcceptance a
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string token, CancellationToken ct)
     {
-        if (!twilio.Enabled)
-        {
-            return Results.NotFound();
-        }
         var (refusal, form) = await twilio.ReadAsync(request, ct);
         if (refusal is not null)
         {

@@ -1,21 +1,16 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Security.Cryptography;
-using Callout.Domain.Arns;
-using Callout.Domain.Channels;
+using System.Data.Common;
 using Callout.Domain.Engagements;
-using Callout.Storage.Sqlite;
+using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using Npgsql;
 using NodaTime;
 
 namespace Callout.Storage.Postgres;
 
-/// IEngineStore: the engine's work across all scopes, each call one statement (or one batch) in
-/// its own transaction on a pooled connection.
+/// IEngineStore's hooks: each call is one statement (or one batch) in its own transaction on a
+/// pooled connection.
 public sealed partial class PostgresContactStore
 {
-    const int SecretLength = 32;
-
     // Two kinds of step can be claimed: never leased (steps_unleased_by_due, in order) and leased
     // once but whose lease ran out (steps_leased, by when that happened; few, unless a node died).
     // Each subquery takes the earliest of its kind, locks what it takes and skips rows another
@@ -53,20 +48,15 @@ public sealed partial class PostgresContactStore
     long lastFullLook = long.MinValue;
     long lastClaimAt = long.MinValue;
 
-    // Secrets never change once created, so each is read from the database once per store.
-    readonly ConcurrentDictionary<string, byte[]> secrets = new(StringComparer.Ordinal);
+    private protected override string SaveVirtualTimeSql => """
+        INSERT INTO virtual_clock (id, now) VALUES (1, @now)
+        ON CONFLICT (id) DO UPDATE SET now = greatest(virtual_clock.now, excluded.now)
+        """;
 
-    public async Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(
+    private protected override async Task<List<ClaimedStep>> ClaimAsync(
         Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (limit == 0)
-        {
-            return [];
-        }
-        var claimed = new List<ClaimedStep>();
+        List<ClaimedStep> claimed;
         var at = Columns.Millis(now);
         await using (var command = dataSource.CreateCommand(ClaimSql)
             .Bind("@owner", owner)
@@ -76,21 +66,12 @@ public sealed partial class PostgresContactStore
             .Bind("@limit", limit))
         {
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                claimed.Add(ReadClaimedStep(reader, owner));
-            }
+            claimed = await ReadClaimedStepsAsync(reader, owner, ct).ConfigureAwait(false);
         }
         if (claimed.Count < limit)
         {
             ClaimedAllDue(at);
         }
-        // RETURNING gives rows in no promised order.
-        claimed.Sort((a, b) =>
-        {
-            var byDue = a.Step.Due.CompareTo(b.Step.Due);
-            return byDue != 0 ? byDue : string.CompareOrdinal(a.Step.Id, b.Step.Id);
-        });
         return claimed;
     }
 
@@ -126,7 +107,7 @@ public sealed partial class PostgresContactStore
         }
     }
 
-    public async Task<Instant?> NextDueAsync(CancellationToken ct)
+    public override async Task<Instant?> NextDueAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         // A step is claimable at its due time, or when its lease ends if that is later. The two
@@ -142,85 +123,35 @@ public sealed partial class PostgresContactStore
         return next is long millis ? Columns.InstantOf(millis) : null;
     }
 
-    public async Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct)
+    /// An insert racing an uncommitted one waits for it, then does nothing; the SELECT, a
+    /// statement of its own at READ COMMITTED, then sees the winner. Both go in one batch.
+    private protected override async Task<byte[]> CreateSecretAsync(string name, byte[] candidate, CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var command = dataSource.CreateCommand("SELECT now FROM virtual_clock WHERE id = 1");
-        var now = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return now is long millis ? Columns.InstantOf(millis) : null;
+        await using var batch = dataSource.CreateBatch();
+        var insert = new NpgsqlBatchCommand(InsertSecretSql);
+        insert.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
+        insert.Parameters.Add(new NpgsqlParameter("value", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = candidate });
+        var select = new NpgsqlBatchCommand(SelectSecretSql);
+        select.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(select);
+        var value = await batch.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a bytea.");
     }
 
-    public async Task SaveVirtualTimeAsync(Instant now, CancellationToken ct)
+    private protected override async Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
+        Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var command = dataSource.CreateCommand("""
-                INSERT INTO virtual_clock (id, now) VALUES (1, @now)
-                ON CONFLICT (id) DO UPDATE SET now = greatest(virtual_clock.now, excluded.now)
-                """)
-            .Bind("@now", Columns.Millis(now));
+        await using var command = dataSource.CreateCommand(sql);
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await read(reader, ct).ConfigureAwait(false);
+    }
+
+    private protected override async Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        bind(command);
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
-
-    public async Task<byte[]> GetSecretAsync(string name, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (!secrets.TryGetValue(name, out var secret))
-        {
-            // Another node may create it first: whichever insert commits first is the secret. An
-            // insert racing an uncommitted one waits for it, then does nothing; the SELECT, a
-            // statement of its own at READ COMMITTED, then sees the winner.
-            await using var batch = dataSource.CreateBatch();
-            var insert = new NpgsqlBatchCommand("INSERT INTO secrets (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING");
-            insert.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
-            insert.Parameters.Add(new NpgsqlParameter("value", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = RandomNumberGenerator.GetBytes(SecretLength) });
-            var select = new NpgsqlBatchCommand("SELECT value FROM secrets WHERE name = @name");
-            select.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
-            batch.BatchCommands.Add(insert);
-            batch.BatchCommands.Add(select);
-            var value = await batch.ExecuteScalarAsync(ct).ConfigureAwait(false);
-            secret = secrets.GetOrAdd(name, value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a bytea."));
-        }
-        // The caller gets its own copy; the cached one must never change.
-        return [.. secret];
-    }
-
-    public async Task<long> CountRunningEngagementsAsync(CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM engagements WHERE stop_time IS NULL");
-        var count = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return Convert.ToInt64(count, CultureInfo.InvariantCulture);
-    }
-
-    public async Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var command = dataSource.CreateCommand(
-                "SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region")
-            .Bind("@kind", Columns.Text(kind))
-            .Bind("@address", address);
-        var scopes = new List<AccountScope>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            scopes.Add(AccountScope.For(reader.GetString(1), reader.GetString(0)));
-        }
-        return scopes;
-    }
-
-    static ClaimedStep ReadClaimedStep(NpgsqlDataReader reader, string owner) => new(
-        AccountScope.For(reader.GetString(2), reader.GetString(1)),
-        new EngagementStep(
-            reader.GetString(0),
-            reader.GetString(3),
-            Columns.StepKindOf(reader.GetString(4)),
-            Columns.InstantOf(reader.GetInt64(5)),
-            reader.OptionalString(6),
-            reader.OptionalString(7),
-            reader.OptionalString(8),
-            reader.GetInt32(9),
-            reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
-            reader.GetBoolean(11)),
-        owner);
 }

@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Callout.Domain.Arns;
-using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
 using Callout.Storage.Rows;
-using Callout.Storage.Sqlite;
+using Callout.Storage.Store;
 using Npgsql;
 
 namespace Callout.Storage.Postgres;
@@ -41,12 +40,11 @@ namespace Callout.Storage.Postgres;
 ///   a session completing or cancelling a step being claimed waits for that one statement.
 /// - Receipt and outbox sequence numbers come from identity columns, allocated at insert: across
 ///   scopes they are ordered by insert, not by commit.
-public sealed partial class PostgresContactStore : IContactStore
+public sealed partial class PostgresContactStore : DbContactStore, IContactStore
 {
     readonly NpgsqlDataSource dataSource;
     // Scope lock keys, computed once per scope this node writes to.
     readonly ConcurrentDictionary<AccountScope, long> scopeKeys = new();
-    volatile bool disposed;
 
     PostgresContactStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
 
@@ -153,25 +151,6 @@ public sealed partial class PostgresContactStore : IContactStore
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var command = dataSource.CreateCommand("""
-            SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at
-            FROM outbox ORDER BY seq DESC LIMIT @limit
-            """).Bind("@limit", limit);
-        var messages = new List<OutboxMessage>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            messages.Add(new OutboxMessage(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                Columns.InstantOf(reader.GetInt64(8))));
-        }
-        return messages;
     }
 
     /// Closes the pooled connections; a session still open keeps its own until it is disposed.

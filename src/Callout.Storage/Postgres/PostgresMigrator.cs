@@ -2,20 +2,16 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Callout.Storage.Migrations;
+using Callout.Storage.Store;
 using Npgsql;
 
 namespace Callout.Storage.Postgres;
 
-/// Applies the embedded `Migrations/postgres` scripts that `schema_migrations` does not list yet,
-/// each in its own transaction together with its version row (PostgreSQL's DDL is transactional,
-/// so a crash mid-way leaves the schema at a whole version). Nodes starting at once queue on a
-/// session-level advisory lock named after the schema, so each script runs exactly once; the
-/// ones that waited then find it listed.
+/// Runs the Migrator on `Migrations/postgres` after checking the database. Nodes starting at once
+/// queue on a session-level advisory lock named after the schema, so each script runs exactly
+/// once; the ones that waited then find it listed.
 internal static class PostgresMigrator
 {
-    const string CreateTable =
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL)";
-
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -24,31 +20,7 @@ internal static class PostgresMigrator
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", ct, key).ConfigureAwait(false);
         try
         {
-            await ExecuteAsync(connection, CreateTable, ct).ConfigureAwait(false);
-            var applied = await AppliedAsync(connection, ct).ConfigureAwait(false);
-            var known = EmbeddedMigrations.For("postgres");
-            var newest = known.Count == 0 ? 0 : known[^1].Version;
-            if (applied.Count > 0 && applied.Max() > newest)
-            {
-                // An older build must not write to a schema it does not know.
-                throw new InvalidOperationException(
-                    $"The database has schema version {applied.Max()}, newer than this build's {newest}.");
-            }
-            foreach (var migration in known.Where(m => !applied.Contains(m.Version)))
-            {
-                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await using (var script = new NpgsqlCommand(migration.Sql, connection, transaction))
-                {
-                    await script.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-                await using (var record = new NpgsqlCommand(
-                    "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", connection, transaction))
-                {
-                    await record.Bind("@version", migration.Version).Bind("@name", migration.Name)
-                        .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-            }
+            await Migrator.ApplyAsync(connection, "postgres", ct).ConfigureAwait(false);
         }
         finally
         {
@@ -81,18 +53,6 @@ internal static class PostgresMigrator
         return reader.IsDBNull(1)
             ? throw new InvalidOperationException("No schema of the connection's search_path exists; create it or set Search Path.")
             : reader.GetString(1);
-    }
-
-    static async Task<HashSet<int>> AppliedAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        var versions = new HashSet<int>();
-        await using var command = new NpgsqlCommand("SELECT version FROM schema_migrations", connection);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            versions.Add(reader.GetInt32(0));
-        }
-        return versions;
     }
 
     static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, long? key = null)

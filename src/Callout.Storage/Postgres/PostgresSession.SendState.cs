@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Storage.Rows;
-using Npgsql;
 
 namespace Callout.Storage.Postgres;
 
@@ -16,7 +16,7 @@ internal sealed partial class PostgresSession
         {
             return Task.FromResult<IReadOnlyList<SendState>>([]);
         }
-        var commands = new List<NpgsqlCommand>(queries.Count * 6);
+        var commands = new List<DbCommand>(queries.Count * 6);
         foreach (var query in queries)
         {
             ArgumentNullException.ThrowIfNull(query, nameof(queries));
@@ -61,7 +61,7 @@ internal sealed partial class PostgresSession
             ct);
     }
 
-    static async Task NextAsync(NpgsqlDataReader reader, CancellationToken ct)
+    static async Task NextAsync(DbDataReader reader, CancellationToken ct)
     {
         if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
         {

@@ -1,110 +1,184 @@
+using System.Data.Common;
 using Callout.Domain.Arns;
+using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Callout.Storage.Postgres;
 
-/// One transaction over one scope, on one pooled connection (PostgresContactStore.OpenAsync says
-/// how it is isolated). Every statement binds @account and @region, and every table is keyed by
-/// them, so no query can see another scope's rows. The concerns live in partial files.
+/// A StoreSession on one pooled connection with one transaction (PostgresContactStore.OpenAsync
+/// says how it is isolated). Its own are the locks, the array forms of the multi-row writes, and
+/// how statements reach the server.
 ///
 /// Round trips: statements whose result no caller waits for (the session's opening lock or READ
-/// ONLY, and the writes that return nothing) are held back and go to the server in one batch with
-/// the next statement whose result is needed, or with COMMIT. So the lock is waited for at the
-/// session's first statement, and a write's error surfaces at the next read or at commit; either
-/// way the transaction is rolled back and nothing of it is kept.
-internal sealed partial class PostgresSession : IStoreSession
+/// ONLY, the locks taken later, and the writes that return nothing) are held back and go to the
+/// server in one batch with the next statement whose result is needed, or with COMMIT. So a lock
+/// is waited for at the session's next statement, and a write's error surfaces at the next read
+/// or at commit; either way the transaction is rolled back and nothing of it is kept.
+internal sealed partial class PostgresSession : StoreSession, IStoreSession
 {
+    static readonly StepStatements StepSql = new(
+        pending: "NOT done",
+        done: "true",
+        // The rows are locked in id order, as the engine's sessions complete theirs
+        // (StepProcessor), so a stop and a session completing several of the engagement's steps
+        // never wait for each other in a circle.
+        cancelSteps: """
+            UPDATE steps SET done = true
+            WHERE id IN (SELECT id FROM steps
+                         WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND NOT done
+                         ORDER BY id FOR UPDATE)
+            """);
+
     readonly NpgsqlConnection connection;
     readonly NpgsqlTransaction transaction;
-    readonly AccountScope scope;
-    readonly bool write;
     readonly List<NpgsqlBatchCommand> deferred = [];
-    // How many of the deferred statements return a result set (the lock's SELECT): the reader
+    // How many of the deferred statements return a result set (the locks' SELECTs): the reader
     // skips those before the caller's own.
     int deferredResultSets;
-    bool committed;
-    bool disposed;
 
     /// `opening` is the transaction's first statement (a lock, or SET TRANSACTION READ ONLY), if
     /// any; `openingReturnsRows` says whether it is a SELECT.
     public PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, bool write,
         NpgsqlCommand? opening, bool openingReturnsRows)
+        : base(scope, write)
     {
         this.connection = connection;
         this.transaction = transaction;
-        this.scope = scope;
-        this.write = write;
         if (opening is not null)
         {
             Defer(opening, openingReturnsRows);
         }
     }
 
-    /// A statement in the session's transaction with the scope bound.
-    NpgsqlCommand Read(string sql)
+    protected override StepStatements Steps => StepSql;
+
+    /// A count of the primary key's range for the scope (an index-only scan).
+    protected override string CountContactsSql => "SELECT count(*) FROM contacts WHERE account_id = @account AND region = @region";
+
+    /// Sessions of one scope may put records side by side (OpenCreateAsync): the clean-up skips
+    /// rows another session is deleting, so it never waits for one and never deadlocks with it.
+    protected override string DeleteExpiredIdempotencySql => """
+        DELETE FROM idempotency
+        WHERE (account_id, region, operation, token) IN (
+            SELECT account_id, region, operation, token FROM idempotency
+            WHERE account_id = @account AND region = @region AND created_at < @expired
+            FOR UPDATE SKIP LOCKED)
+        """;
+
+    protected override DbCommand Command(string sql) => new NpgsqlCommand(sql, connection, transaction);
+
+    /// Held back (see the class comment).
+    protected override Task WriteAsync(DbCommand command, CancellationToken ct)
     {
-        CheckOpen();
-        return new NpgsqlCommand(sql, connection, transaction)
-            .Bind("@account", scope.AccountId)
-            .Bind("@region", scope.Region);
+        Defer((NpgsqlCommand)command);
+        return Task.CompletedTask;
     }
 
-    NpgsqlCommand Write(string sql)
+    /// The rows the statement changed, after the deferred statements ran.
+    protected override async Task<int> ExecuteAsync(DbCommand command, CancellationToken ct)
     {
-        CheckWritable();
-        return Read(sql);
-    }
-
-    void CheckOpen()
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (committed)
+        if (deferred.Count == 0)
         {
-            throw new InvalidOperationException("The session has been committed; open a new one.");
+            await using (command)
+            {
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
         }
+        await using var batch = TakeDeferred(out _);
+        var last = ToBatchCommand((NpgsqlCommand)command);
+        batch.BatchCommands.Add(last);
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return last.RecordsAffected;
     }
 
-    /// Open, and opened for writing.
-    void CheckWritable()
+    protected override Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct) =>
+        RunAsync([command], read, ct);
+
+    /// Taken with the session's next statement, like the opening lock.
+    protected override Task TakeEngagementLockAsync(string engagementId)
     {
-        if (!write)
-        {
-            throw new InvalidOperationException("This session was opened for reading only.");
-        }
-        CheckOpen();
+        Defer(ResourceLock.Engagement(connection, transaction, Scope, engagementId), returnsRows: true);
+        return Task.CompletedTask;
     }
+
+    protected override Task TakePageLockAsync(string pageId)
+    {
+        Defer(ResourceLock.Page(connection, transaction, Scope, pageId), returnsRows: true);
+        return Task.CompletedTask;
+    }
+
+    /// One statement whatever the number of tags: the new ones come as two parallel arrays.
+    protected override Task InsertTagsAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
+    {
+        var command = (NpgsqlCommand)Write("""
+                INSERT INTO tags (account_id, region, resource_arn, key, value)
+                SELECT @account, @region, @arn, key, value FROM unnest(@keys, @values) AS t(key, value)
+                """)
+            .Bind("@arn", resourceArn);
+        BindArray(command, "keys", NpgsqlDbType.Text, tags.Keys);
+        BindArray(command, "values", NpgsqlDbType.Text, tags.Values);
+        return WriteAsync(command, ct);
+    }
+
+    /// One statement for the whole timeline: the steps travel as parallel arrays and unnest() turns
+    /// them into rows, so tens of steps cost one round trip.
+    public override async Task InsertStepsAsync(IEnumerable<EngagementStep> steps, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var command = (NpgsqlCommand)Write("""
+            INSERT INTO steps (id, account_id, region, engagement_id, kind, due, page_id, contact_alias,
+                channel_arn, attempt, resolution, essential, done)
+            SELECT id, @account, @region, engagement_id, kind, due, page_id, contact_alias,
+                channel_arn, attempt, resolution, essential, false
+            FROM unnest(@ids, @engagement_ids, @kinds, @dues, @page_ids, @contact_aliases, @channel_arns,
+                        @attempts, @resolutions, @essentials)
+                AS s(id, engagement_id, kind, due, page_id, contact_alias, channel_arn, attempt, resolution, essential)
+            """);
+        var list = steps.ToList();
+        foreach (var step in list)
+        {
+            ArgumentNullException.ThrowIfNull(step, nameof(steps));
+        }
+        if (list.Count == 0)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+        BindArray(command, "ids", NpgsqlDbType.Text, list.Select(s => s.Id));
+        BindArray(command, "engagement_ids", NpgsqlDbType.Text, list.Select(s => s.EngagementId));
+        BindArray(command, "kinds", NpgsqlDbType.Text, list.Select(s => Columns.Text(s.Kind)));
+        BindArray(command, "dues", NpgsqlDbType.Bigint, list.Select(s => Columns.Millis(s.Due)));
+        BindArray(command, "page_ids", NpgsqlDbType.Text, list.Select(s => s.PageId));
+        BindArray(command, "contact_aliases", NpgsqlDbType.Text, list.Select(s => s.ContactAlias));
+        BindArray(command, "channel_arns", NpgsqlDbType.Text, list.Select(s => s.ChannelArn));
+        BindArray(command, "attempts", NpgsqlDbType.Integer, list.Select(s => s.Attempt));
+        BindArray(command, "resolutions", NpgsqlDbType.Text,
+            list.Select(s => s.Resolution is { } path ? EngagementJson.WriteResolution(path) : null));
+        BindArray(command, "essentials", NpgsqlDbType.Boolean, list.Select(s => s.Essential));
+        await WriteAsync(command, ct).ConfigureAwait(false);
+    }
+
+    static void BindArray<T>(NpgsqlCommand command, string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
 
     /// Holds a statement back until the next one whose result is needed, or the commit.
     void Defer(NpgsqlCommand command, bool returnsRows = false)
     {
-        using (command)
-        {
-            deferred.Add(ToBatchCommand(command));
-        }
+        deferred.Add(ToBatchCommand(command));
         if (returnsRows)
         {
             deferredResultSets++;
         }
     }
 
-    /// A write whose result no caller needs: deferred (see the class comment).
-    Task DeferAsync(NpgsqlCommand command)
-    {
-        Defer(command);
-        return Task.CompletedTask;
-    }
-
-    /// A lock, held back like a write; its SELECT returns a row, which the next reader skips.
-    Task DeferLockAsync(NpgsqlCommand command)
-    {
-        Defer(command, returnsRows: true);
-        return Task.CompletedTask;
-    }
-
     /// Runs the deferred statements and then `commands` in one round trip, and hands the reader,
     /// placed on the first result set of `commands`, to `read`.
-    async Task<T> RunAsync<T>(IReadOnlyList<NpgsqlCommand> commands, Func<NpgsqlDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
+    async Task<T> RunAsync<T>(IReadOnlyList<DbCommand> commands, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
     {
         if (deferred.Count == 0 && commands.Count == 1)
         {
@@ -115,10 +189,7 @@ internal sealed partial class PostgresSession : IStoreSession
         await using var batch = TakeDeferred(out var skip);
         foreach (var command in commands)
         {
-            using (command)
-            {
-                batch.BatchCommands.Add(ToBatchCommand(command));
-            }
+            batch.BatchCommands.Add(ToBatchCommand((NpgsqlCommand)command));
         }
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         for (var i = 0; i < skip; i++)
@@ -127,55 +198,6 @@ internal sealed partial class PostgresSession : IStoreSession
         }
         return await read(reader, ct).ConfigureAwait(false);
     }
-
-    /// The rows the statement changed, after the deferred statements ran.
-    async Task<int> ExecuteAsync(NpgsqlCommand command, CancellationToken ct)
-    {
-        if (deferred.Count == 0)
-        {
-            await using (command)
-            {
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-        }
-        await using var batch = TakeDeferred(out _);
-        NpgsqlBatchCommand last;
-        using (command)
-        {
-            last = ToBatchCommand(command);
-        }
-        batch.BatchCommands.Add(last);
-        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        return last.RecordsAffected;
-    }
-
-    /// The first column of the first row; null when there is no row or it holds NULL.
-    Task<object?> ScalarAsync(NpgsqlCommand command, CancellationToken ct) =>
-        RunAsync([command], ReadScalarAsync, ct);
-
-    Task<List<T>> ListAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken ct) =>
-        RunAsync([command], (reader, c) => ReadListAsync(reader, read, c), ct);
-
-    Task<T?> FirstAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken ct)
-        where T : class =>
-        RunAsync([command], (reader, c) => ReadFirstAsync(reader, read, c), ct);
-
-    static async Task<object?> ReadScalarAsync(NpgsqlDataReader reader, CancellationToken ct) =>
-        await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
-
-    static async Task<List<T>> ReadListAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, CancellationToken ct)
-    {
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-        return rows;
-    }
-
-    static async Task<T?> ReadFirstAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, CancellationToken ct)
-        where T : class =>
-        await reader.ReadAsync(ct).ConfigureAwait(false) ? read(reader) : null;
 
     /// A batch in the session's transaction holding the deferred statements, which it takes over.
     NpgsqlBatch TakeDeferred(out int resultSets)
@@ -191,46 +213,37 @@ internal sealed partial class PostgresSession : IStoreSession
         return batch;
     }
 
+    /// The command's text and parameters as a statement of a batch; the command is disposed.
     static NpgsqlBatchCommand ToBatchCommand(NpgsqlCommand command)
     {
-        var batchCommand = new NpgsqlBatchCommand(command.CommandText);
-        var parameters = command.Parameters.ToArray();
-        command.Parameters.Clear();
-        batchCommand.Parameters.AddRange(parameters);
-        return batchCommand;
+        using (command)
+        {
+            var batchCommand = new NpgsqlBatchCommand(command.CommandText);
+            var parameters = command.Parameters.ToArray();
+            command.Parameters.Clear();
+            batchCommand.Parameters.AddRange(parameters);
+            return batchCommand;
+        }
     }
 
-    public async Task CommitAsync(CancellationToken ct)
+    protected override async Task CommitTransactionAsync(CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (committed)
-        {
-            return;
-        }
         if (deferred.Count == 0)
         {
             await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return;
         }
-        else
-        {
-            // The held-back statements and COMMIT in one round trip. A COMMIT sent as a statement
-            // completes the NpgsqlTransaction all the same (Npgsql follows the server's
-            // transaction status), so disposing it afterwards does nothing.
-            await using var batch = TakeDeferred(out _);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-        committed = true;
+        // The held-back statements and COMMIT in one round trip. A COMMIT sent as a statement
+        // completes the NpgsqlTransaction all the same (Npgsql follows the server's transaction
+        // status), so disposing it afterwards does nothing.
+        await using var batch = TakeDeferred(out _);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     /// Rolls back whatever was not committed, then hands the connection back to the pool.
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask EndAsync()
     {
-        if (disposed)
-        {
-            return;
-        }
-        disposed = true;
         try
         {
             await transaction.DisposeAsync().ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Callout.Domain.Arns;
+using Callout.Storage.Store;
 using Npgsql;
 
 namespace Callout.Storage.Postgres;

@@ -3,8 +3,9 @@ using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
+using Callout.Domain.Outbox;
 using Callout.Domain.Rotations;
-using Callout.Storage.Sqlite;
+using Callout.Storage.Json;
 using NodaTime;
 
 namespace Callout.Storage.Rows;
@@ -92,14 +93,21 @@ internal static class RowReader
         OptionalString(reader, 3),
         Columns.InstantOf(reader.GetInt64(4))));
 
-    public static Rotation Rotation(DbDataReader reader, AccountScope scope) => new(
-        new ResourceArn(scope, ResourceKind.Rotation, reader.GetString(0)),
-        reader.GetString(1),
-        RotationJson.ReadAliases(reader.GetString(2)),
-        Columns.InstantOf(reader.GetInt64(3)),
-        reader.GetString(4),
-        RotationJson.ReadRecurrence(reader.GetString(6)),
-        Columns.InstantOf(reader.GetInt64(5)));
+    public static Rotation Rotation(DbDataReader reader, AccountScope scope)
+    {
+        var start = Columns.InstantOf(reader.GetInt64(3));
+        var created = Columns.InstantOf(reader.GetInt64(5));
+        var recurrence = RotationJson.ReadRecurrence(reader.GetString(6), out var startTimeGiven);
+        return new(
+            new ResourceArn(scope, ResourceKind.Rotation, reader.GetString(0)),
+            reader.GetString(1),
+            RotationJson.ReadAliases(reader.GetString(2)),
+            start,
+            reader.GetString(4),
+            recurrence,
+            created,
+            RotationJson.StartTimeGiven(startTimeGiven, start, created));
+    }
 
     public static RotationOverride Override(DbDataReader reader) => new(
         reader.GetString(0),
@@ -108,6 +116,12 @@ internal static class RowReader
         Columns.InstantOf(reader.GetInt64(3)),
         Columns.InstantOf(reader.GetInt64(4)),
         Columns.InstantOf(reader.GetInt64(5)));
+
+    public static OutboxMessage OutboxMessage(DbDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
+        Columns.InstantOf(reader.GetInt64(8)),
+        OptionalString(reader, 9), OptionalString(reader, 10), OptionalString(reader, 11), OptionalString(reader, 12));
 
     public static string? OptionalString(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

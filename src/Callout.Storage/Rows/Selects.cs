@@ -43,6 +43,13 @@ internal static class Selects
         FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id
         """;
 
+    /// Newest first, across all scopes (IContactStore.ListOutboxAsync).
+    public const string Outbox = """
+        SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at,
+               contact_arn, channel_arn, page_arn, engagement_arn
+        FROM outbox ORDER BY seq DESC LIMIT @limit
+        """;
+
     /// Index: 1 = alias prefix, 2 = kind, 4 = after an alias; each a range of the primary key.
     public static readonly string[] ListContacts = [.. Enumerable.Range(0, 8).Select(ListContactsSql)];
 

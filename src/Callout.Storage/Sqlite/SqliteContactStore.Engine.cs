@@ -1,19 +1,15 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using Callout.Domain.Arns;
-using Callout.Domain.Channels;
+using System.Data.Common;
 using Callout.Domain.Engagements;
-using Microsoft.Data.Sqlite;
+using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using NodaTime;
 
 namespace Callout.Storage.Sqlite;
 
-/// IEngineStore: the engine's work across all scopes. Claims and secrets are write transactions on
-/// the writer, behind the same gate as writing sessions; the counts read like any read session.
+/// IEngineStore's hooks: claims and secrets are write transactions on the writer, behind the same
+/// gate as writing sessions; the other reads run like any read session.
 public sealed partial class SqliteContactStore
 {
-    const int SecretLength = 32;
-
     // The subquery walks steps_pending_by_due in order and stops at the limit; the UPDATE leases
     // exactly those rows and RETURNING hands them back, all in one write transaction, so two
     // claimers can never lease the same step while its lease runs.
@@ -27,43 +23,25 @@ public sealed partial class SqliteContactStore
                   attempt, resolution, essential
         """;
 
-    // Secrets never change once created, so each is read from the database once per store.
-    readonly ConcurrentDictionary<string, byte[]> secrets = new(StringComparer.Ordinal);
+    private protected override string SaveVirtualTimeSql => """
+        INSERT INTO virtual_clock (id, now) VALUES (1, @now)
+        ON CONFLICT (id) DO UPDATE SET now = max(virtual_clock.now, excluded.now)
+        """;
 
-    public async Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(
-        Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        if (limit == 0)
+    private protected override Task<List<ClaimedStep>> ClaimAsync(
+        Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct) =>
+        InWriteTransactionAsync(async link =>
         {
-            return [];
-        }
-        var claimed = await InWriteTransactionAsync(async link =>
-        {
-            var steps = new List<ClaimedStep>();
             await using var reader = await link.Command(ClaimSql)
                 .Bind("@owner", owner)
                 .Bind("@lease_until", Columns.Millis(leaseUntil))
                 .Bind("@now", Columns.Millis(now))
                 .Bind("@limit", limit)
                 .ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                steps.Add(ReadClaimedStep(reader, owner));
-            }
-            return steps;
-        }, ct).ConfigureAwait(false);
-        // RETURNING gives rows in no promised order.
-        claimed.Sort((a, b) =>
-        {
-            var byDue = a.Step.Due.CompareTo(b.Step.Due);
-            return byDue != 0 ? byDue : string.CompareOrdinal(a.Step.Id, b.Step.Id);
-        });
-        return claimed;
-    }
+            return await ReadClaimedStepsAsync(reader, owner, ct).ConfigureAwait(false);
+        }, ct);
 
-    public Task<Instant?> NextDueAsync(CancellationToken ct) => InReadAsync<Instant?>(async link =>
+    public override Task<Instant?> NextDueAsync(CancellationToken ct) => InReadAsync<Instant?>(async link =>
     {
         // A step is claimable at its due time, or when its lease ends if that is later. Claims set
         // leases beyond the due time, so the two minima cover every pending step; each reads one
@@ -76,83 +54,36 @@ public sealed partial class SqliteContactStore
         return times.Count == 0 ? null : Columns.InstantOf(times.Min());
     }, ct);
 
-    public async Task<byte[]> GetSecretAsync(string name, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        if (!secrets.TryGetValue(name, out var secret))
+    private protected override Task<byte[]> CreateSecretAsync(string name, byte[] candidate, CancellationToken ct) =>
+        InWriteTransactionAsync(async link =>
         {
-            // Another node may create it first: whichever insert lands first is the secret.
-            secret = await InWriteTransactionAsync(async link =>
-            {
-                await link.Command("INSERT INTO secrets (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING")
-                    .Bind("@name", name)
-                    .Bind("@value", RandomNumberGenerator.GetBytes(SecretLength))
-                    .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                var value = await link.Command("SELECT value FROM secrets WHERE name = @name")
-                    .Bind("@name", name)
-                    .ExecuteScalarAsync(ct).ConfigureAwait(false);
-                return value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a blob.");
-            }, ct).ConfigureAwait(false);
-            secret = secrets.GetOrAdd(name, secret);
-        }
-        // The caller gets its own copy; the cached one must never change.
-        return [.. secret];
-    }
-
-    public Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct) => InReadAsync(async link =>
-    {
-        var now = await link.Command("SELECT now FROM virtual_clock WHERE id = 1").ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return now is long millis ? Columns.InstantOf(millis) : (Instant?)null;
-    }, ct);
-
-    public Task SaveVirtualTimeAsync(Instant now, CancellationToken ct) => InWriteTransactionAsync(async link =>
-    {
-        await link.Command("""
-                INSERT INTO virtual_clock (id, now) VALUES (1, @now)
-                ON CONFLICT (id) DO UPDATE SET now = max(virtual_clock.now, excluded.now)
-                """)
-            .Bind("@now", Columns.Millis(now))
-            .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        return true;
-    }, ct);
-
-    public Task<long> CountRunningEngagementsAsync(CancellationToken ct) => InReadAsync(async link =>
-    {
-        var count = await link.Command("SELECT count(*) FROM engagements WHERE stop_time IS NULL")
-            .ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
-    }, ct);
-
-    public Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
-        InReadAsync<IReadOnlyList<AccountScope>>(async link =>
-        {
-            var scopes = new List<AccountScope>();
-            await using var reader = await link.Command(
-                    "SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region")
-                .Bind("@kind", Columns.Text(kind))
-                .Bind("@address", address)
-                .ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                scopes.Add(AccountScope.For(reader.GetString(1), reader.GetString(0)));
-            }
-            return scopes;
+            await link.Command(InsertSecretSql)
+                .Bind("@name", name)
+                .Bind("@value", candidate)
+                .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            var value = await link.Command(SelectSecretSql)
+                .Bind("@name", name)
+                .ExecuteScalarAsync(ct).ConfigureAwait(false);
+            return value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a blob.");
         }, ct);
 
-    static ClaimedStep ReadClaimedStep(SqliteDataReader reader, string owner) => new(
-        AccountScope.For(reader.GetString(2), reader.GetString(1)),
-        new EngagementStep(
-            reader.GetString(0),
-            reader.GetString(3),
-            Columns.StepKindOf(reader.GetString(4)),
-            Columns.InstantOf(reader.GetInt64(5)),
-            reader.IsDBNull(6) ? null : reader.GetString(6),
-            reader.IsDBNull(7) ? null : reader.GetString(7),
-            reader.IsDBNull(8) ? null : reader.GetString(8),
-            reader.GetInt32(9),
-            reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
-            reader.GetInt64(11) != 0),
-        owner);
+    private protected override Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
+        Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct) =>
+        InReadAsync(async link =>
+        {
+            var command = link.Command(sql);
+            bind(command);
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            return await read(reader, ct).ConfigureAwait(false);
+        }, ct);
+
+    private protected override Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct) =>
+        InWriteTransactionAsync(async link =>
+        {
+            var command = link.Command(sql);
+            bind(command);
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, ct);
 
     /// One BEGIN IMMEDIATE ... COMMIT on the writer, rolled back if the work fails.
     async Task<T> InWriteTransactionAsync<T>(Func<SqliteLink, Task<T>> work, CancellationToken ct)

@@ -1,7 +1,8 @@
 using Callout.Domain.Arns;
-using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
+using Callout.Storage.Migrations;
 using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Storage.Sqlite;
@@ -10,7 +11,7 @@ namespace Callout.Storage.Sqlite;
 /// writing session, so a write costs no connection set-up and reuses prepared statements. In file
 /// mode (WAL) reading sessions run beside it on pooled read-only connections; in memory every
 /// session goes through the one connection.
-public sealed partial class SqliteContactStore : IContactStore
+public sealed partial class SqliteContactStore : DbContactStore, IContactStore
 {
     public const string FileName = "callout.db";
 
@@ -21,7 +22,6 @@ public sealed partial class SqliteContactStore : IContactStore
     readonly SqliteLink writer;
     readonly string? readerConnectionString;
     readonly Stack<SqliteLink> idleReaders = new();
-    volatile bool disposed;
 
     SqliteContactStore(SqliteLink writer, string? readerConnectionString)
     {
@@ -79,7 +79,8 @@ public sealed partial class SqliteContactStore : IContactStore
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            await SqliteMigrator.ApplyAsync(writer, ct).ConfigureAwait(false);
+            // The writer runs every write, so it is the only migrator.
+            await Migrator.ApplyAsync(writer.Connection, "sqlite", ct).ConfigureAwait(false);
         }
         finally
         {
@@ -127,20 +128,6 @@ public sealed partial class SqliteContactStore : IContactStore
     {
         ArgumentException.ThrowIfNullOrEmpty(operation);
         return OpenAsync(scope, write: true, ct);
-    }
-
-    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var link = readerConnectionString is null ? await EnterWriterAsync(ct).ConfigureAwait(false) : RentReader();
-        try
-        {
-            return await SqliteOutbox.ListAsync(link, limit, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            Release(link);
-        }
     }
 
     async Task<SqliteLink> EnterWriterAsync(CancellationToken ct)

@@ -1,70 +1,94 @@
+using System.Data.Common;
 using Callout.Domain.Arns;
+using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
+using Callout.Storage.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Storage.Sqlite;
 
-/// One transaction over one scope. Every statement binds @account and @region, and every table is
-/// keyed by them, so no query can see another scope's rows. The concerns live in partial files.
-internal sealed partial class SqliteSession(SqliteContactStore store, SqliteLink link, AccountScope scope, bool write)
-    : IStoreSession
+/// A StoreSession on the store's one writer (or a pooled reader), inside BEGIN IMMEDIATE (or
+/// BEGIN) ... COMMIT. Every statement runs when called, from a command the connection keeps
+/// prepared; the store's single writer excludes every other writing session, so there are no
+/// locks to take.
+internal sealed class SqliteSession(SqliteContactStore store, SqliteLink link, AccountScope scope, bool write)
+    : StoreSession(scope, write), IStoreSession
 {
-    bool committed;
-    bool disposed;
+    static readonly StepStatements StepSql = new(
+        pending: "done = 0",
+        done: "1",
+        cancelSteps: """
+            UPDATE steps SET done = 1
+            WHERE account_id = @account AND region = @region AND engagement_id = @engagement_id AND done = 0
+            """);
 
-    /// A prepared statement with the scope bound.
-    SqliteCommand Read(string sql)
+    protected override StepStatements Steps => StepSql;
+
+    // Kept by triggers (Migrations/sqlite/0002_contact_counts.sql).
+    protected override string CountContactsSql =>
+        "SELECT coalesce((SELECT contacts FROM contact_counts WHERE account_id = @account AND region = @region), 0)";
+
+    protected override string DeleteExpiredIdempotencySql =>
+        "DELETE FROM idempotency WHERE account_id = @account AND region = @region AND created_at < @expired";
+
+    protected override DbCommand Command(string sql) => link.Command(sql);
+
+    protected override async Task WriteAsync(DbCommand command, CancellationToken ct) =>
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+
+    protected override Task<int> ExecuteAsync(DbCommand command, CancellationToken ct) =>
+        command.ExecuteNonQueryAsync(ct);
+
+    protected override async Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
     {
-        CheckOpen();
-        return link.Command(sql)
-            .Bind("@account", scope.AccountId)
-            .Bind("@region", scope.Region);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await read(reader, ct).ConfigureAwait(false);
     }
 
-    SqliteCommand Write(string sql)
+    /// One prepared statement executed per step: a timeline brings tens of steps at once, and
+    /// rebinding a compiled statement costs far less than compiling a multi-row INSERT per size.
+    public override async Task InsertStepsAsync(IEnumerable<EngagementStep> steps, CancellationToken ct)
     {
-        CheckWritable();
-        return Read(sql);
-    }
-
-    void CheckOpen()
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (committed)
+        ArgumentNullException.ThrowIfNull(steps);
+        var command = (SqliteCommand)Write("""
+            INSERT INTO steps (id, account_id, region, engagement_id, kind, due, page_id, contact_alias,
+                channel_arn, attempt, resolution, essential, done)
+            VALUES (@id, @account, @region, @engagement_id, @kind, @due, @page_id, @contact_alias,
+                @channel_arn, @attempt, @resolution, @essential, 0)
+            """);
+        var id = command.Parameters.AddWithValue("@id", DBNull.Value);
+        var engagementId = command.Parameters.AddWithValue("@engagement_id", DBNull.Value);
+        var kind = command.Parameters.AddWithValue("@kind", DBNull.Value);
+        var due = command.Parameters.AddWithValue("@due", DBNull.Value);
+        var pageId = command.Parameters.AddWithValue("@page_id", DBNull.Value);
+        var contactAlias = command.Parameters.AddWithValue("@contact_alias", DBNull.Value);
+        var channelArn = command.Parameters.AddWithValue("@channel_arn", DBNull.Value);
+        var attempt = command.Parameters.AddWithValue("@attempt", DBNull.Value);
+        var resolution = command.Parameters.AddWithValue("@resolution", DBNull.Value);
+        var essential = command.Parameters.AddWithValue("@essential", DBNull.Value);
+        foreach (var step in steps)
         {
-            throw new InvalidOperationException("The session has been committed; open a new one.");
+            ArgumentNullException.ThrowIfNull(step, nameof(steps));
+            id.Value = step.Id;
+            engagementId.Value = step.EngagementId;
+            kind.Value = Columns.Text(step.Kind);
+            due.Value = Columns.Millis(step.Due);
+            pageId.Value = (object?)step.PageId ?? DBNull.Value;
+            contactAlias.Value = (object?)step.ContactAlias ?? DBNull.Value;
+            channelArn.Value = (object?)step.ChannelArn ?? DBNull.Value;
+            attempt.Value = step.Attempt;
+            resolution.Value = step.Resolution is { } path ? EngagementJson.WriteResolution(path) : DBNull.Value;
+            essential.Value = step.Essential ? 1 : 0;
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 
-    /// Open, and opened for writing.
-    void CheckWritable()
-    {
-        if (!write)
-        {
-            throw new InvalidOperationException("This session was opened for reading only.");
-        }
-        CheckOpen();
-    }
+    protected override Task CommitTransactionAsync(CancellationToken ct) => link.ExecuteAsync("COMMIT", ct);
 
-    public async Task CommitAsync(CancellationToken ct)
+    protected override async ValueTask EndAsync()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (committed)
-        {
-            return;
-        }
-        await link.ExecuteAsync("COMMIT", ct).ConfigureAwait(false);
-        committed = true;
-    }
-
-    /// Rolls back whatever was not committed, then hands the connection back.
-    public async ValueTask DisposeAsync()
-    {
-        if (disposed)
-        {
-            return;
-        }
-        disposed = true;
         try
         {
             if (link.InTransaction)

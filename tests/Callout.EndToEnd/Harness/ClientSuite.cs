@@ -11,7 +11,12 @@ public static class ClientSuite
 
     /// Runs `program arguments` in tests/clients/{folder} with CALLOUT_ENDPOINT pointing at the
     /// server, and fails with the client's and the server's output unless it exits with 0.
-    public static async Task RunAsync(ServerProcess server, string folder, string program, params string[] arguments)
+    public static Task RunAsync(ServerProcess server, string folder, string program, params string[] arguments) =>
+        RunAsync(server, folder, program, null, arguments);
+
+    /// As above, with `environment` added to the client's (a suite's credentials, say).
+    public static async Task RunAsync(ServerProcess server, string folder, string program,
+        IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -26,9 +31,14 @@ public static class ClientSuite
         }
         info.Environment["CALLOUT_ENDPOINT"] = server.Endpoint.ToString().TrimEnd('/');
         // A developer's AWS profile or endpoint override must not steer the clients elsewhere.
-        foreach (var name in new[] { "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SSM_CONTACTS", "AWS_SESSION_TOKEN" })
+        foreach (var name in new[] { "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SSM_CONTACTS", "AWS_ENDPOINT_URL_STS", "AWS_SESSION_TOKEN",
+            "CALLOUT_STS_KEY", "CALLOUT_STS_SECRET", "CALLOUT_STS_ACCOUNT" })
         {
             info.Environment.Remove(name);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         // Keep __pycache__ out of the source tree.
         info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";

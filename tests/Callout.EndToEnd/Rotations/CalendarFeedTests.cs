@@ -34,6 +34,8 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
         return new Fetched(calendar.Events.OrderBy(e => e.DtStart!.AsUtc).ToList(), calendar, before, after);
     }
 
+    static DateTimeOffset Horizon(DateTimeOffset now) => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(11);
+
     static DateTimeOffset Start(CalendarEvent e) => new(e.DtStart!.AsUtc, TimeSpan.Zero);
 
     static DateTimeOffset End(CalendarEvent e) => new(e.DtEnd!.AsUtc, TimeSpan.Zero);
@@ -69,10 +71,11 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
         var feed = await FetchAsync(Feed(client, Id(rotation)));
         Assert.NotEmpty(feed.Events);
 
-        // The feed runs from the rotation's start to `days` after the request, to the second.
+        // The feed runs from the rotation's start to midnight UTC at the end of the tenth day
+        // after today.
         Assert.Equal(start, Start(feed.Events[0]));
         var end = End(feed.Events[^1]);
-        Assert.InRange(end, feed.Before.AddDays(10).AddSeconds(-1), feed.After.AddDays(10));
+        Assert.Contains(end, new[] { Horizon(feed.Before), Horizon(feed.After) });
 
         // Shifts with nobody on call (the empty override) have no event.
         var shifts = await client.ShiftsAsync(rotation, start, end);
@@ -90,10 +93,8 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
         var (client, rotation, start) = await RotationAsync();
         var feed = await FetchAsync(Feed(client, Id(rotation), contact: "b"));
         Assert.NotEmpty(feed.Events);
-        // The feed ends at the server's now + 10 days, to the second: the last event's end if that
-        // event was cut there, otherwise just before it.
-        var horizon = feed.Before.AddDays(10).AddSeconds(-1);
-        var end = End(feed.Events[^1]) >= horizon ? End(feed.Events[^1]) : horizon;
+        // The feed ends at midnight UTC at the end of the tenth day after today.
+        var end = Horizon(feed.After);
 
         var shifts = await client.ShiftsAsync(rotation, start, end);
         var bs = shifts.Where(s => s.GetProperty("ContactIds").EnumerateArray().Any(c => c.GetString() == client.Arn("contact/b"))).ToList();
@@ -120,10 +121,53 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task a_feed_not_found_says_which_scope_was_searched_and_how_to_name_the_owner()
+    {
+        var (client, rotation, _) = await RotationAsync();
+        var id = Id(rotation);
+
+        // No account: the server's default account was searched, which is not the owner's.
+        var (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{id}/calendar.ics?region=us-east-1"));
+        Assert.Equal(404, status);
+        Assert.Contains($"No rotation {id} in account ", text);
+        Assert.Contains("names no account", text);
+        Assert.Contains("?account=", text);
+
+        // No region: the server's default region was searched, and the rotation is in eu-west-1.
+        var european = fixture.NewClient("eu-west-1");
+        await european.CreatePeopleAsync();
+        var elsewhere = Id(await european.CreateRotationAsync("A,B", Now().AddDays(1), "UTC", Daily0900));
+        (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{elsewhere}/calendar.ics?account={european.Account}"));
+        Assert.Equal(404, status);
+        Assert.Contains($"No rotation {elsewhere} in account {european.Account}, region us-east-1.", text);
+        Assert.Contains("names no region", text);
+
+        // Both named, but not the owner's.
+        (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{id}/calendar.ics?account={client.Account}&region=eu-west-1"));
+        Assert.Equal(404, status);
+        Assert.Contains($"No rotation {id} in account {client.Account}, region eu-west-1.", text);
+        Assert.Contains("?region=", text);
+
+        (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, "_callout/rotations/not-a-uuid/calendar.ics"));
+        Assert.Equal(404, status);
+        Assert.Contains("'not-a-uuid' is not a rotation id", text);
+
+        (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{id}/calendar.ics?account=12345&region=us-east-1"));
+        Assert.Equal(400, status);
+        Assert.Contains("12-digit", text);
+    }
+
+    static async Task<(int Status, string Text)> GetTextAsync(Uri uri)
+    {
+        using var response = await Http.GetAsync(uri);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task event_uids_are_unique_and_stable_across_fetches()
     {
-        // A rotation that started long ago: the shift under way is cut at "now", which moves
-        // between the fetches, and the last one is cut at now + days.
+        // A rotation that started long ago, fetched twice at the system clock's pace.
         var client = fixture.NewClient();
         await client.CreatePeopleAsync();
         var rotation = await client.CreateRotationAsync("A,B,C", new DateTimeOffset(2024, 1, 1, 9, 0, 0, TimeSpan.Zero), "UTC", Daily0900, Name);

@@ -1,6 +1,7 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
+using Callout.Domain.Outbox;
 using Callout.Domain.Rotations;
 using Callout.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -122,6 +123,38 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task rotations_stored_before_start_times_were_marked_given_count_one_on_the_creation_second_as_not_given()
+    {
+        var scope = AccountScope.For("us-east-1", "111122223333");
+        var ct = CancellationToken.None;
+        await using (var store = SqliteContactStore.OpenFile(directory))
+        {
+            await store.MigrateAsync(ct);
+        }
+        // Rows as earlier builds wrote them: no StartTimeGiven in the recurrence document. r1 was
+        // made without a StartTime (the creation time, to the second); r2 with one a day later.
+        const long Created = 1740830400_250;
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Execute(connection, $"""
+                INSERT INTO rotations (account_id, region, id, name, contact_aliases, start_time, time_zone_id, created_at, recurrence) VALUES
+                    ('111122223333', 'us-east-1', 'r1', 'defaulted', '["jane"]', {Created - 250}, 'UTC', {Created}, '{Legacy}'),
+                    ('111122223333', 'us-east-1', 'r2', 'given', '["jane"]', {Created - 250 + 86_400_000}, 'UTC', {Created}, '{Legacy}');
+                """);
+        }
+
+        await using var reopened = SqliteContactStore.OpenFile(directory);
+        await reopened.MigrateAsync(ct);
+        await using var read = await reopened.OpenAsync(scope, write: false, ct);
+        Assert.False((await read.FindRotationAsync("r1", ct))!.StartTimeGiven);
+        Assert.True((await read.FindRotationAsync("r2", ct))!.StartTimeGiven);
+        Assert.Equal(Instant.FromUnixTimeMilliseconds(Created - 250), (await read.FindRotationAsync("r1", ct))!.StartTime);
+    }
+
+    const string Legacy = """{"kind":"DAILY","handOffs":[{"time":"09:00"}],"numberOfOnCalls":1,"multiplier":1}""";
+
+    [Fact]
     public async Task a_database_from_a_newer_build_is_refused()
     {
         await using (var store = SqliteContactStore.OpenFile(directory))
@@ -136,6 +169,37 @@ public sealed class SqliteMigrationTests : IDisposable
 
         await using var reopened = SqliteContactStore.OpenFile(directory);
         await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.MigrateAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task a_version_6_database_keeps_its_outbox_messages_listed_without_arns()
+    {
+        Directory.CreateDirectory(directory);
+        var names = (string[])["0001_initial", "0002_contact_counts", "0003_engagements", "0004_channels_by_address", "0005_rotations", "0006_virtual_clock"];
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            foreach (var name in names)
+            {
+                Execute(connection, Script(name));
+            }
+            Execute(connection, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL);");
+            for (var i = 0; i < names.Length; i++)
+            {
+                Execute(connection, $"INSERT INTO schema_migrations VALUES ({i + 1}, '{names[i]}')");
+            }
+            Execute(connection, """
+                INSERT INTO outbox (id, account_id, region, kind, channel_type, address, subject, body, created_at)
+                VALUES ('m1', '111122223333', 'us-east-1', 'ACTIVATION', 'EMAIL', 'jane@example.com', 'Your code', 'Code: 123456', 1740830400000);
+                """);
+        }
+
+        await using var store = SqliteContactStore.OpenFile(directory);
+        await store.MigrateAsync(CancellationToken.None);
+
+        var kept = Assert.Single(await store.ListOutboxAsync(10, CancellationToken.None));
+        Assert.Equal(new OutboxMessage("m1", "111122223333", "us-east-1", "ACTIVATION", "EMAIL", "jane@example.com", "Your code",
+            "Code: 123456", Instant.FromUnixTimeMilliseconds(1740830400000)), kept);
     }
 
     public void Dispose()

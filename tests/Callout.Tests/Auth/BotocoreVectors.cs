@@ -86,6 +86,20 @@ internal static class BotocoreVectors
         ],
         "{}"u8.ToArray());
 
+    /// STS GetCallerIdentity as botocore's query serializer sends it, signed for "sts" (not
+    /// "ssm-contacts"); URL http://localhost:5000/, region us-east-1.
+    public static SignedRequest GetCallerIdentity() => new(
+        "POST",
+        "/",
+        "",
+        [
+            new("Host", "localhost:5000"),
+            new("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+            new("X-Amz-Date", "20240325T143453Z"),
+            new("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240325/us-east-1/sts/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=514761b40c9dba6ad68e0900104b14e0409cb01dda11a814fa356ac70d71973f"),
+        ],
+        "Action=GetCallerIdentity&Version=2011-06-15"u8.ToArray());
+
     public static SignedRequest WithHeader(this SignedRequest request, string name, string value) => request with
     {
         Headers = [.. request.Headers.Where(h => !h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)), new(name, value)],

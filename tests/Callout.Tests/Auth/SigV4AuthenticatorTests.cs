@@ -1,5 +1,6 @@
 using Callout.Protocol.Auth;
 using Callout.Protocol.Errors;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Callout.Tests.Auth;
@@ -15,10 +16,10 @@ public sealed class SigV4AuthenticatorTests
     private static SigV4Authenticator Strict(DateTimeOffset? now = null, params Credential[] credentials) => new(
         AuthMode.Strict,
         credentials.Length == 0 ? [Example] : credentials,
-        new FixedTimeProvider(now ?? BotocoreVectors.SignedAt));
+        new FakeTimeProvider(now ?? BotocoreVectors.SignedAt));
 
     private static SigV4Authenticator Off() =>
-        new(AuthMode.Off, [Example], new FixedTimeProvider(BotocoreVectors.SignedAt));
+        new(AuthMode.Off, [Example], new FakeTimeProvider(BotocoreVectors.SignedAt));
 
     private static ApiException Fails(SigV4Authenticator auth, SignedRequest request, string code)
     {
@@ -198,6 +199,29 @@ public sealed class SigV4AuthenticatorTests
 
         var e = Fails(Strict(), request, "InvalidSignatureException");
         Assert.Equal("Credential should be scoped to correct service: 'ssm-contacts'.", e.Message);
+    }
+
+    [Fact]
+    public void request_signed_for_sts_verifies_when_the_sts_endpoint_asks()
+    {
+        var scope = Strict().Authenticate(BotocoreVectors.GetCallerIdentity(), SigV4Authenticator.Sts);
+
+        Assert.Equal(new CallerScope("AKIDEXAMPLE", "us-east-1"), scope);
+    }
+
+    [Fact]
+    public void request_signed_for_sts_is_refused_by_the_ssm_contacts_api()
+    {
+        var e = Fails(Strict(), BotocoreVectors.GetCallerIdentity(), "InvalidSignatureException");
+        Assert.Equal("Credential should be scoped to correct service: 'ssm-contacts'.", e.Message);
+    }
+
+    [Fact]
+    public void request_signed_for_ssm_contacts_is_refused_by_the_sts_endpoint()
+    {
+        var e = Assert.Throws<ApiException>(() => Strict().Authenticate(BotocoreVectors.CreateContact(), SigV4Authenticator.Sts));
+        Assert.Equal("InvalidSignatureException", e.Code);
+        Assert.Equal("Credential should be scoped to correct service: 'sts'.", e.Message);
     }
 
     [Fact]

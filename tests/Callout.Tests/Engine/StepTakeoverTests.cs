@@ -10,7 +10,7 @@ using Callout.Engine;
 using Callout.Engine.Delivery;
 using Callout.Engine.Processing;
 using Callout.Storage.Sqlite;
-using Callout.Tests.Auth;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Xunit;
@@ -39,7 +39,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime, IDisposable
 
     public StepTakeoverTests()
     {
-        var time = new FixedTimeProvider(Takeover.ToDateTimeOffset());
+        var time = new FakeTimeProvider(Takeover.ToDateTimeOffset());
         var options = new EngineOptions { NodeId = "node-a", Lease = Lease.ToTimeSpan(), PublicUrl = new Uri("http://callout.test/") };
         // No provider is configured, so every channel type goes to the real local outbox, in the store.
         var router = new DeliveryRouter(new Dictionary<ChannelKind, IMessageSender>(), new OutboxSender(_store, time));

@@ -82,4 +82,20 @@ public sealed class ShiftCalculatorTests
     public void a_plan_that_cannot_hand_off_fails_at_the_call() =>
         Assert.Throws<ArgumentException>(() => ShiftCalculator.Shifts(
             Plan([A], "UTC", T("01-01"), new Recurrence(RecurrenceKind.Weekly, [new HandOff(At("09:00"))], 1, 1, null)), [], T("01-01"), T("01-02")));
+
+    [Theory]
+    // Vector 1: daily 09:00 from 01-01T09.
+    [InlineData("01-03T12", "01-03T09")]
+    [InlineData("01-03T09", "01-03T09")]
+    [InlineData("01-03T08:59", "01-02T09")]
+    // Before the start, the start.
+    [InlineData("01-01T08", "01-01T09")]
+    public void a_shift_under_way_began_at_its_hand_off(string at, string expected) =>
+        Assert.Equal(T(expected), ShiftCalculator.ShiftStartAt(Vector1, T(at)));
+
+    [Fact]
+    public void a_shift_under_way_with_a_multiplier_began_at_its_first_hand_off() =>
+        // Every second 09:00 from 01-01T00: 01-01T00→01-02T09, 01-02T09→01-04T09, ...
+        Assert.Equal(T("01-02T09"), ShiftCalculator.ShiftStartAt(
+            Plan([A, B], "UTC", T("01-01T00"), Daily("09:00") with { Multiplier = 2 }), T("01-04T08")));
 }

@@ -284,6 +284,26 @@ class Rotations(RotationTestCase):
             self.c.get_rotation(RotationId=rotation)
         self.assertEqual(caught.exception.response["ResourceType"], "ROTATION")
 
+    def test_a_rotation_made_without_a_start_time_comes_back_without_one(self):
+        # Terraform's aws_ssmcontacts_rotation copies StartTime into state; a value it never set
+        # would show as a change on every plan.
+        rotation = self.c.create_rotation(
+            Name="no start", ContactIds=self.arns("A,B"), TimeZoneId="UTC", Recurrence=DAILY_0900
+        )["RotationArn"]
+        given = self.rotation("A,B", Vector().at("01-01T09:00"), "UTC", DAILY_0900, name="with start")
+
+        self.assertNotIn("StartTime", self.c.get_rotation(RotationId=rotation))
+        listed = {r["RotationArn"]: r for r in self.c.list_rotations()["Rotations"]}
+        self.assertNotIn("StartTime", listed[rotation])
+        self.assertEqual(self.c.get_rotation(RotationId=given)["StartTime"], Vector().at("01-01T09:00"))
+        self.assertEqual(listed[given]["StartTime"], Vector().at("01-01T09:00"))
+
+        # An update that leaves StartTime out keeps it unset; one that sends it sets it.
+        self.c.update_rotation(RotationId=rotation, Recurrence=DAILY_0230)
+        self.assertNotIn("StartTime", self.c.get_rotation(RotationId=rotation))
+        self.c.update_rotation(RotationId=rotation, StartTime=Vector().at("01-02T02:30"), Recurrence=DAILY_0230)
+        self.assertEqual(self.c.get_rotation(RotationId=rotation)["StartTime"], Vector().at("01-02T02:30"))
+
     def test_a_bad_recurrence_is_a_validation_error(self):
         with self.assertRaises(self.c.exceptions.ValidationException):
             self.c.create_rotation(

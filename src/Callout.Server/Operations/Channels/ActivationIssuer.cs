@@ -38,7 +38,10 @@ sealed partial class ActivationIssuer(ServiceLimits limits, DeliveryRouter route
     {
         var text = ActivationMessage.For(channel, code);
         var message = new OutgoingMessage(channel.Arn.Scope, $"activation:{channel.Id}:{now.ToUnixTimeMilliseconds()}",
-            channel.Kind, channel.Address, text.Subject, text.Body);
+            channel.Kind, channel.Address, text.Subject, text.Body)
+        {
+            ChannelArn = channel.Arn,
+        };
         var provider = router.For(channel.Kind);
         SendResult result;
         try

@@ -3,25 +3,23 @@ using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
 using Callout.Server.Mapping;
-using Callout.Server.Pagination;
+using Callout.Server.Listing;
 
 namespace Callout.Server.Operations.Channels;
 
 /// In creation order.
-sealed class ListContactChannels(IContactStore store, PageTokens tokens) : IOperation<ListContactChannelsRequest, ListContactChannelsResult>
+sealed class ListContactChannels(IContactStore store, CursorTokens tokens) : IOperation<ListContactChannelsRequest, ListContactChannelsResult>
 {
     public async Task<ListContactChannelsResult> HandleAsync(ListContactChannelsRequest request, RequestContext context, CancellationToken ct)
     {
         var filters = request.ContactId;
-        var after = tokens.Open(request.NextToken, context.Operation, filters);
-        var size = PageSize.Of(request.MaxResults);
+        var cursor = tokens.Open(request.NextToken, context.Operation, filters, request.MaxResults);
         await using var session = await store.OpenAsync(context.Scope(), write: false, ct);
         var contact = await session.RequireContactAsync(request.ContactId, context.Scope(), ct);
-        var found = await session.ListChannelsAsync(contact.Alias, after, size + 1, ct);
-        var page = found.Take(size).ToList();
+        var (channels, next) = cursor.Take(await session.ListChannelsAsync(contact.Alias, cursor.After, cursor.Fetch, ct), c => c.Id);
         return new ListContactChannelsResult
         {
-            ContactChannels = page.Select(c => new ContactChannel
+            ContactChannels = channels.Select(c => new ContactChannel
             {
                 ContactChannelArn = c.Arn.ToString(),
                 ContactArn = contact.Arn.ToString(),
@@ -30,7 +28,7 @@ sealed class ListContactChannels(IContactStore store, PageTokens tokens) : IOper
                 DeliveryAddress = new ContactChannelAddress { SimpleAddress = c.Address },
                 ActivationStatus = WireNames.Activation(c.Activated),
             }).ToList(),
-            NextToken = found.Count > size ? tokens.Issue(context.Operation, filters, page[^1].Id) : null,
+            NextToken = next,
         };
     }
 }

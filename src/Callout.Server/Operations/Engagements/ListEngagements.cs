@@ -5,13 +5,13 @@ using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
 using Callout.Server.Mapping;
-using Callout.Server.Pagination;
+using Callout.Server.Listing;
 
 namespace Callout.Server.Operations.Engagements;
 
 /// Newest first; the time range filters StartTime inclusively. Only engagements made by
 /// StartEngagement are listed; escalations create no child engagements (spec/domain.md §2.5).
-sealed class ListEngagements(IContactStore store, PageTokens tokens) : IOperation<ListEngagementsRequest, ListEngagementsResult>
+sealed class ListEngagements(IContactStore store, CursorTokens tokens) : IOperation<ListEngagementsRequest, ListEngagementsResult>
 {
     public async Task<ListEngagementsResult> HandleAsync(ListEngagementsRequest request, RequestContext context, CancellationToken ct)
     {
@@ -19,15 +19,14 @@ sealed class ListEngagements(IContactStore store, PageTokens tokens) : IOperatio
         var to = Times.Of(request.TimeRangeValue?.EndTime);
         var filters = string.Join('\n', request.IncidentId, from?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             to?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-        var after = Keys.Parse(tokens.Open(request.NextToken, context.Operation, filters));
-        var size = PageSize.Of(request.MaxResults);
+        var cursor = tokens.Open(request.NextToken, context.Operation, filters, request.MaxResults);
 
         await using var session = await store.OpenAsync(context.Scope(), write: false, ct);
-        var found = await session.ListEngagementsAsync(request.IncidentId, from, to, after, size + 1, ct);
-        var page = found.Take(size).ToList();
+        var (engagements, next) = cursor.Take(await session.ListEngagementsAsync(request.IncidentId, from, to, TimeKeys.Parse(cursor.After), cursor.Fetch, ct),
+            e => TimeKeys.Of(e.StartTime, e.Id));
         return new ListEngagementsResult
         {
-            Engagements = page.Select(e => new Engagement
+            Engagements = engagements.Select(e => new Engagement
             {
                 EngagementArn = e.Arn.ToString(),
                 ContactArn = ResourceArn.Contact(e.Arn.Scope, e.ContactAlias).ToString(),
@@ -36,7 +35,7 @@ sealed class ListEngagements(IContactStore store, PageTokens tokens) : IOperatio
                 StartTime = Times.Of(e.StartTime),
                 StopTime = Times.Of(e.StopTime),
             }).ToList(),
-            NextToken = found.Count > size ? tokens.Issue(context.Operation, filters, Keys.Of(page[^1].StartTime, page[^1].Id)) : null,
+            NextToken = next,
         };
     }
 }

@@ -5,33 +5,30 @@ using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
 using Callout.Server.Mapping;
-using Callout.Server.Pagination;
+using Callout.Server.Listing;
 
 namespace Callout.Server.Operations.Pages;
 
 /// In the order they happened.
-sealed class ListPageReceipts(IContactStore store, PageTokens tokens) : IOperation<ListPageReceiptsRequest, ListPageReceiptsResult>
+sealed class ListPageReceipts(IContactStore store, CursorTokens tokens) : IOperation<ListPageReceiptsRequest, ListPageReceiptsResult>
 {
     public async Task<ListPageReceiptsResult> HandleAsync(ListPageReceiptsRequest request, RequestContext context, CancellationToken ct)
     {
-        var after = tokens.Open(request.NextToken, context.Operation, request.PageId) is { } key ? long.Parse(key, CultureInfo.InvariantCulture) : (long?)null;
-        var size = PageSize.Of(request.MaxResults);
+        var cursor = tokens.Open(request.NextToken, context.Operation, request.PageId, request.MaxResults);
+        var after = cursor.After is { } key ? long.Parse(key, CultureInfo.InvariantCulture) : (long?)null;
         await using var session = await store.OpenAsync(context.Scope(), write: false, ct);
         var page = await session.RequirePageAsync(request.PageId, context.Scope(), ct);
-        var found = await session.ListReceiptsAsync(page.Id, after, size + 1, ct);
-        var shown = found.Take(size).ToList();
+        var (receipts, next) = cursor.Take(await session.ListReceiptsAsync(page.Id, after, cursor.Fetch, ct), r => r.Sequence.ToString(CultureInfo.InvariantCulture));
         return new ListPageReceiptsResult
         {
-            Receipts = shown.Select(r => new Receipt
+            Receipts = receipts.Select(r => new Receipt
             {
                 ContactChannelArn = r.Receipt.ChannelId is { } channel ? ResourceArn.Channel(page.Arn.Scope, page.ContactAlias, channel).ToString() : null,
                 ReceiptType = WireNames.Of(r.Receipt.Kind),
                 ReceiptInfo = r.Receipt.Info,
                 ReceiptTime = Times.Of(r.Receipt.Time),
             }).ToList(),
-            NextToken = found.Count > size
-                ? tokens.Issue(context.Operation, request.PageId, shown[^1].Sequence.ToString(CultureInfo.InvariantCulture))
-                : null,
+            NextToken = next,
         };
     }
 }

@@ -13,7 +13,8 @@ using NodaTime;
 
 namespace Callout.Server.Operations.Rotations;
 
-/// A StartTime left out is the request time, to the second (spec/rotations.md §1.1).
+/// A StartTime left out is the request time, to the second (spec/rotations.md §1.1), but it is
+/// remembered as not given, so Get and List leave it out (docs/decisions.md, Rotations).
 sealed class CreateRotation(IContactStore store, ServiceLimits limits, TimeProvider time) : IOperation<CreateRotationRequest, CreateRotationResult>
 {
     public async Task<CreateRotationResult> HandleAsync(CreateRotationRequest request, RequestContext context, CancellationToken ct)
@@ -37,7 +38,8 @@ sealed class CreateRotation(IContactStore store, ServiceLimits limits, TimeProvi
         var start = Times.Of(request.StartTime) ?? Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
         var tags = TagRules.Merge(new Dictionary<string, string>(), TaggedResources.Pairs(request.Tags ?? []).ToList(), arn.ToString(), limits);
 
-        await session.InsertRotationAsync(new Domain.Rotations.Rotation(arn, request.Name, members, start, request.TimeZoneId, recurrence, now), ct);
+        await session.InsertRotationAsync(new Domain.Rotations.Rotation(arn, request.Name, members, start, request.TimeZoneId, recurrence, now,
+            StartTimeGiven: request.StartTime is not null), ct);
         if (tags.Count > 0)
         {
             await session.SetTagsAsync(arn.ToString(), tags, ct);

@@ -6,6 +6,7 @@ using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Rotations;
 
+/// StartTime only when the caller gave one, as in ListRotations (docs/decisions.md, Rotations).
 sealed class GetRotation(IContactStore store) : IOperation<GetRotationRequest, GetRotationResult>
 {
     public async Task<GetRotationResult> HandleAsync(GetRotationRequest request, RequestContext context, CancellationToken ct)
@@ -17,7 +18,7 @@ sealed class GetRotation(IContactStore store) : IOperation<GetRotationRequest, G
             RotationArn = rotation.Arn.ToString(),
             Name = rotation.Name,
             ContactIds = RotationLookups.Arns(rotation.ContactAliases, rotation.Arn.Scope),
-            StartTime = Times.Of(rotation.StartTime),
+            StartTime = rotation.StartTimeGiven ? Times.Of(rotation.StartTime) : null,
             TimeZoneId = rotation.TimeZoneId,
             Recurrence = RecurrenceMapper.ToWire(rotation.Recurrence),
         };

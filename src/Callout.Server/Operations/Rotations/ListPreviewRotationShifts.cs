@@ -4,7 +4,7 @@ using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
 using Callout.Server.Mapping;
-using Callout.Server.Pagination;
+using Callout.Server.Listing;
 using NodaTime;
 
 namespace Callout.Server.Operations.Rotations;
@@ -12,12 +12,12 @@ namespace Callout.Server.Operations.Rotations;
 /// The same calculator on unsaved settings. Members are free strings, echoed as ContactIds; preview
 /// overrides have no creation time, so a later one in the list wins where they overlap
 /// (spec/rotations.md §3.2).
-sealed class ListPreviewRotationShifts(PageTokens tokens) : IOperation<ListPreviewRotationShiftsRequest, ListPreviewRotationShiftsResult>
+sealed class ListPreviewRotationShifts(CursorTokens tokens) : IOperation<ListPreviewRotationShiftsRequest, ListPreviewRotationShiftsResult>
 {
     public Task<ListPreviewRotationShiftsResult> HandleAsync(ListPreviewRotationShiftsRequest request, RequestContext context, CancellationToken ct)
     {
         var filters = context.Fingerprint ?? "";
-        var cursor = ShiftPages.Cursor(tokens.Open(request.NextToken, context.Operation, filters));
+        var cursor = tokens.Open(request.NextToken, context.Operation, filters, request.MaxResults);
         var recurrence = RecurrenceMapper.ToDomain(request.Recurrence);
         RotationRules.CheckRotation(request.Members, recurrence);
         var zone = RotationRules.ResolveZone(request.TimeZoneId);
@@ -36,16 +36,16 @@ sealed class ListPreviewRotationShifts(PageTokens tokens) : IOperation<ListPrevi
             RotationRules.CheckOverride(request.Members, start, members, oStart, oEnd, now, preview: true);
             overrides.Add(new Domain.Rotations.RotationOverride(i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), "preview", members, oStart, oEnd, Instant.FromUnixTimeTicks(i)));
         }
-        var lo = Instant.Max(cursor ?? from, start);
+        var lo = Instant.Max(ShiftSlices.Start(cursor.After) ?? from, start);
         if (to <= from)
         {
             throw new InvalidRequest("Invalid value provided - EndTime must be after StartTime", "endTime");
         }
         var (shifts, next) = lo >= to
             ? ([], null)
-            : ShiftPages.Page(new RotationPlan(request.Members, start, zone, recurrence), overrides, lo, to, PageSize.Of(request.MaxResults),
+            : ShiftSlices.Take(new RotationPlan(request.Members, start, zone, recurrence), overrides, lo, to, cursor.Size,
                 member => [member],
-                at => tokens.Issue(context.Operation, filters, ShiftPages.Key(at)));
+                at => cursor.Next(ShiftSlices.Key(at)));
         return Task.FromResult(new ListPreviewRotationShiftsResult { RotationShifts = shifts, NextToken = next });
     }
 }

@@ -5,12 +5,12 @@ using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
 using Callout.Server.Mapping;
-using Callout.Server.Pagination;
+using Callout.Server.Listing;
 
 namespace Callout.Server.Operations.Rotations;
 
 /// Overrides overlapping [StartTime, EndTime), unclipped, by start, creation and id.
-sealed class ListRotationOverrides(IContactStore store, PageTokens tokens) : IOperation<ListRotationOverridesRequest, ListRotationOverridesResult>
+sealed class ListRotationOverrides(IContactStore store, CursorTokens tokens) : IOperation<ListRotationOverridesRequest, ListRotationOverridesResult>
 {
     public async Task<ListRotationOverridesResult> HandleAsync(ListRotationOverridesRequest request, RequestContext context, CancellationToken ct)
     {
@@ -20,15 +20,16 @@ sealed class ListRotationOverrides(IContactStore store, PageTokens tokens) : IOp
         {
             throw new InvalidRequest("Invalid value provided - EndTime must be after StartTime", "endTime");
         }
-        var skip = tokens.Open(request.NextToken, context.Operation, context.Fingerprint ?? "") is { } key ? int.Parse(key, CultureInfo.InvariantCulture) : 0;
-        var size = PageSize.Of(request.MaxResults);
+        // Overrides are few per window and read whole; the cursor is how many were shown before.
+        var cursor = tokens.Open(request.NextToken, context.Operation, context.Fingerprint ?? "", request.MaxResults);
+        var skip = cursor.After is { } key ? int.Parse(key, CultureInfo.InvariantCulture) : 0;
         await using var session = await store.OpenAsync(context.Scope(), write: false, ct);
         var rotation = await session.RequireRotationAsync(request.RotationId, context.Scope(), ct);
         var all = await session.ListOverridesAsync(rotation.Id, from, to, ct);
-        var page = all.Skip(skip).Take(size).ToList();
+        var (overrides, next) = cursor.Take(all.Skip(skip).Take(cursor.Fetch).ToList(), _ => (skip + cursor.Size).ToString(CultureInfo.InvariantCulture));
         return new ListRotationOverridesResult
         {
-            RotationOverrides = page.Select(o => new RotationOverride
+            RotationOverrides = overrides.Select(o => new RotationOverride
             {
                 RotationOverrideId = o.Id,
                 NewContactIds = RotationLookups.Arns(o.Members, rotation.Arn.Scope),
@@ -36,9 +37,7 @@ sealed class ListRotationOverrides(IContactStore store, PageTokens tokens) : IOp
                 EndTime = Times.Of(o.End),
                 CreateTime = Times.Of(o.CreatedAt),
             }).ToList(),
-            NextToken = all.Count > skip + size
-                ? tokens.Issue(context.Operation, context.Fingerprint ?? "", (skip + size).ToString(CultureInfo.InvariantCulture))
-                : null,
+            NextToken = next,
         };
     }
 }

@@ -4,27 +4,28 @@ using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
 using Callout.Server.Mapping;
-using Callout.Server.Pagination;
+using Callout.Server.Listing;
 using NodaTime;
 
 namespace Callout.Server.Operations.Rotations;
 
 /// Shifts in [StartTime (default now), EndTime), clipped, nothing before the rotation's start.
-/// A page token carries the query's start, so later pages may leave StartTime out; one that sends
+/// A NextToken carries the query's start, so later calls may leave StartTime out; one that sends
 /// a different StartTime gets ValidationException (spec/rotations.md §3.1).
-sealed class ListRotationShifts(IContactStore store, PageTokens tokens) : IOperation<ListRotationShiftsRequest, ListRotationShiftsResult>
+sealed class ListRotationShifts(IContactStore store, CursorTokens tokens) : IOperation<ListRotationShiftsRequest, ListRotationShiftsResult>
 {
     public async Task<ListRotationShiftsResult> HandleAsync(ListRotationShiftsRequest request, RequestContext context, CancellationToken ct)
     {
         var to = Times.Of(request.EndTime)!.Value;
-        var filters = request.RotationId + "\n" + ShiftPages.Key(to);
-        Instant? cursor = null;
+        var filters = request.RotationId + "\n" + ShiftSlices.Key(to);
+        var cursor = tokens.Open(request.NextToken, context.Operation, filters, request.MaxResults);
+        Instant? after = null;
         var from = Times.Of(request.StartTime) ?? context.Now();
-        if (tokens.Open(request.NextToken, context.Operation, filters) is { } key)
+        if (cursor.After is { } key)
         {
             var bar = key.IndexOf('|', StringComparison.Ordinal);
-            cursor = ShiftPages.Cursor(key[..bar]);
-            var tokenFrom = ShiftPages.Cursor(key[(bar + 1)..])!.Value;
+            after = ShiftSlices.Start(key[..bar]);
+            var tokenFrom = ShiftSlices.Start(key[(bar + 1)..])!.Value;
             if (request.StartTime is not null && Times.Of(request.StartTime) != tokenFrom)
             {
                 throw new Domain.Errors.InvalidRequest("Invalid NextToken: StartTime differs from the request the token came from.", "nextToken");
@@ -33,14 +34,14 @@ sealed class ListRotationShifts(IContactStore store, PageTokens tokens) : IOpera
         }
         await using var session = await store.OpenAsync(context.Scope(), write: false, ct);
         var rotation = await session.RequireRotationAsync(request.RotationId, context.Scope(), ct);
-        var lo = Instant.Max(cursor ?? from, rotation.StartTime);
+        var lo = Instant.Max(after ?? from, rotation.StartTime);
         var overrides = lo < to ? await session.ListOverridesAsync(rotation.Id, lo, to, ct) : [];
         var scope = rotation.Arn.Scope;
         var (shifts, next) = lo >= to && to > from
             ? ([], null)
-            : ShiftPages.Page(RotationLookups.Plan(rotation), overrides, lo, to, PageSize.Of(request.MaxResults),
+            : ShiftSlices.Take(RotationLookups.Plan(rotation), overrides, lo, to, cursor.Size,
                 alias => [ResourceArn.Contact(scope, alias).ToString()],
-                at => tokens.Issue(context.Operation, filters, ShiftPages.Key(at) + "|" + ShiftPages.Key(from)));
+                at => cursor.Next(ShiftSlices.Key(at) + "|" + ShiftSlices.Key(from)));
         return new ListRotationShiftsResult { RotationShifts = shifts, NextToken = next };
     }
 }

@@ -8,7 +8,8 @@ using Callout.Server.Mapping;
 namespace Callout.Server.Operations.Rotations;
 
 /// Recurrence is replaced whole; ContactIds, StartTime and TimeZoneId only when sent. Overrides
-/// stay, even those naming people who left (spec/rotations.md §3.3).
+/// stay, even those naming people who left (spec/rotations.md §3.3). A StartTime sent counts as
+/// given from then on; one left out keeps the rotation's as it was, given or not.
 sealed class UpdateRotation(IContactStore store) : IOperation<UpdateRotationRequest, UpdateRotationResult>
 {
     public async Task<UpdateRotationResult> HandleAsync(UpdateRotationRequest request, RequestContext context, CancellationToken ct)
@@ -27,6 +28,7 @@ sealed class UpdateRotation(IContactStore store) : IOperation<UpdateRotationRequ
         {
             ContactAliases = members,
             StartTime = Times.Of(request.StartTime) ?? rotation.StartTime,
+            StartTimeGiven = rotation.StartTimeGiven || request.StartTime is not null,
             TimeZoneId = request.TimeZoneId ?? rotation.TimeZoneId,
             Recurrence = recurrence,
         }, ct);

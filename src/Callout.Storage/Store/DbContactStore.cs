@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using Callout.Domain.Arns;
+using Callout.Domain.Channels;
+using Callout.Domain.Engagements;
+using Callout.Domain.Outbox;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
+using NodaTime;
+
+namespace Callout.Storage.Store;
+
+/// The engine's work across all scopes (IEngineStore), written once for both databases, as
+/// StoreSession is for a session's. A database keeps how sessions are opened and serialized, how
+/// a statement outside any session runs, the claim, and what it spells its own way. Each store
+/// names IContactStore itself.
+public abstract class DbContactStore
+{
+    const int SecretLength = 32;
+
+    private protected const string InsertSecretSql = "INSERT INTO secrets (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING";
+
+    private protected const string SelectSecretSql = "SELECT value FROM secrets WHERE name = @name";
+
+    // Secrets never change once created, so each is read from the database once per store.
+    readonly ConcurrentDictionary<string, byte[]> secrets = new(StringComparer.Ordinal);
+
+    private protected volatile bool disposed;
+
+    private protected DbContactStore()
+    {
+    }
+
+    /// Runs one statement outside any session and hands its reader to `read`.
+    private protected abstract Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
+        Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct);
+
+    /// Runs one write outside any session, in a transaction of its own.
+    private protected abstract Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct);
+
+    /// Leases up to `limit` due steps (limit > 0), in any order.
+    private protected abstract Task<List<ClaimedStep>> ClaimAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
+
+    /// Inserts `candidate` as the named secret unless one is there, and returns the stored one.
+    private protected abstract Task<byte[]> CreateSecretAsync(string name, byte[] candidate, CancellationToken ct);
+
+    /// Stores the virtual clock's time unless the stored one is later.
+    private protected abstract string SaveVirtualTimeSql { get; }
+
+    public abstract Task<Instant?> NextDueAsync(CancellationToken ct);
+
+    public async Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(
+        Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (limit == 0)
+        {
+            return [];
+        }
+        var claimed = await ClaimAsync(now, owner, leaseUntil, limit, ct).ConfigureAwait(false);
+        // RETURNING gives rows in no promised order.
+        claimed.Sort((a, b) =>
+        {
+            var byDue = a.Step.Due.CompareTo(b.Step.Due);
+            return byDue != 0 ? byDue : string.CompareOrdinal(a.Step.Id, b.Step.Id);
+        });
+        return claimed;
+    }
+
+    public async Task<byte[]> GetSecretAsync(string name, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (!secrets.TryGetValue(name, out var secret))
+        {
+            // Another node may create it first: whichever insert lands first is the secret.
+            var stored = await CreateSecretAsync(name, RandomNumberGenerator.GetBytes(SecretLength), ct).ConfigureAwait(false);
+            secret = secrets.GetOrAdd(name, stored);
+        }
+        // The caller gets its own copy; the cached one must never change.
+        return [.. secret];
+    }
+
+    public async Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var now = await QueryAsync("SELECT now FROM virtual_clock WHERE id = 1", _ => { }, StoreSession.ReadScalarAsync, ct).ConfigureAwait(false);
+        return now is long millis ? Columns.InstantOf(millis) : null;
+    }
+
+    public async Task SaveVirtualTimeAsync(Instant now, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await ExecuteAsync(SaveVirtualTimeSql, c => c.Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
+    }
+
+    public async Task<long> CountRunningEngagementsAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var count = await QueryAsync("SELECT count(*) FROM engagements WHERE stop_time IS NULL", _ => { }, StoreSession.ReadScalarAsync, ct)
+            .ConfigureAwait(false);
+        return Convert.ToInt64(count, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return await QueryAsync(
+            "SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region",
+            c => c.Bind("@kind", Columns.Text(kind)).Bind("@address", address),
+            async (reader, c) =>
+            {
+                var scopes = new List<AccountScope>();
+                while (await reader.ReadAsync(c).ConfigureAwait(false))
+                {
+                    scopes.Add(AccountScope.For(reader.GetString(1), reader.GetString(0)));
+                }
+                return scopes;
+            }, ct).ConfigureAwait(false);
+    }
+
+    /// The store-wide outbox listing; unlike everything in a session it spans all scopes, because
+    /// it serves the operator's `GET /_callout/outbox`.
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return await QueryAsync(Selects.Outbox, c => c.Bind("@limit", limit), async (reader, c) =>
+        {
+            var messages = new List<OutboxMessage>();
+            while (await reader.ReadAsync(c).ConfigureAwait(false))
+            {
+                messages.Add(RowReader.OutboxMessage(reader));
+            }
+            return messages;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// The rows a claim's RETURNING hands back.
+    private protected static async Task<List<ClaimedStep>> ReadClaimedStepsAsync(DbDataReader reader, string owner, CancellationToken ct)
+    {
+        var steps = new List<ClaimedStep>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            steps.Add(new ClaimedStep(
+                AccountScope.For(reader.GetString(2), reader.GetString(1)),
+                new EngagementStep(
+                    reader.GetString(0),
+                    reader.GetString(3),
+                    Columns.StepKindOf(reader.GetString(4)),
+                    Columns.InstantOf(reader.GetInt64(5)),
+                    RowReader.OptionalString(reader, 6),
+                    RowReader.OptionalString(reader, 7),
+                    RowReader.OptionalString(reader, 8),
+                    reader.GetInt32(9),
+                    reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
+                    reader.GetBoolean(11)),
+                owner));
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Callout.Domain.Channels;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
+
+namespace Callout.Storage.Store;
+
+internal abstract partial class StoreSession
+{
+    public async Task<ContactChannel?> FindChannelAsync(string channelId, CancellationToken ct) =>
+        await FirstAsync(FindChannel(channelId), ReadChannel, ct).ConfigureAwait(false);
+
+    protected DbCommand FindChannel(string channelId) => Read(Selects.Channel + " AND id = @id").Bind("@id", channelId);
+
+    public async Task<IReadOnlyList<ContactChannel>> FindChannelsByAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
+        await ListAsync(Read(Selects.Channel + " AND kind = @kind AND address = @address ORDER BY created_at, id")
+            .Bind("@kind", Columns.Text(kind))
+            .Bind("@address", address), ReadChannel, ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ContactChannel>> ListChannelsAsync(
+        string contactAlias, string? afterChannelId, int limit, CancellationToken ct)
+    {
+        const string Order = " ORDER BY created_at, id LIMIT @limit";
+        // A row-value comparison with the "after" channel's own position; when that channel is
+        // gone the comparison is NULL and the page is empty rather than starting over.
+        var command = afterChannelId is null
+            ? Read(Selects.Channel + " AND contact_alias = @alias" + Order)
+            : Read(Selects.Channel + """
+                 AND contact_alias = @alias AND (created_at, id) > (
+                    SELECT created_at, id FROM channels WHERE account_id = @account AND region = @region AND id = @after)
+                """ + Order).Bind("@after", afterChannelId);
+        command.Bind("@alias", contactAlias).Bind("@limit", limit);
+        return await ListAsync(command, ReadChannel, ct).ConfigureAwait(false);
+    }
+
+    public async Task InsertChannelAsync(ContactChannel channel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        await WriteAsync(BindChannel(Write(Writes.InsertChannel), channel)
+            .Bind("@alias", channel.ContactAlias)
+            .Bind("@created_at", Columns.Millis(channel.CreatedAt)), ct).ConfigureAwait(false);
+    }
+
+    public async Task UpdateChannelAsync(ContactChannel channel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        await WriteAsync(BindChannel(Write(Writes.UpdateChannel), channel), ct).ConfigureAwait(false);
+    }
+
+    public async Task DeleteChannelAsync(string channelId, CancellationToken ct) =>
+        await WriteAsync(Write(Writes.DeleteChannel).Bind("@id", channelId), ct).ConfigureAwait(false);
+
+    static DbCommand BindChannel(DbCommand command, ContactChannel channel) => command
+        .Bind("@id", channel.Id)
+        .Bind("@name", channel.Name)
+        .Bind("@kind", Columns.Text(channel.Kind))
+        .Bind("@address", channel.Address)
+        .Bind("@activated", channel.Activated)
+        .Bind("@code_hash", channel.ActivationCodeHash)
+        .Bind("@code_expires", Columns.Millis(channel.ActivationCodeExpires))
+        .Bind("@codes_sent", PlanJson.WriteInstants(channel.ActivationCodesSent));
+
+    protected ContactChannel ReadChannel(DbDataReader reader) => RowReader.Channel(reader, Scope);
+}

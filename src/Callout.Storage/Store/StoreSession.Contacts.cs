@@ -1,0 +1,76 @@
+using System.Data.Common;
+using System.Globalization;
+using Callout.Domain.Arns;
+using Callout.Domain.Contacts;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
+using NodaTime;
+
+namespace Callout.Storage.Store;
+
+internal abstract partial class StoreSession
+{
+    /// How the scope's contacts are counted for the quota; exact, since writing sessions of one
+    /// scope are serialized.
+    protected abstract string CountContactsSql { get; }
+
+    public async Task<Contact?> FindContactAsync(string alias, CancellationToken ct) =>
+        await FirstAsync(Read(Selects.Contact + " AND alias = @alias").Bind("@alias", alias), ReadContact, ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<Contact>> ListContactsAsync(
+        string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct)
+    {
+        var variant = (aliasPrefix is null ? 0 : 1) | (kind is null ? 0 : 2) | (afterAlias is null ? 0 : 4);
+        var command = Read(Selects.ListContacts[variant]).Bind("@limit", limit);
+        if (aliasPrefix is not null)
+        {
+            // A range, not LIKE: '_' and '%' are legal in aliases. U+10FFFF sorts after every
+            // character both databases' collations can meet (SQLite's BINARY, the column's
+            // COLLATE "C" on PostgreSQL), so the bound admits every extension.
+            command.Bind("@prefix", aliasPrefix).Bind("@prefix_end", aliasPrefix + char.ConvertFromUtf32(0x10FFFF));
+        }
+        if (kind is { } k)
+        {
+            command.Bind("@kind", Columns.Text(k));
+        }
+        if (afterAlias is not null)
+        {
+            command.Bind("@after", afterAlias);
+        }
+        return await ListAsync(command, ReadContact, ct).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountContactsAsync(CancellationToken ct) =>
+        Convert.ToInt32(await ScalarAsync(Read(CountContactsSql), ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+
+    public async Task InsertContactAsync(Contact contact, Instant now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        await WriteAsync(BindContact(Write(Writes.InsertContact), contact, now), ct).ConfigureAwait(false);
+    }
+
+    public async Task UpdateContactAsync(Contact contact, Instant now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        await WriteAsync(BindContact(Write(Writes.UpdateContact), contact, now), ct).ConfigureAwait(false);
+    }
+
+    /// Deletes the dependents explicitly rather than trusting ON DELETE CASCADE alone: tags are
+    /// keyed by ARN and have no foreign key, and SQLite's cascade depends on a per-connection pragma.
+    public async Task DeleteContactAsync(string alias, CancellationToken ct)
+    {
+        await WriteAsync(Write(Writes.DeleteChannelsOfContact).Bind("@alias", alias), ct).ConfigureAwait(false);
+        await WriteAsync(Write(Writes.DeleteTags).Bind("@arn", ResourceArn.Contact(Scope, alias).ToString()), ct).ConfigureAwait(false);
+        await WriteAsync(Write(Writes.DeletePolicy).Bind("@alias", alias), ct).ConfigureAwait(false);
+        await WriteAsync(Write(Writes.DeleteContact).Bind("@alias", alias), ct).ConfigureAwait(false);
+    }
+
+    static DbCommand BindContact(DbCommand command, Contact contact, Instant now) => command
+        .Bind("@alias", contact.Alias)
+        .Bind("@display_name", contact.DisplayName)
+        .Bind("@kind", Columns.Text(contact.Kind))
+        .Bind("@plan", PlanJson.Write(contact.Plan))
+        .Bind("@now", Columns.Millis(now));
+
+    Contact ReadContact(DbDataReader reader) => RowReader.Contact(reader, Scope);
+}

@@ -1,0 +1,111 @@
+using System.Data.Common;
+using Callout.Domain.Arns;
+using Callout.Domain.Engagements;
+using Callout.Storage.Json;
+using Callout.Storage.Rows;
+using NodaTime;
+
+namespace Callout.Storage.Store;
+
+internal abstract partial class StoreSession
+{
+    public async Task LockEngagementAsync(string engagementId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(engagementId);
+        CheckWritable();
+        await TakeEngagementLockAsync(engagementId).ConfigureAwait(false);
+    }
+
+    public async Task LockPageAsync(string pageId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pageId);
+        CheckWritable();
+        await TakePageLockAsync(pageId).ConfigureAwait(false);
+    }
+
+    /// Nothing to take where a writing session already excludes every other writer (SQLite's one
+    /// writer); a database whose writers run side by side locks the engagement here.
+    protected virtual Task TakeEngagementLockAsync(string engagementId) => Task.CompletedTask;
+
+    /// Likewise for one page.
+    protected virtual Task TakePageLockAsync(string pageId) => Task.CompletedTask;
+
+    public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        CheckArn(engagement.Arn, ResourceKind.Engagement, engagement.ContactAlias, nameof(engagement));
+        await WriteAsync(Write(Writes.InsertEngagement)
+            .Bind("@id", engagement.Id)
+            .Bind("@alias", engagement.ContactAlias)
+            .Bind("@root_kind", Columns.Text(engagement.RootKind))
+            .Bind("@sender", engagement.Sender)
+            .Bind("@subject", engagement.Subject)
+            .Bind("@content", engagement.Content)
+            .Bind("@public_subject", engagement.PublicSubject)
+            .Bind("@public_content", engagement.PublicContent)
+            .Bind("@incident_id", engagement.IncidentId)
+            .Bind("@start_time", Columns.Millis(engagement.StartTime))
+            .Bind("@stop_time", Columns.Millis(engagement.StopTime))
+            .Bind("@stop_reason", engagement.StopReason)
+            .Bind("@snapshot", EngagementJson.WriteSnapshot(snapshot)), ct).ConfigureAwait(false);
+    }
+
+    public async Task<Engagement?> FindEngagementAsync(string engagementId, CancellationToken ct) =>
+        await FirstAsync(FindEngagement(engagementId), ReadEngagement, ct).ConfigureAwait(false);
+
+    protected DbCommand FindEngagement(string engagementId) => Read(Selects.Engagement + " AND id = @id").Bind("@id", engagementId);
+
+    public async Task<EngagementSnapshot?> FindSnapshotAsync(string engagementId, CancellationToken ct)
+    {
+        var json = await ScalarAsync(Read("SELECT snapshot FROM engagements WHERE account_id = @account AND region = @region AND id = @id")
+            .Bind("@id", engagementId), ct).ConfigureAwait(false);
+        return json is string text ? EngagementJson.ReadSnapshot(text) : null;
+    }
+
+    public async Task<IReadOnlyList<Engagement>> ListEngagementsAsync(
+        string? incidentId, Instant? from, Instant? to, (Instant Start, string Id)? after, int limit, CancellationToken ct)
+    {
+        var variant = (incidentId is null ? 0 : 1) | (from is null ? 0 : 2) | (to is null ? 0 : 4) | (after is null ? 0 : 8);
+        var command = Read(Selects.ListEngagements[variant]).Bind("@limit", limit);
+        if (incidentId is not null)
+        {
+            command.Bind("@incident_id", incidentId);
+        }
+        if (from is { } f)
+        {
+            command.Bind("@from", Columns.Millis(f));
+        }
+        if (to is { } t)
+        {
+            command.Bind("@to", Columns.Millis(t));
+        }
+        if (after is { } a)
+        {
+            command.Bind("@after_start", Columns.Millis(a.Start)).Bind("@after_id", a.Id);
+        }
+        return await ListAsync(command, ReadEngagement, ct).ConfigureAwait(false);
+    }
+
+    public async Task<bool> StopEngagementAsync(string engagementId, Instant stopTime, string? reason, CancellationToken ct)
+    {
+        var changed = await ExecuteAsync(Write(Writes.StopEngagement)
+            .Bind("@id", engagementId)
+            .Bind("@stop_time", Columns.Millis(stopTime))
+            .Bind("@stop_reason", reason), ct).ConfigureAwait(false);
+        return changed > 0;
+    }
+
+    /// The store rebuilds ARNs from the scope, the alias and the id, so an ARN that says anything
+    /// else could not be read back as written.
+    void CheckArn(ResourceArn arn, ResourceKind kind, string alias, string parameter)
+    {
+        if (arn.Kind != kind || arn.Scope != Scope || arn.Alias != alias)
+        {
+            throw new ArgumentException(
+                $"{arn} must be a {kind} ARN of {Scope.Region}/{Scope.AccountId} under the contact '{alias}'.", parameter);
+        }
+    }
+
+    protected Engagement ReadEngagement(DbDataReader reader) => RowReader.Engagement(reader, Scope);
+}

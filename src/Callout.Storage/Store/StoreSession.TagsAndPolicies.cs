@@ -1,0 +1,48 @@
+using Callout.Storage.Rows;
+using NodaTime;
+
+namespace Callout.Storage.Store;
+
+internal abstract partial class StoreSession
+{
+    public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string resourceArn, CancellationToken ct)
+    {
+        var rows = await ListAsync(Read("SELECT key, value FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn")
+            .Bind("@arn", resourceArn), r => (Key: r.GetString(0), Value: r.GetString(1)), ct).ConfigureAwait(false);
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in rows)
+        {
+            tags[key] = value;
+        }
+        return tags;
+    }
+
+    public async Task SetTagsAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        await WriteAsync(Write(Writes.DeleteTags).Bind("@arn", resourceArn), ct).ConfigureAwait(false);
+        await InsertTagsAsync(resourceArn, tags, ct).ConfigureAwait(false);
+    }
+
+    /// One prepared INSERT per tag; a database that takes arrays may send them all at once.
+    protected virtual async Task InsertTagsAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
+    {
+        foreach (var (key, value) in tags)
+        {
+            await WriteAsync(Write(Writes.InsertTag)
+                .Bind("@arn", resourceArn)
+                .Bind("@key", key)
+                .Bind("@value", value), ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<string?> GetPolicyAsync(string contactAlias, CancellationToken ct) =>
+        await ScalarAsync(Read("SELECT policy FROM policies WHERE account_id = @account AND region = @region AND contact_alias = @alias")
+            .Bind("@alias", contactAlias), ct).ConfigureAwait(false) as string;
+
+    public async Task PutPolicyAsync(string contactAlias, string policy, Instant now, CancellationToken ct) =>
+        await WriteAsync(Write(Writes.PutPolicy)
+            .Bind("@alias", contactAlias)
+            .Bind("@policy", policy)
+            .Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
+}
