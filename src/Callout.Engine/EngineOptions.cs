@@ -29,7 +29,7 @@ public sealed record EngineOptions
     /// waking and claiming for each, at the cost of at most this much lateness.
     public TimeSpan MinSleep { get; init; } = TimeSpan.FromMilliseconds(10);
 
-    /// Where people reach Callout's acknowledgement pages, e.g. https://callout.example.com. Set once
-    /// the server knows the address it listens on, when none is configured.
-    public Uri PublicUrl { get; set; } = new("http://127.0.0.1:4580/");
+    /// Where people reach Callout's acknowledgement pages, e.g. https://callout.example.com. The
+    /// server works it out from its bound address when none is configured, before the engine starts.
+    public Uri PublicUrl { get; init; } = new("http://127.0.0.1:4580/");
 }

@@ -6,22 +6,35 @@ using Callout.Protocol.Auth;
 using Callout.Server.Admin;
 using Callout.Server.Api;
 using Callout.Server.Hosting;
+using Callout.Server.Hosting.Configuration;
 using Callout.Server.Inbound;
 using Callout.Server.Operations;
 using Callout.Server.Listing;
 using Callout.Server.Sts;
-using Callout.Storage.Postgres;
-using Callout.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Prometheus;
 
+// Flags, CALLOUT_* variables and callout.json, bound and checked before anything starts: a bad
+// setting is one line on stderr and exit code 2 (Hosting/Configuration/Settings.cs lists them).
 ServerOptions options;
 DeliveryConfiguration delivery;
+IReadOnlyCollection<Credential> credentials;
+string? configFile;
 try
 {
-    options = ServerOptions.Parse(args, Environment.GetEnvironmentVariables());
-    delivery = DeliveryConfiguration.Parse(Environment.GetEnvironmentVariables());
+    var command = CommandLine.Parse(args);
+    if (command.Help)
+    {
+        Console.Out.Write(HelpText.Render());
+        return 0;
+    }
+    var environment = Environment.GetEnvironmentVariables();
+    configFile = CalloutConfiguration.FilePath(command, environment, Environment.CurrentDirectory);
+    var configuration = CalloutConfiguration.Build(command, environment, Environment.CurrentDirectory);
+    options = ServerOptions.From(configuration, Environment.CurrentDirectory);
+    delivery = DeliveryConfiguration.From(configuration);
+    credentials = CredentialLoader.Load(options);
 }
 catch (OptionsException e)
 {
@@ -53,17 +66,22 @@ builder.Logging.AddSimpleConsole(o =>
     o.UseUtcTimestamp = true;
 });
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-if (Environment.GetEnvironmentVariable("CALLOUT_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed))
-{
-    builder.Logging.SetMinimumLevel(parsed);
-}
+builder.Logging.SetMinimumLevel(options.LogLevel);
+// A port already in use is reported below as one line; while starting, the host would log it again
+// with its stack trace.
+var starting = true;
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= options.LogLevel && (!starting || level < LogLevel.Error));
 
-IContactStore store = options.Store is { } postgres
-    ? await PostgresContactStore.OpenAsync(postgres, CancellationToken.None)
-    : options.InMemory
-        ? SqliteContactStore.OpenInMemory()
-        : SqliteContactStore.OpenFile(options.DataDirectory);
-await store.MigrateAsync(CancellationToken.None);
+IContactStore store;
+try
+{
+    store = await StoreStart.OpenAsync(options, CancellationToken.None);
+}
+catch (StartupException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 // --clock virtual starts at the real time (or where a rehearsal left it) and then moves only when
 // told to.
@@ -77,7 +95,7 @@ builder.Services.AddSingleton(time);
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton<IEngineStore>(store);
 builder.Services.AddSingleton(new ServiceLimits());
-builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, CredentialLoader.Load(options), time));
+builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, credentials, time));
 // The key sealing page tokens lives in the store, so every node of a cluster honours the tokens of
 // the others and a file-backed server's tokens outlive a restart.
 builder.Services.AddSingleton(new CursorTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));
@@ -85,7 +103,7 @@ builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddSingleton<StsEndpoint>();
 builder.Services.AddOperations();
-builder.Services.AddEngine(options, delivery);
+builder.Services.AddEngine(delivery);
 
 var app = builder.Build();
 var api = app.Services.GetRequiredService<ApiEndpoint>();
@@ -109,19 +127,34 @@ app.MapMetrics("/metrics");
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    if (options.PublicUrl is null && addresses.FirstOrDefault() is { } bound)
-    {
-        // With port 0 only the bound address says where links should point.
-        app.Services.GetRequiredService<EngineOptions>().PublicUrl = new Uri(bound.TrimEnd('/') + "/");
-    }
-    var where = options.Store is not null ? "postgresql" : options.InMemory ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "callout.db"));
+    var publicUrl = app.Services.GetRequiredService<PublicAddress>().Url;
     foreach (var address in addresses)
     {
-        // Tests and scripts read this line to find the port when started with port 0.
-        Console.WriteLine($"Callout listening on {address} (store: {where}, auth: {options.Auth.ToString().ToLowerInvariant()}, clock: {(virtualClock is null ? "system" : "virtual")})");
+        Console.WriteLine(StartupBanner.Line(address, options, delivery, publicUrl, configFile));
     }
 });
 
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (IOException e)
+{
+    // Kestrel's "Failed to bind to address ...: address already in use."
+    Console.Error.WriteLine(e.Message.ReplaceLineEndings(" "));
+    return 1;
+}
+catch (System.Net.Sockets.SocketException e)
+{
+    // An address this machine does not have.
+    Console.Error.WriteLine($"Failed to bind to {options.Urls}: {e.Message}");
+    return 1;
+}
+finally
+{
+    starting = false;
+}
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 await store.DisposeAsync();
 return 0;

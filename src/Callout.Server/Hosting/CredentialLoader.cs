@@ -33,7 +33,16 @@ static class CredentialLoader
 
     static IEnumerable<Credential> FromFile(string path)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new OptionsException($"Cannot read the credentials file {path}: {e.Message.ReplaceLineEndings(" ")}");
+        }
+        using var _ = doc;
         if (doc.RootElement.ValueKind != JsonValueKind.Array)
         {
             throw new OptionsException($"{path} must hold a JSON array of credentials.");

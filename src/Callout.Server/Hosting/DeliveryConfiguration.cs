@@ -1,28 +1,18 @@
-using System.Collections;
 using System.Globalization;
 using Callout.Domain.Channels;
 using Callout.Engine.Delivery;
+using Callout.Server.Hosting.Configuration;
+using Microsoft.Extensions.Configuration;
 using MimeKit;
 
 namespace Callout.Server.Hosting;
 
-/// Which provider delivers each channel type, and the providers' settings, from environment
-/// variables only (secrets stay off the command line). Checked at start-up: a chosen provider with
-/// a missing or malformed setting stops the server with an OptionsException naming the variable.
-///
-/// - `CALLOUT_EMAIL_PROVIDER`: `outbox` (default) | `smtp` | `webhook`
-/// - `CALLOUT_SMS_PROVIDER`, `CALLOUT_VOICE_PROVIDER`: `outbox` (default) | `twilio` | `webhook`
-///   (`outbox` keeps messages in the local outbox, GET /_callout/outbox)
-/// - smtp: `CALLOUT_SMTP_HOST` (required), `CALLOUT_SMTP_PORT` (default 25),
-///   `CALLOUT_SMTP_TLS` = none | starttls | tls (default starttls on port 587, tls on 465, else none),
-///   `CALLOUT_SMTP_USER` and `CALLOUT_SMTP_PASSWORD` (both or neither), `CALLOUT_SMTP_FROM` (required,
-///   a mailbox such as `Callout <callout@example.com>`)
-/// - twilio: `CALLOUT_TWILIO_BASE_URL` (default https://api.twilio.com), `CALLOUT_TWILIO_ACCOUNT_SID`,
-///   `CALLOUT_TWILIO_AUTH_TOKEN` (also verifies Twilio's inbound requests), `CALLOUT_TWILIO_FROM`
-///   (the sending number, E.164) — all three required. Point the number's inbound-message webhook at
-///   `{public url}_callout/twilio/sms`.
-/// - webhook: `CALLOUT_WEBHOOK_URL` (required, http or https), `CALLOUT_WEBHOOK_SECRET` (required;
-///   signs our posts and verifies posts to /_callout/webhook/ack)
+/// Which provider delivers each channel type, and the providers' settings, from CALLOUT_*
+/// environment variables or callout.json only (secrets stay off the command line; the table is in
+/// Configuration/Settings.cs and docs/delivery.md). Checked at start-up: a chosen provider with a
+/// missing or malformed setting stops the server with an OptionsException naming the variable.
+/// `outbox` keeps messages in the local outbox (GET /_callout/outbox). Point a Twilio number's
+/// inbound-message webhook at `{public url}_callout/twilio/sms`.
 sealed record DeliveryConfiguration
 {
     public enum Provider
@@ -42,15 +32,15 @@ sealed record DeliveryConfiguration
 
     static readonly Uri TwilioApi = new("https://api.twilio.com/");
 
-    public static DeliveryConfiguration Parse(IDictionary environment)
+    public static DeliveryConfiguration From(IConfiguration configuration)
     {
-        string? Get(string name) => environment[name] is string v && v.Trim().Length > 0 ? v.Trim() : null;
+        string? Get(Setting s) => configuration[s.Key] is { } v && v.Trim().Length > 0 ? v.Trim() : null;
 
         var config = new DeliveryConfiguration
         {
-            Email = ParseProvider("CALLOUT_EMAIL_PROVIDER", Get("CALLOUT_EMAIL_PROVIDER"), Provider.Smtp),
-            Sms = ParseProvider("CALLOUT_SMS_PROVIDER", Get("CALLOUT_SMS_PROVIDER"), Provider.Twilio),
-            Voice = ParseProvider("CALLOUT_VOICE_PROVIDER", Get("CALLOUT_VOICE_PROVIDER"), Provider.Twilio),
+            Email = ParseProvider(Settings.EmailProvider, Get(Settings.EmailProvider), Provider.Smtp),
+            Sms = ParseProvider(Settings.SmsProvider, Get(Settings.SmsProvider), Provider.Twilio),
+            Voice = ParseProvider(Settings.VoiceProvider, Get(Settings.VoiceProvider), Provider.Twilio),
         };
         var chosen = new[] { config.Email, config.Sms, config.Voice };
         if (chosen.Contains(Provider.Smtp))
@@ -59,17 +49,22 @@ sealed record DeliveryConfiguration
         }
         if (chosen.Contains(Provider.Twilio))
         {
-            Require(Get, "twilio", "CALLOUT_TWILIO_ACCOUNT_SID", "CALLOUT_TWILIO_AUTH_TOKEN", "CALLOUT_TWILIO_FROM");
-            var baseUrl = Get("CALLOUT_TWILIO_BASE_URL") is { } b ? ParseUrl("CALLOUT_TWILIO_BASE_URL", b) : TwilioApi;
-            config = config with { Twilio = new TwilioSettings(baseUrl, Get("CALLOUT_TWILIO_ACCOUNT_SID")!, Get("CALLOUT_TWILIO_AUTH_TOKEN")!, Get("CALLOUT_TWILIO_FROM")!) };
+            Require(Get, "twilio", Settings.TwilioAccountSid, Settings.TwilioAuthToken, Settings.TwilioFrom);
+            var baseUrl = Get(Settings.TwilioBaseUrl) is { } b ? ParseUrl(Settings.TwilioBaseUrl, b) : TwilioApi;
+            config = config with { Twilio = new TwilioSettings(baseUrl, Get(Settings.TwilioAccountSid)!, Get(Settings.TwilioAuthToken)!, Get(Settings.TwilioFrom)!) };
         }
         if (chosen.Contains(Provider.Webhook))
         {
-            Require(Get, "webhook", "CALLOUT_WEBHOOK_URL", "CALLOUT_WEBHOOK_SECRET");
-            config = config with { Webhook = new WebhookSettings(ParseUrl("CALLOUT_WEBHOOK_URL", Get("CALLOUT_WEBHOOK_URL")!, keepPath: true), Get("CALLOUT_WEBHOOK_SECRET")!) };
+            Require(Get, "webhook", Settings.WebhookUrl, Settings.WebhookSecret);
+            config = config with { Webhook = new WebhookSettings(ParseUrl(Settings.WebhookUrl, Get(Settings.WebhookUrl)!, keepPath: true), Get(Settings.WebhookSecret)!) };
         }
         return config;
     }
+
+    /// How the start-up banner names the provider of each channel type.
+    public string Describe() => $"email: {Name(Email)}, sms: {Name(Sms)}, voice: {Name(Voice)}";
+
+    static string Name(Provider provider) => provider.ToString().ToLowerInvariant();
 
     /// The configured providers by channel type, each retried on transient refusals; types left on
     /// `outbox` are absent, so the router falls back to the local outbox for them.
@@ -100,60 +95,60 @@ sealed record DeliveryConfiguration
     }
 
     /// `own` is the provider only this channel type can use (smtp for email, twilio for SMS and voice).
-    static Provider ParseProvider(string name, string? value, Provider own) => value?.ToLowerInvariant() switch
+    static Provider ParseProvider(Setting s, string? value, Provider own) => value?.ToLowerInvariant() switch
     {
         null or "outbox" => Provider.Outbox,
         "webhook" => Provider.Webhook,
         "smtp" when own == Provider.Smtp => Provider.Smtp,
         "twilio" when own == Provider.Twilio => Provider.Twilio,
-        _ => throw new OptionsException($"{name} takes outbox, {own.ToString().ToLowerInvariant()} or webhook, not '{value}'."),
+        _ => throw new OptionsException($"{s.Names} takes outbox, {Name(own)} or webhook, not '{value}'."),
     };
 
-    static SmtpSettings ParseSmtp(Func<string, string?> get)
+    static SmtpSettings ParseSmtp(Func<Setting, string?> get)
     {
-        Require(get, "smtp", "CALLOUT_SMTP_HOST", "CALLOUT_SMTP_FROM");
+        Require(get, "smtp", Settings.SmtpHost, Settings.SmtpFrom);
         var port = 25;
-        if (get("CALLOUT_SMTP_PORT") is { } p && (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
+        if (get(Settings.SmtpPort) is { } p && (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
         {
-            throw new OptionsException($"CALLOUT_SMTP_PORT must be a port number from 1 to 65535, not '{p}'.");
+            throw new OptionsException($"{Settings.SmtpPort.Names} must be a port number from 1 to 65535, not '{p}'.");
         }
-        var tls = get("CALLOUT_SMTP_TLS")?.ToLowerInvariant() switch
+        var tls = get(Settings.SmtpTls)?.ToLowerInvariant() switch
         {
             null => port switch { 587 => SmtpTls.StartTls, 465 => SmtpTls.Tls, _ => SmtpTls.None },
             "none" => SmtpTls.None,
             "starttls" => SmtpTls.StartTls,
             "tls" => SmtpTls.Tls,
-            var other => throw new OptionsException($"CALLOUT_SMTP_TLS takes none, starttls or tls, not '{other}'."),
+            var other => throw new OptionsException($"{Settings.SmtpTls.Names} takes none, starttls or tls, not '{other}'."),
         };
-        var user = get("CALLOUT_SMTP_USER");
-        var password = get("CALLOUT_SMTP_PASSWORD");
+        var user = get(Settings.SmtpUser);
+        var password = get(Settings.SmtpPassword);
         if ((user is null) != (password is null))
         {
-            throw new OptionsException("CALLOUT_SMTP_USER and CALLOUT_SMTP_PASSWORD go together: set both or neither.");
+            throw new OptionsException("CALLOUT_SMTP_USER and CALLOUT_SMTP_PASSWORD (delivery.smtp.user and .password in callout.json) go together: set both or neither.");
         }
-        var from = get("CALLOUT_SMTP_FROM")!;
+        var from = get(Settings.SmtpFrom)!;
         if (!MailboxAddress.TryParse(from, out _))
         {
-            throw new OptionsException($"CALLOUT_SMTP_FROM must be a mail address such as 'Callout <callout@example.com>', not '{from}'.");
+            throw new OptionsException($"{Settings.SmtpFrom.Names} must be a mail address such as 'Callout <callout@example.com>', not '{from}'.");
         }
-        return new SmtpSettings(get("CALLOUT_SMTP_HOST")!, port, tls, user, password, from);
+        return new SmtpSettings(get(Settings.SmtpHost)!, port, tls, user, password, from);
     }
 
-    static void Require(Func<string, string?> get, string provider, params string[] names)
+    static void Require(Func<Setting, string?> get, string provider, params Setting[] settings)
     {
-        var missing = names.Where(n => get(n) is null).ToList();
+        var missing = settings.Where(s => get(s) is null).ToList();
         if (missing.Count > 0)
         {
-            throw new OptionsException($"The {provider} delivery provider needs {string.Join(", ", missing)}.");
+            throw new OptionsException($"The {provider} delivery provider needs {string.Join(", ", missing.Select(s => s.Names))}.");
         }
     }
 
     /// A base URL gets a trailing slash so relative paths land under it; a webhook URL is used as is.
-    static Uri ParseUrl(string name, string value, bool keepPath = false)
+    static Uri ParseUrl(Setting s, string value, bool keepPath = false)
     {
         var text = keepPath || value.EndsWith('/') ? value : value + "/";
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new OptionsException($"{name} must be an http or https URL, not '{value}'.");
+            : throw new OptionsException($"{s.Names} must be an http or https URL, not '{value}'.");
     }
 }

@@ -9,13 +9,12 @@ namespace Callout.Server.Hosting;
 
 static class EngineServices
 {
-    /// `delivery` is read from the environment when not given; parsing it beside ServerOptions, inside
-    /// Program's OptionsException handler, turns a bad provider setting into exit code 2.
-    public static IServiceCollection AddEngine(this IServiceCollection services, ServerOptions options, DeliveryConfiguration? delivery = null)
+    /// `delivery` is bound and checked beside ServerOptions, so a bad provider setting stops the
+    /// server before anything starts.
+    public static IServiceCollection AddEngine(this IServiceCollection services, DeliveryConfiguration delivery)
     {
-        delivery ??= DeliveryConfiguration.Parse(Environment.GetEnvironmentVariables());
-        var publicUrl = options.PublicUrl ?? DefaultPublicUrl(options.Urls);
-        services.AddSingleton(new EngineOptions { PublicUrl = publicUrl });
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton(sp => new EngineOptions { PublicUrl = sp.GetRequiredService<PublicAddress>().Url });
         services.AddSingleton(new EngineSettings());
         services.AddSingleton(sp =>
         {
@@ -37,13 +36,5 @@ static class EngineServices
         services.AddHostedService<EngineHost>();
         services.AddInbound();
         return services;
-    }
-
-    /// Links in pages point at the first address the server listens on unless --public-url says otherwise.
-    static Uri DefaultPublicUrl(string urls)
-    {
-        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0].Replace("://+", "://localhost", StringComparison.Ordinal)
-            .Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
-        return new Uri(first.TrimEnd('/') + "/");
     }
 }

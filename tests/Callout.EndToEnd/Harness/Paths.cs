@@ -9,6 +9,11 @@ static class Paths
 
     public static string ServerDll => Path.GetFullPath(Metadata("ServerDll"));
 
+    public static string ServerProject => Path.GetFullPath(Metadata("ServerProject"));
+
+    /// Debug or Release: what the server was built as, for `dotnet run --no-build`.
+    public static string Configuration => Metadata("Configuration");
+
     public static string ClientsDir => Path.GetFullPath(Metadata("ClientsDir"));
 
     public static string ModelPath => Path.GetFullPath(Metadata("ModelPath"));

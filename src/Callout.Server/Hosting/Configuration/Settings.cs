@@ -1,0 +1,65 @@
+namespace Callout.Server.Hosting.Configuration;
+
+/// Every setting Callout reads. This one table drives the command-line switch mappings, the
+/// environment variables, the keys allowed in callout.json and --help, so they cannot drift
+/// apart. Delivery settings have no flags: secrets stay off the command line (docs/delivery.md).
+static class Settings
+{
+    public static readonly Setting Urls = new("server:urls", "CALLOUT_URLS", "--urls", "http://127.0.0.1:4580",
+        "Where to listen (';'-separated; port 0 picks a free port).");
+    public static readonly Setting PublicUrl = new("server:publicUrl", "CALLOUT_PUBLIC_URL", "--public-url", "first --urls address",
+        "Base of acknowledgement links and provider callbacks.");
+    public static readonly Setting DefaultAccount = new("server:defaultAccount", "CALLOUT_DEFAULT_ACCOUNT", "--default-account", "000000000000",
+        "Account of callers whose key is neither configured nor 12 digits.");
+    public static readonly Setting DefaultRegion = new("server:defaultRegion", "CALLOUT_DEFAULT_REGION", "--default-region", "us-east-1",
+        "Region of unsigned requests.");
+    public static readonly Setting LogLevel = new("server:logLevel", "CALLOUT_LOG_LEVEL", null, "Information",
+        "Trace, Debug, Information, Warning, Error, Critical or None; Warning drops the per-request line.");
+
+    public static readonly Setting DataDir = new("store:dataDir", "CALLOUT_DATA_DIR", "--data-dir", "./callout-data",
+        "Directory of the SQLite database callout.db, relative to the working directory.");
+    public static readonly Setting InMemory = new("store:inMemory", "CALLOUT_IN_MEMORY", "--in-memory", "false",
+        "Keep everything in memory; nothing is written to disk.", IsSwitch: true);
+    public static readonly Setting Store = new("store:connection", "CALLOUT_STORE", "--store", "-",
+        "A PostgreSQL connection string or postgres://user:pass@host:5432/db URL; SQLite when absent.");
+
+    public static readonly Setting Auth = new("auth:mode", "CALLOUT_AUTH", "--auth", "off",
+        "off reads account and region from the SigV4 scope without verifying; strict verifies signatures.");
+    public static readonly Setting CredentialsFile = new("auth:credentialsFile", "CALLOUT_CREDENTIALS_FILE", "--credentials-file", "-",
+        "JSON array of {accessKeyId, secretAccessKey, accountId} for --auth strict.");
+    public static readonly Setting Credentials = new("auth:credentials", "CALLOUT_CREDENTIALS", "--credentials", "-",
+        "The same inline: KEY:SECRET:ACCOUNT,KEY2:SECRET2:ACCOUNT2.");
+
+    public static readonly Setting Clock = new("engine:clock", "CALLOUT_CLOCK", "--clock", "system",
+        "virtual: time moves only through POST /_callout/clock/advance.");
+
+    public static readonly Setting EmailProvider = new("delivery:email", "CALLOUT_EMAIL_PROVIDER", null, "outbox", "outbox, smtp or webhook.");
+    public static readonly Setting SmsProvider = new("delivery:sms", "CALLOUT_SMS_PROVIDER", null, "outbox", "outbox, twilio or webhook.");
+    public static readonly Setting VoiceProvider = new("delivery:voice", "CALLOUT_VOICE_PROVIDER", null, "outbox", "outbox, twilio or webhook.");
+    public static readonly Setting SmtpHost = new("delivery:smtp:host", "CALLOUT_SMTP_HOST", null, "-", "SMTP server (required for smtp).");
+    public static readonly Setting SmtpPort = new("delivery:smtp:port", "CALLOUT_SMTP_PORT", null, "25", "SMTP port.");
+    public static readonly Setting SmtpTls = new("delivery:smtp:tls", "CALLOUT_SMTP_TLS", null, "by port", "none, starttls or tls (starttls on 587, tls on 465, else none).");
+    public static readonly Setting SmtpUser = new("delivery:smtp:user", "CALLOUT_SMTP_USER", null, "-", "SMTP user (with CALLOUT_SMTP_PASSWORD).");
+    public static readonly Setting SmtpPassword = new("delivery:smtp:password", "CALLOUT_SMTP_PASSWORD", null, "-", "SMTP password (with CALLOUT_SMTP_USER).");
+    public static readonly Setting SmtpFrom = new("delivery:smtp:from", "CALLOUT_SMTP_FROM", null, "-", "Sender mailbox, e.g. 'Callout <callout@example.com>' (required for smtp).");
+    public static readonly Setting TwilioBaseUrl = new("delivery:twilio:baseUrl", "CALLOUT_TWILIO_BASE_URL", null, "https://api.twilio.com", "Twilio-compatible REST API.");
+    public static readonly Setting TwilioAccountSid = new("delivery:twilio:accountSid", "CALLOUT_TWILIO_ACCOUNT_SID", null, "-", "Account SID (required for twilio).");
+    public static readonly Setting TwilioAuthToken = new("delivery:twilio:authToken", "CALLOUT_TWILIO_AUTH_TOKEN", null, "-", "Auth token; also verifies inbound requests (required for twilio).");
+    public static readonly Setting TwilioFrom = new("delivery:twilio:from", "CALLOUT_TWILIO_FROM", null, "-", "Sending number, E.164 (required for twilio).");
+    public static readonly Setting WebhookUrl = new("delivery:webhook:url", "CALLOUT_WEBHOOK_URL", null, "-", "Where messages are posted (required for webhook).");
+    public static readonly Setting WebhookSecret = new("delivery:webhook:secret", "CALLOUT_WEBHOOK_SECRET", null, "-", "Signs posts and verifies acknowledgements (required for webhook).");
+
+    public static readonly IReadOnlyList<Setting> All =
+    [
+        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, DefaultAccount, DefaultRegion, Clock, PublicUrl, LogLevel,
+        EmailProvider, SmsProvider, VoiceProvider,
+        SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
+        TwilioBaseUrl, TwilioAccountSid, TwilioAuthToken, TwilioFrom,
+        WebhookUrl, WebhookSecret,
+    ];
+
+    /// Not a setting of the server but of where the others come from.
+    public const string ConfigFlag = "--config";
+    public const string ConfigEnv = "CALLOUT_CONFIG";
+    public const string DefaultConfigFile = "callout.json";
+}
