@@ -312,9 +312,9 @@ public sealed partial class EngagementEngine(
             }
             if (claimed == 0)
             {
-                // Due, yet this claim found nothing: another claim holds it (the engine loop's, or
-                // a lease not yet run out), and nothing here says when that ends, so look again
-                // shortly.
+                // Due, yet the claim found nothing: a session held the step locked as the claim ran
+                // (claims skip locked rows), or a runner added it after the claim. Nothing signals
+                // either to this node, so look again shortly rather than spin.
                 await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, ct);
             }
         }
