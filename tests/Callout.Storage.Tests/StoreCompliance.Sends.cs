@@ -56,7 +56,7 @@ public abstract partial class StoreCompliance
     [Fact]
     public async Task the_send_state_of_unknown_records_is_empty()
     {
-        var step = new EngagementStep(Id(1), Id(100), StepKind.SendPage, T0, null, null, null, 0, null, Essential: false);
+        var step = new SendPageStep(Id(1), Id(100), T0, Id(2), "nobody", "not-an-arn", 0, [], Essential: false);
 
         var state = await QueryWriteAsync(s => ReadSendStateAsync(s, step, null, "none:0", "node-a/1"));
 
@@ -74,7 +74,7 @@ public abstract partial class StoreCompliance
         var sent = SendStep(Id(4), Id(100), T0, pageId: Id(3));
         await InsertStepsAsync(fresh, sent);
         Assert.Equal(2, (await ClaimAsync(T0, "node-a/1")).Count);
-        var unknown = new EngagementStep(Id(5), Id(101), StepKind.SendPage, T0, Id(6), "joe", null, 0, null, Essential: false);
+        var unknown = new SendPageStep(Id(5), Id(101), T0, Id(6), "joe", "not-an-arn", 0, [], Essential: false);
 
         var states = await QueryWriteAsync(s => s.ReadSendStatesAsync(
             [
@@ -178,7 +178,7 @@ public abstract partial class StoreCompliance
         await Assert.ThrowsAsync<InvalidOperationException>(() => session.LockPageAsync(Id(1), None));
     }
 
-    static async Task<SendState> ReadSendStateAsync(IStoreSession session, EngagementStep step, string? channelId, string deliveryKey, string owner) =>
+    static async Task<SendState> ReadSendStateAsync(IStoreSession session, SendPageStep step, string? channelId, string deliveryKey, string owner) =>
         (await session.ReadSendStatesAsync([new SendQuery(step, channelId, deliveryKey, owner)], None))[0];
 
     /// A running engagement Id(100) of jane, with her channel Id(900).

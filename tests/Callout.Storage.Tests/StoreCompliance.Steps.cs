@@ -25,11 +25,11 @@ public abstract partial class StoreCompliance
         EngagementStep[] steps =
         [
             SendStep(Id(1), Id(100), T0, pageId: Id(200), attempt: 2),
-            new(Id(2), Id(100), StepKind.EnterSchedule, T0 + Duration.FromSeconds(1), ContactAlias: "primary",
-                Resolution: [new ResolutionStep("team", ContactKind.Escalation, 1), new ResolutionStep("primary", ContactKind.OncallSchedule, null)],
+            new EnterScheduleStep(Id(2), Id(100), T0 + Duration.FromSeconds(1), "primary",
+                [new ResolutionStep("team", ContactKind.Escalation, 1), new ResolutionStep("primary", ContactKind.OncallSchedule, null)],
                 Essential: false),
             FinishStep(Id(3), Id(100), T0 + Duration.FromSeconds(2)),
-            new(Id(4), Id(100), StepKind.SendPage, T0 + Duration.FromSeconds(3), Id(201), "joe", "arn", Resolution: []),
+            new SendPageStep(Id(4), Id(100), T0 + Duration.FromSeconds(3), Id(201), "joe", "arn", 0, [], Essential: false),
         ];
         await InsertStepsAsync(steps);
 
@@ -243,7 +243,7 @@ public abstract partial class StoreCompliance
         });
         var atThirty = await ClaimAsync(T0 + Duration.FromMinutes(30), "node-b");
         Assert.Equal(T0 + Duration.FromMinutes(30), Assert.Single(atThirty).Step.Due);
-        Assert.Equal(StepKind.Finish, atThirty[0].Step.Kind);
+        Assert.IsType<FinishStep>(atThirty[0].Step);
     }
 
     [Fact]

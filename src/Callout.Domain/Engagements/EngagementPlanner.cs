@@ -25,7 +25,7 @@ public sealed class EngagementPlanner(EngagementSnapshot snapshot, string engage
             // Acknowledging a page of a directly engaged person or schedule ends the engagement.
             Enter(root, [], t0, essential: true);
         }
-        _steps.Add(new EngagementStep(newId(), engagementId, StepKind.Finish, _end));
+        _steps.Add(new FinishStep(newId(), engagementId, _end));
         return new Timeline(_steps, _end, _unreached);
     }
 
@@ -47,8 +47,8 @@ public sealed class EngagementPlanner(EngagementSnapshot snapshot, string engage
     {
         if (contact.Kind == ContactKind.OncallSchedule)
         {
-            _steps.Add(new EngagementStep(newId(), engagementId, StepKind.EnterSchedule, entry,
-                ContactAlias: contact.Alias, Resolution: [.. path, new ResolutionStep(contact.Alias, ContactKind.OncallSchedule, null)], Essential: essential));
+            _steps.Add(new EnterScheduleStep(newId(), engagementId, entry,
+                contact.Alias, [.. path, new ResolutionStep(contact.Alias, ContactKind.OncallSchedule, null)], essential));
             Extend(entry);
             return;
         }
@@ -90,7 +90,7 @@ public sealed class EngagementPlanner(EngagementSnapshot snapshot, string engage
         for (var attempt = 0; attempt < sends; attempt++)
         {
             var due = start + Duration.FromMinutes(attempt * interval);
-            _steps.Add(new EngagementStep(newId(), engagementId, StepKind.SendPage, due, pageId, person.Alias,
+            _steps.Add(new SendPageStep(newId(), engagementId, due, pageId, person.Alias,
                 channel.ChannelArn, attempt, path, essential));
             Extend(due);
         }

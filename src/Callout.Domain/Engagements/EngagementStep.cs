@@ -2,28 +2,33 @@ using NodaTime;
 
 namespace Callout.Domain.Engagements;
 
-public enum StepKind
-{
-    /// Send (or re-send) one page to one channel.
-    SendPage,
+/// A piece of engine work due at a time, stored so it survives restarts. Each kind of work is a
+/// type of its own carrying exactly what that kind needs, so a step that names no page cannot be
+/// a send; the engine matches on the type.
+public abstract record EngagementStep(string Id, string EngagementId, Instant Due);
 
-    /// Find who is on call in a schedule and enter their plans.
-    EnterSchedule,
-
-    /// The natural end of the engagement, when nothing more is scheduled.
-    Finish,
-}
-
-/// A piece of engine work due at a time, stored so it survives restarts. Only the members of its
-/// kind are set.
-public sealed record EngagementStep(
+/// Send (or re-send) one page to one channel. Attempt 0 is the first send, each retry one more;
+/// the page's path and whether it is essential are copied onto the page when it is created.
+public sealed record SendPageStep(
     string Id,
     string EngagementId,
-    StepKind Kind,
     Instant Due,
-    string? PageId = null,
-    string? ContactAlias = null,
-    string? ChannelArn = null,
-    int Attempt = 0,
-    IReadOnlyList<ResolutionStep>? Resolution = null,
-    bool Essential = false);
+    string PageId,
+    string ContactAlias,
+    string ChannelArn,
+    int Attempt,
+    IReadOnlyList<ResolutionStep> Resolution,
+    bool Essential) : EngagementStep(Id, EngagementId, Due);
+
+/// Find who is on call in the schedule `ContactAlias` and enter their plans, on the path that led
+/// to the schedule (ending with the schedule itself).
+public sealed record EnterScheduleStep(
+    string Id,
+    string EngagementId,
+    Instant Due,
+    string ContactAlias,
+    IReadOnlyList<ResolutionStep> Resolution,
+    bool Essential) : EngagementStep(Id, EngagementId, Due);
+
+/// The natural end of the engagement, when nothing more is scheduled.
+public sealed record FinishStep(string Id, string EngagementId, Instant Due) : EngagementStep(Id, EngagementId, Due);

@@ -18,11 +18,14 @@ public sealed partial class EngagementEngine(
     ILogger<EngagementEngine> log) : IDisposable
 {
     readonly SemaphoreSlim _wake = new(0, 1);
+    // One claim at a time: claims are numbered in the order they were taken (EndsAfterSends), and
+    // only a claimer takes slots of _held, which is what lets WhenNothingHeldAsync take them all.
+    readonly SemaphoreSlim _claiming = new(1, 1);
+    // A slot per claimed step, taken before the claim (so a claim in progress counts as work in
+    // flight) and given back when the step has run, however it ended.
+    readonly SemaphoreSlim _held = new(options.BatchSize, options.BatchSize);
     readonly SemaphoreSlim _runners = new(options.Concurrency, options.Concurrency);
     readonly EndsAfterSends _endsAfterSends = new();
-    // Completed (and replaced) each time a claimed step or a claim finishes.
-    TaskCompletionSource _freed = NewSignal();
-    int _inFlight;
     long _claims;
 
     /// New work may be due now.
@@ -62,15 +65,7 @@ public sealed partial class EngagementEngine(
         }
         // The steps still running see the cancellation and end; let them, before the services they
         // use are disposed.
-        while (true)
-        {
-            var freed = _freed.Task;
-            if (Volatile.Read(ref _inFlight) == 0)
-            {
-                return;
-            }
-            await freed;
-        }
+        await WhenNothingHeldAsync(CancellationToken.None);
     }
 
     /// Claims what is due, then sleeps until the next due time.
@@ -102,65 +97,116 @@ public sealed partial class EngagementEngine(
     /// them (or the whole batch) are free, so claims stay few under load. Returns the number claimed.
     public async Task<int> DrainAsync(CancellationToken ct)
     {
-        var total = 0;
-        while (true)
+        await _claiming.WaitAsync(ct);
+        try
         {
-            var freed = _freed.Task;
-            var room = options.BatchSize - Volatile.Read(ref _inFlight);
-            if (room < Math.Min(options.Concurrency, options.BatchSize))
+            var total = 0;
+            while (true)
             {
-                await freed.WaitAsync(ct);
-                continue;
+                var room = await TakeRoomAsync(ct);
+                var claimed = await ClaimAsync(room, ct);
+                total += claimed.Count;
+                if (claimed.Count < room)
+                {
+                    // The caller asks the store what is due next rather than claiming once more to
+                    // find nothing.
+                    return total;
+                }
             }
-            var now = time.GetUtcNow();
-            // A claim in progress counts as work in flight: once it commits, its steps look leased
-            // (not due) to WaitIdleAsync, so without this a virtual-clock advance could see the
-            // engine idle and move time on before the claimed steps have run.
-            Interlocked.Increment(ref _inFlight);
-            IReadOnlyList<ClaimedStep> claimed;
-            try
-            {
-                // Each claim has an owner of its own, so a step this node claims again after its
-                // lease ran out is not completed by the earlier, slower run as well.
-                var owner = options.NodeId + "/" + Interlocked.Increment(ref _claims).ToString(CultureInfo.InvariantCulture);
-                claimed = await store.ClaimDueStepsAsync(
-                    Instant.FromDateTimeOffset(now), owner, Instant.FromDateTimeOffset(now + options.Lease), room, ct);
-                Interlocked.Add(ref _inFlight, claimed.Count);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-                // Whoever waits for work in flight to end may be waiting for this claim alone.
-                Signal();
-            }
-            metrics.InFlight(claimed.Count);
-            Start(claimed, ct);
-            total += claimed.Count;
-            if (claimed.Count < room)
-            {
-                // The caller asks the store what is due next rather than claiming once more to
-                // find nothing.
-                return total;
-            }
+        }
+        finally
+        {
+            _claiming.Release();
         }
     }
 
-    /// Sets a claim's steps running, its sends in groups (SendGroups), its ends after its sends
-    /// (EndsAfterSends).
+    /// Takes the slots of _held a claim may fill: at least Concurrency of them (or the whole batch),
+    /// waiting for runners to give them back, then every other one free.
+    async Task<int> TakeRoomAsync(CancellationToken ct)
+    {
+        var least = Math.Min(options.Concurrency, options.BatchSize);
+        var room = 0;
+        try
+        {
+            for (; room < least; room++)
+            {
+                await _held.WaitAsync(ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            if (room > 0)
+            {
+                _held.Release(room);
+            }
+            throw;
+        }
+        while (room < options.BatchSize && _held.Wait(0, ct))
+        {
+            room++;
+        }
+        return room;
+    }
+
+    /// Claims at most `room` steps, holding that many slots, and sets them running; the slots the
+    /// claim did not fill are given back at once.
+    async Task<IReadOnlyList<ClaimedStep>> ClaimAsync(int room, CancellationToken ct)
+    {
+        IReadOnlyList<ClaimedStep> claimed = [];
+        try
+        {
+            var now = time.GetUtcNow();
+            // Each claim has an owner of its own, so a step this node claims again after its
+            // lease ran out is not completed by the earlier, slower run as well.
+            var owner = options.NodeId + "/" + (++_claims).ToString(CultureInfo.InvariantCulture);
+            claimed = await store.ClaimDueStepsAsync(
+                Instant.FromDateTimeOffset(now), owner, Instant.FromDateTimeOffset(now + options.Lease), room, ct);
+        }
+        finally
+        {
+            if (room > claimed.Count)
+            {
+                _held.Release(room - claimed.Count);
+            }
+        }
+        metrics.InFlight(claimed.Count);
+        Start(claimed, ct);
+        return claimed;
+    }
+
+    /// Sets a claim's steps running: the one place that asks what a step is. Its sends run in
+    /// groups (SendGroups), its ends after its sends (EndsAfterSends), anything else on its own.
+    /// Each runner gives back its steps' slots when it ends, however it ends; none is awaited here
+    /// (Parallel.ForEachAsync or Task.WhenAll would hold the next claim back until the slowest send
+    /// of this one is done, which is what the slots avoid).
     void Start(IReadOnlyList<ClaimedStep> claimed, CancellationToken ct)
     {
-        var ends = claimed.Where(c => c.Step.Kind == StepKind.Finish).ToList();
-        var claim = _endsAfterSends.Claimed(claimed.Count - ends.Count);
-        foreach (var group in SendGroups.Of(claimed.Where(c => c.Step.Kind == StepKind.SendPage), options.SendGroupSize))
-        {
-            _ = RunAsync(group, claim, ct);
-        }
+        var sends = new List<ClaimedSend>();
+        var ends = new List<ClaimedStep>();
+        var others = new List<ClaimedStep>();
         foreach (var step in claimed)
         {
-            if (step.Step.Kind is not (StepKind.SendPage or StepKind.Finish))
+            switch (step.Step)
             {
-                _ = RunAsync([step], claim, ct);
+                case SendPageStep send:
+                    sends.Add(new ClaimedSend(step.Scope, send, step.Owner));
+                    break;
+                case FinishStep:
+                    ends.Add(step);
+                    break;
+                default:
+                    others.Add(step);
+                    break;
             }
+        }
+        var claim = _endsAfterSends.Claimed(sends.Count);
+        foreach (var group in SendGroups.Of(sends, options.SendGroupSize))
+        {
+            _ = RunAsync([.. group.Select(s => (EngagementStep)s.Step)], token => processor.SendPagesAsync(group, token), claim, ct);
+        }
+        foreach (var step in others)
+        {
+            _ = RunAsync([step.Step], token => processor.ProcessAsync(step, token), null, ct);
         }
         foreach (var step in ends)
         {
@@ -179,19 +225,19 @@ public sealed partial class EngagementEngine(
             Finished(1);
             return;
         }
-        await RunAsync([step], null, ct);
+        await RunAsync([step.Step], token => processor.ProcessAsync(step, token), null, ct);
     }
 
     /// Runs one step, or a group of sends, on one runner. Never throws: the caller does not wait
     /// for it.
-    async Task RunAsync(IReadOnlyList<ClaimedStep> steps, long? sendsOfClaim, CancellationToken ct)
+    async Task RunAsync(IReadOnlyList<EngagementStep> steps, Func<CancellationToken, Task> run, long? sendsOfClaim, CancellationToken ct)
     {
         try
         {
             await _runners.WaitAsync(ct);
             try
             {
-                await (steps[0].Step.Kind == StepKind.SendPage ? processor.SendPagesAsync(steps, ct) : processor.ProcessAsync(steps[0], ct));
+                await run(ct);
             }
             finally
             {
@@ -207,7 +253,7 @@ public sealed partial class EngagementEngine(
         {
             // The leases run out and the steps are tried again; a send in flight is then recorded
             // as of unknown outcome rather than repeated.
-            LogStepFailure(e, string.Join(", ", steps.Select(s => s.Step.Id)), steps[0].Step.Kind.ToString());
+            LogStepFailure(e, string.Join(", ", steps.Select(s => s.Id)), StepProcessor.KindOf(steps[0]));
         }
         finally
         {
@@ -221,14 +267,32 @@ public sealed partial class EngagementEngine(
 
     void Finished(int steps)
     {
-        Interlocked.Add(ref _inFlight, -steps);
         metrics.InFlight(-steps);
-        Signal();
+        _held.Release(steps);
     }
 
-    void Signal() => Interlocked.Exchange(ref _freed, NewSignal()).TrySetResult();
-
-    static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// Completes once no claimed step is still running. It takes every slot of _held (which only a
+    /// claimer takes, so it holds the claim lock) and gives them back.
+    async Task WhenNothingHeldAsync(CancellationToken ct)
+    {
+        await _claiming.WaitAsync(ct);
+        var taken = 0;
+        try
+        {
+            for (; taken < options.BatchSize; taken++)
+            {
+                await _held.WaitAsync(ct);
+            }
+        }
+        finally
+        {
+            if (taken > 0)
+            {
+                _held.Release(taken);
+            }
+            _claiming.Release();
+        }
+    }
 
     /// Returns once nothing is due at the current time and nothing claimed is still running; used
     /// after moving the virtual clock.
@@ -236,22 +300,21 @@ public sealed partial class EngagementEngine(
     {
         while (true)
         {
-            await DrainAsync(ct);
-            var freed = _freed.Task;
+            var claimed = await DrainAsync(ct);
+            // What runs may add steps that are due at once (an escalation's next stage): look again
+            // once it has all run.
+            await WhenNothingHeldAsync(ct);
             var next = await store.NextDueAsync(ct);
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-            if (Volatile.Read(ref _inFlight) > 0)
-            {
-                // What runs may add steps that are due at once (an escalation's next stage).
-                await freed.WaitAsync(ct);
-            }
-            else if (next is null || next.Value > now)
+            if (next is null || next.Value > now)
             {
                 return;
             }
-            else
+            if (claimed == 0)
             {
-                // Another runner holds the remaining work; let it finish.
+                // Due, yet the claim found nothing: a session held the step locked as the claim ran
+                // (claims skip locked rows), or a runner added it after the claim. Nothing signals
+                // either to this node, so look again shortly rather than spin.
                 await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, ct);
             }
         }
@@ -278,6 +341,8 @@ public sealed partial class EngagementEngine(
     public void Dispose()
     {
         _wake.Dispose();
+        _claiming.Dispose();
+        _held.Dispose();
         _runners.Dispose();
     }
 

@@ -1,5 +1,3 @@
-using Callout.Domain.Engagements;
-
 namespace Callout.Engine.Processing;
 
 /// Splits a claim's sends into groups that StepProcessor.SendPagesAsync runs together: one scope
@@ -8,14 +6,15 @@ namespace Callout.Engine.Processing;
 /// `size` sends. Sends keep their claim order within and across groups.
 public static class SendGroups
 {
-    public static IReadOnlyList<IReadOnlyList<ClaimedStep>> Of(IEnumerable<ClaimedStep> sends, int size)
+    public static IReadOnlyList<IReadOnlyList<ClaimedSend>> Of(IEnumerable<ClaimedSend> sends, int size)
     {
         ArgumentNullException.ThrowIfNull(sends);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        var groups = new List<(List<ClaimedStep> Sends, HashSet<string> Pages)>();
+        var groups = new List<(List<ClaimedSend> Sends, HashSet<string> Pages)>();
         foreach (var send in sends)
         {
-            var page = send.Step.PageId ?? throw new ArgumentException("A send step names no page.", nameof(sends));
+            ArgumentNullException.ThrowIfNull(send, nameof(sends));
+            var page = send.Step.PageId;
             var group = groups.FirstOrDefault(g => g.Sends.Count < size && g.Sends[0].Scope == send.Scope && !g.Pages.Contains(page));
             if (group.Sends is null)
             {
@@ -25,6 +24,6 @@ public static class SendGroups
             group.Sends.Add(send);
             group.Pages.Add(page);
         }
-        return [.. groups.Select(g => (IReadOnlyList<ClaimedStep>)g.Sends)];
+        return [.. groups.Select(g => (IReadOnlyList<ClaimedSend>)g.Sends)];
     }
 }

@@ -25,13 +25,20 @@ public sealed partial class StepProcessor(
     TimeProvider time,
     ILogger<StepProcessor> log)
 {
-    public Task ProcessAsync(ClaimedStep claimed, CancellationToken ct) => claimed.Step.Kind switch
+    public Task ProcessAsync(ClaimedStep claimed, CancellationToken ct)
     {
-        StepKind.SendPage => SendPagesAsync([claimed], ct),
-        StepKind.EnterSchedule => EnterScheduleAsync(claimed.Scope, claimed.Step, claimed.Owner, ct),
-        StepKind.Finish => FinishAsync(claimed.Scope, claimed.Step, claimed.Owner, ct),
-        _ => throw new InvalidOperationException("Unknown step kind " + claimed.Step.Kind),
-    };
+        ArgumentNullException.ThrowIfNull(claimed);
+        return claimed.Step switch
+        {
+            SendPageStep send => SendPagesAsync([new ClaimedSend(claimed.Scope, send, claimed.Owner)], ct),
+            EnterScheduleStep enter => EnterScheduleAsync(claimed.Scope, enter, claimed.Owner, ct),
+            FinishStep finish => FinishAsync(claimed.Scope, finish, claimed.Owner, ct),
+            _ => throw new InvalidOperationException("Unknown step type " + claimed.Step.GetType().Name),
+        };
+    }
+
+    /// How logs name a step's kind.
+    internal static string KindOf(EngagementStep step) => step.GetType().Name;
 
     /// Completes the step and commits what the session did with it, but only while this claim
     /// still holds the step: a runner whose lease ran out, and whose step another claim took over
@@ -40,7 +47,7 @@ public sealed partial class StepProcessor(
     {
         if (!await session.CompleteStepAsync(step.Id, owner, ct))
         {
-            LogNotHeld(step.Id, step.Kind.ToString());
+            LogNotHeld(step.Id, KindOf(step));
             return false;
         }
         await session.CommitAsync(ct);
@@ -50,7 +57,7 @@ public sealed partial class StepProcessor(
     Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     /// A send ready for its provider: recorded as pending, and held by this claim.
-    sealed record ReadySend(ClaimedStep Claimed, string Key, Engagement Engagement, Page Page, ContactChannel Channel);
+    sealed record ReadySend(ClaimedSend Claimed, string Key, Engagement Engagement, Page Page, ContactChannel Channel);
 
     /// What a provider answered for a send; Result is null when it failed without an answer.
     sealed record SendOutcome(ReadySend Send, SendResult? Result, Instant Finished);
@@ -60,7 +67,7 @@ public sealed partial class StepProcessor(
     /// together, go out side by side with other runners' and with the engagement's own work.
     /// Steps are written in id order, the order a stop cancels them in (so neither waits for the
     /// other in a circle).
-    public async Task SendPagesAsync(IReadOnlyList<ClaimedStep> sends, CancellationToken ct)
+    public async Task SendPagesAsync(IReadOnlyList<ClaimedSend> sends, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sends);
         if (sends.Count == 0)
@@ -68,7 +75,7 @@ public sealed partial class StepProcessor(
             return;
         }
         var scope = sends[0].Scope;
-        var pageIds = sends.Select(c => PageIdOf(c.Step)).ToList();
+        var pageIds = sends.Select(c => c.Step.PageId).ToList();
         if (sends.Any(c => c.Scope != scope) || pageIds.Distinct(StringComparer.Ordinal).Count() != pageIds.Count)
         {
             throw new ArgumentException("Sends run together must share a scope and each have a page of their own.", nameof(sends));
@@ -120,14 +127,14 @@ public sealed partial class StepProcessor(
 
     /// The first move for one send, in the group's session: a send found with nothing to do, or
     /// interrupted earlier, is finished here; one to make is recorded as pending and returned.
-    async Task<ReadySend?> PrepareAsync(IStoreSession session, ClaimedStep claimed, SendState state, Instant now, CancellationToken ct)
+    async Task<ReadySend?> PrepareAsync(IStoreSession session, ClaimedSend claimed, SendState state, Instant now, CancellationToken ct)
     {
         var (scope, step, owner) = claimed;
         // The send goes ahead, and anything is written for it, only while this claim holds the
         // step; the pending record then keeps any later claim from sending it again.
         if (!state.Held)
         {
-            LogNotHeld(step.Id, step.Kind.ToString());
+            LogNotHeld(step.Id, KindOf(step));
             return null;
         }
         // Nothing to do once the engagement stopped or the person acknowledged; a deleted or
@@ -224,16 +231,14 @@ public sealed partial class StepProcessor(
         await session.CompleteStepQuietlyAsync(send.Claimed.Step.Id, send.Claimed.Owner, ct);
     }
 
-    static string PageIdOf(EngagementStep step) => step.PageId ?? throw new InvalidOperationException("A send step names no page.");
+    static string DeliveryKey(SendPageStep step) => $"{step.PageId}:{step.Attempt}";
 
-    static string DeliveryKey(EngagementStep step) => $"{PageIdOf(step)}:{step.Attempt}";
+    static string? ChannelIdOf(SendPageStep step) => ResourceArn.TryParse(step.ChannelArn, out var arn) ? arn.Id : null;
 
-    static string? ChannelIdOf(EngagementStep step) => ResourceArn.TryParse(step.ChannelArn ?? "", out var arn) ? arn.Id : null;
-
-    static async Task<Page> CreatePageAsync(IStoreSession session, AccountScope scope, EngagementStep step, string channelId, Instant now, CancellationToken ct)
+    static async Task<Page> CreatePageAsync(IStoreSession session, AccountScope scope, SendPageStep step, string channelId, Instant now, CancellationToken ct)
     {
         var page = new Page(new ResourceArn(scope, ResourceKind.Page, step.ContactAlias + "/" + step.PageId), step.EngagementId,
-            step.ContactAlias!, channelId, step.Resolution ?? [], step.Essential, now, null, null, null);
+            step.ContactAlias, channelId, step.Resolution, step.Essential, now, null, null, null);
         await session.InsertPageAsync(page, ct);
         return page;
     }
@@ -257,7 +262,7 @@ public sealed partial class StepProcessor(
 
     /// Who is on call is looked up before the write session opens: the lookup reads the store, and
     /// a store may serve one session at a time.
-    async Task EnterScheduleAsync(AccountScope scope, EngagementStep step, string owner, CancellationToken ct)
+    async Task EnterScheduleAsync(AccountScope scope, EnterScheduleStep step, string owner, CancellationToken ct)
     {
         Engagement? engagement;
         EngagementSnapshot? snapshot;
@@ -267,7 +272,7 @@ public sealed partial class StepProcessor(
             snapshot = await read.FindSnapshotAsync(step.EngagementId, ct);
         }
         ContactSnapshot? schedule = null;
-        var running = engagement is { Running: true } && snapshot is not null && snapshot.Contacts.TryGetValue(step.ContactAlias!, out schedule);
+        var running = engagement is { Running: true } && snapshot is not null && snapshot.Contacts.TryGetValue(step.ContactAlias, out schedule);
         var people = running ? await onCall.OnCallAsync(scope, schedule!, step.Due, ct) : null;
 
         Timeline? timeline = null;
@@ -276,7 +281,7 @@ public sealed partial class StepProcessor(
             if (running)
             {
                 var planner = new EngagementPlanner(snapshot!, step.EngagementId, settings, () => Guid.CreateVersion7(time.GetUtcNow()).ToString());
-                timeline = planner.EnterPeople(people!.People, step.Resolution ?? [], step.Due, step.Essential);
+                timeline = planner.EnterPeople(people!.People, step.Resolution, step.Due, step.Essential);
                 await session.InsertStepsAsync(timeline.Steps, ct);
                 await session.ExtendFinishAsync(step.EngagementId, timeline.End, ct);
             }
@@ -288,7 +293,7 @@ public sealed partial class StepProcessor(
         if (timeline is { Steps.Count: 0 })
         {
             // spec/domain.md §8.17: no pages and no error, but a warning.
-            nobody.Report(engagement!.Arn, StagesWithoutAnyone.ScheduleStage(step.Resolution ?? []),
+            nobody.Report(engagement!.Arn, StagesWithoutAnyone.ScheduleStage(step.Resolution),
                 people!.Rotations == 0 ? NobodyReason.NoRotations : NobodyReason.NobodyOnCall);
         }
     }
@@ -297,7 +302,7 @@ public sealed partial class StepProcessor(
     /// The engine runs an end after the sends of its own batch; a send due by then that another
     /// runner still holds (several nodes, or a step that failed and waits for its lease to run out)
     /// goes first, and the end is tried again a second later.
-    async Task FinishAsync(AccountScope scope, EngagementStep step, string owner, CancellationToken ct)
+    async Task FinishAsync(AccountScope scope, FinishStep step, string owner, CancellationToken ct)
     {
         await using var session = await store.OpenEngagementAsync(scope, step.EngagementId, ct);
         if (await session.HasPendingStepsAsync(step.EngagementId, step.Due, step.Id, ct))

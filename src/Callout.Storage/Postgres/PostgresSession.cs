@@ -2,7 +2,6 @@ using System.Data.Common;
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
-using Callout.Storage.Json;
 using Callout.Storage.Rows;
 using Callout.Storage.Store;
 using Npgsql;
@@ -139,10 +138,11 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
                         @attempts, @resolutions, @essentials)
                 AS s(id, engagement_id, kind, due, page_id, contact_alias, channel_arn, attempt, resolution, essential)
             """);
-        var list = steps.ToList();
-        foreach (var step in list)
+        var list = new List<StepRow>();
+        foreach (var step in steps)
         {
             ArgumentNullException.ThrowIfNull(step, nameof(steps));
+            list.Add(StepRows.Write(step));
         }
         if (list.Count == 0)
         {
@@ -151,14 +151,13 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
         }
         BindArray(command, "ids", NpgsqlDbType.Text, list.Select(s => s.Id));
         BindArray(command, "engagement_ids", NpgsqlDbType.Text, list.Select(s => s.EngagementId));
-        BindArray(command, "kinds", NpgsqlDbType.Text, list.Select(s => Columns.Text(s.Kind)));
-        BindArray(command, "dues", NpgsqlDbType.Bigint, list.Select(s => Columns.Millis(s.Due)));
+        BindArray(command, "kinds", NpgsqlDbType.Text, list.Select(s => s.Kind));
+        BindArray(command, "dues", NpgsqlDbType.Bigint, list.Select(s => s.Due));
         BindArray(command, "page_ids", NpgsqlDbType.Text, list.Select(s => s.PageId));
         BindArray(command, "contact_aliases", NpgsqlDbType.Text, list.Select(s => s.ContactAlias));
         BindArray(command, "channel_arns", NpgsqlDbType.Text, list.Select(s => s.ChannelArn));
         BindArray(command, "attempts", NpgsqlDbType.Integer, list.Select(s => s.Attempt));
-        BindArray(command, "resolutions", NpgsqlDbType.Text,
-            list.Select(s => s.Resolution is { } path ? EngagementJson.WriteResolution(path) : null));
+        BindArray(command, "resolutions", NpgsqlDbType.Text, list.Select(s => s.Resolution));
         BindArray(command, "essentials", NpgsqlDbType.Boolean, list.Select(s => s.Essential));
         await WriteAsync(command, ct).ConfigureAwait(false);
     }

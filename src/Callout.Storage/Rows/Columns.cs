@@ -28,15 +28,6 @@ internal static class Columns
 
     public static ReceiptKind ReceiptKindOf(string text) => Read(ExternalNames.ReceiptKinds, text, "receipt kind");
 
-    static readonly EnumNames<StepKind> StepKinds = new(
-        (StepKind.SendPage, "SEND_PAGE"),
-        (StepKind.EnterSchedule, "ENTER_SCHEDULE"),
-        (StepKind.Finish, "FINISH"));
-
-    public static string Text(StepKind kind) => StepKinds.Of(kind);
-
-    public static StepKind StepKindOf(string text) => Read(StepKinds, text, "step kind");
-
     static readonly EnumNames<DeliveryStatus> DeliveryStatuses = new(
         (DeliveryStatus.Pending, "PENDING"),
         (DeliveryStatus.Sent, "SENT"),

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Callout.Domain.Arns;
 using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
-using Callout.Storage.Json;
 using Callout.Storage.Rows;
 using Callout.Storage.Store;
 using Microsoft.Data.Sqlite;
@@ -71,16 +70,17 @@ internal sealed class SqliteSession(SqliteContactStore store, SqliteLink link, A
         foreach (var step in steps)
         {
             ArgumentNullException.ThrowIfNull(step, nameof(steps));
-            id.Value = step.Id;
-            engagementId.Value = step.EngagementId;
-            kind.Value = Columns.Text(step.Kind);
-            due.Value = Columns.Millis(step.Due);
-            pageId.Value = (object?)step.PageId ?? DBNull.Value;
-            contactAlias.Value = (object?)step.ContactAlias ?? DBNull.Value;
-            channelArn.Value = (object?)step.ChannelArn ?? DBNull.Value;
-            attempt.Value = step.Attempt;
-            resolution.Value = step.Resolution is { } path ? EngagementJson.WriteResolution(path) : DBNull.Value;
-            essential.Value = step.Essential ? 1 : 0;
+            var row = StepRows.Write(step);
+            id.Value = row.Id;
+            engagementId.Value = row.EngagementId;
+            kind.Value = row.Kind;
+            due.Value = row.Due;
+            pageId.Value = (object?)row.PageId ?? DBNull.Value;
+            contactAlias.Value = (object?)row.ContactAlias ?? DBNull.Value;
+            channelArn.Value = (object?)row.ChannelArn ?? DBNull.Value;
+            attempt.Value = row.Attempt;
+            resolution.Value = (object?)row.Resolution ?? DBNull.Value;
+            essential.Value = row.Essential ? 1 : 0;
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }

@@ -6,7 +6,6 @@ using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Domain.Outbox;
-using Callout.Storage.Json;
 using Callout.Storage.Rows;
 using NodaTime;
 
@@ -153,17 +152,7 @@ public abstract class DbContactStore
         {
             steps.Add(new ClaimedStep(
                 AccountScope.For(reader.GetString(2), reader.GetString(1)),
-                new EngagementStep(
-                    reader.GetString(0),
-                    reader.GetString(3),
-                    Columns.StepKindOf(reader.GetString(4)),
-                    Columns.InstantOf(reader.GetInt64(5)),
-                    RowReader.OptionalString(reader, 6),
-                    RowReader.OptionalString(reader, 7),
-                    RowReader.OptionalString(reader, 8),
-                    reader.GetInt32(9),
-                    reader.IsDBNull(10) ? null : EngagementJson.ReadResolution(reader.GetString(10)),
-                    reader.GetBoolean(11)),
+                StepRows.ReadClaimed(reader),
                 owner));
         }
         return steps;

@@ -314,7 +314,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         await using (var session = await nodes[0].OpenAsync(scope, write: true, None))
         {
             await session.InsertStepsAsync(Enumerable.Range(0, 120).Select(i =>
-                new EngagementStep($"step-{i:D3}", "e1", StepKind.Finish, T0 + Duration.FromMilliseconds(i % 5))), None);
+                new FinishStep($"step-{i:D3}", "e1", T0 + Duration.FromMilliseconds(i % 5))), None);
             await session.CommitAsync(None);
         }
 
@@ -336,7 +336,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         var node = await MigratedNode();
         await using (var session = await node.OpenAsync(scope, write: true, None))
         {
-            await session.InsertStepsAsync([new EngagementStep("step-1", "e1", StepKind.Finish, T0)], None);
+            await session.InsertStepsAsync([new FinishStep("step-1", "e1", T0)], None);
             await session.CommitAsync(None);
         }
         Assert.Single(await node.ClaimDueStepsAsync(T0, "node-a", T0 + Duration.FromSeconds(1), 10, None));
@@ -359,7 +359,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         Assert.Empty(await node.ClaimDueStepsAsync(T0 + Duration.FromMinutes(1), "node-a", T0 + Duration.FromMinutes(2), 10, None));
         await using (var session = await node.OpenAsync(scope, write: true, None))
         {
-            await session.InsertStepsAsync([new EngagementStep("step-1", "e1", StepKind.Finish, T0)], None);
+            await session.InsertStepsAsync([new FinishStep("step-1", "e1", T0)], None);
             await session.CommitAsync(None);
         }
 

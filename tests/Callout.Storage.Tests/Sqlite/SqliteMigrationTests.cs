@@ -73,7 +73,7 @@ public sealed class SqliteMigrationTests : IDisposable
                 new Engagement(new ResourceArn(scope, ResourceKind.Engagement, "jane/e1"), "jane", ContactKind.Personal,
                     "sender", "subject", "content", null, null, null, t0, null, null),
                 new EngagementSnapshot(new Dictionary<string, ContactSnapshot>()), ct);
-            await session.InsertStepsAsync([new EngagementStep("s1", "e1", StepKind.Finish, t0)], ct);
+            await session.InsertStepsAsync([new FinishStep("s1", "e1", t0)], ct);
             await session.CommitAsync(ct);
         }
 

@@ -44,16 +44,20 @@ public sealed class EngagementPlannerTests
         return new EngagementPlanner(snapshot, Engagement, new EngineSettings { MaxRetries = maxRetries }, () => "id-" + Interlocked.Increment(ref next));
     }
 
-    static List<EngagementStep> Sends(Timeline timeline) => timeline.Steps.Where(s => s.Kind == StepKind.SendPage).ToList();
+    static List<SendPageStep> Sends(Timeline timeline) => timeline.Steps.OfType<SendPageStep>().ToList();
 
     /// `+minutes alias/channel#attempt` per send, in due order.
     static List<string> Lines(Timeline timeline) => Sends(timeline)
         .OrderBy(s => s.Due).ThenBy(s => s.ContactAlias, StringComparer.Ordinal).ThenBy(s => s.ChannelArn, StringComparer.Ordinal)
-        .Select(s => $"+{(s.Due - T0).TotalMinutes} {s.ContactAlias}/{s.ChannelArn![(s.ChannelArn!.LastIndexOf('/') + 1)..]}#{s.Attempt}")
+        .Select(s => $"+{(s.Due - T0).TotalMinutes} {s.ContactAlias}/{s.ChannelArn[(s.ChannelArn.LastIndexOf('/') + 1)..]}#{s.Attempt}")
         .ToList();
 
-    static string Route(EngagementStep step) =>
-        string.Join(" > ", step.Resolution!.Select(r => $"{r.ContactAlias}:{r.Kind}:{r.StageIndex?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"));
+    static string Route(SendPageStep send) => Route(send.Resolution);
+
+    static string Route(EnterScheduleStep enter) => Route(enter.Resolution);
+
+    static string Route(IReadOnlyList<ResolutionStep> path) =>
+        string.Join(" > ", path.Select(r => $"{r.ContactAlias}:{r.Kind}:{r.StageIndex?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"));
 
     [Fact]
     public void the_akuam_plan_pages_each_channel_at_its_stage_start_and_retries_three_times_a_minute_apart()
@@ -70,10 +74,8 @@ public sealed class EngagementPlannerTests
 
         // The last step is the natural end, at the end of the last stage.
         var finish = timeline.Steps[^1];
-        Assert.Equal(StepKind.Finish, finish.Kind);
-        Assert.Equal(At(15), finish.Due);
-        Assert.Equal(Engagement, finish.EngagementId);
-        Assert.Single(timeline.Steps, s => s.Kind == StepKind.Finish);
+        Assert.Equal(new FinishStep(finish.Id, Engagement, At(15)), finish);
+        Assert.Single(timeline.Steps.OfType<FinishStep>());
         Assert.Equal(13, timeline.Steps.Count);
     }
 
@@ -145,7 +147,7 @@ public sealed class EngagementPlannerTests
 
         Assert.Equal(["+0 akuam/email#0", "+0 akuam/sms#0", "+5 akuam/voice#0"], Lines(timeline));
         Assert.Equal(At(6), timeline.End);
-        var voice = Sends(timeline).Single(s => s.ChannelArn!.EndsWith("/voice", StringComparison.Ordinal));
+        var voice = Sends(timeline).Single(s => s.ChannelArn.EndsWith("/voice", StringComparison.Ordinal));
         Assert.Equal("akuam:Personal:3", Route(voice));
     }
 
@@ -158,7 +160,7 @@ public sealed class EngagementPlannerTests
 
         Assert.Equal(["+0 akuam/email#0", "+5 akuam/email#1", "+10 akuam/email#2", "+15 akuam/email#3"], Lines(timeline));
         Assert.Equal(At(15), timeline.End);
-        Assert.Equal(At(15), timeline.Steps.Single(s => s.Kind == StepKind.Finish).Due);
+        Assert.Equal(At(15), timeline.Steps.OfType<FinishStep>().Single().Due);
     }
 
     [Fact]
@@ -181,7 +183,7 @@ public sealed class EngagementPlannerTests
         Assert.Equal(9, Sends(timeline).Select(s => s.PageId).Distinct().Count());
         Assert.Equal(At(23), Sends(timeline).Max(s => s.Due));
         Assert.Equal(At(25), timeline.End);
-        Assert.Equal(At(25), timeline.Steps.Single(s => s.Kind == StepKind.Finish).Due);
+        Assert.Equal(At(25), timeline.Steps.OfType<FinishStep>().Single().Due);
 
         // Only akuam's target is essential.
         Assert.All(Sends(timeline), s => Assert.Equal(s.ContactAlias == "akuam", s.Essential));
@@ -225,7 +227,7 @@ public sealed class EngagementPlannerTests
 
         var timeline = Planner(snapshot).Start("example_escalation", T0);
 
-        Assert.DoesNotContain(timeline.Steps, s => s.ContactAlias == "alejr");
+        Assert.DoesNotContain(timeline.Steps, s => s is SendPageStep { ContactAlias: "alejr" } or EnterScheduleStep { ContactAlias: "alejr" });
         Assert.Equal(["akuam", "anasi"], Sends(timeline).Select(s => s.ContactAlias).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(At(10), Sends(timeline).Where(s => s.ContactAlias == "anasi").Min(s => s.Due));
         Assert.Equal(At(25), timeline.End);
@@ -296,7 +298,7 @@ public sealed class EngagementPlannerTests
     {
         var timeline = Planner(Snapshot(Schedule("oncall"))).Start("oncall", T0);
 
-        var enter = Assert.Single(timeline.Steps, s => s.Kind == StepKind.EnterSchedule);
+        var enter = Assert.Single(timeline.Steps.OfType<EnterScheduleStep>());
         Assert.Equal(T0, enter.Due);
         Assert.Equal("oncall", enter.ContactAlias);
         Assert.True(enter.Essential);
@@ -304,7 +306,7 @@ public sealed class EngagementPlannerTests
         Assert.Empty(Sends(timeline));
         // The end is extended when the people on call are known.
         Assert.Equal(T0, timeline.End);
-        Assert.Equal(T0, timeline.Steps.Single(s => s.Kind == StepKind.Finish).Due);
+        Assert.Equal(T0, timeline.Steps.OfType<FinishStep>().Single().Due);
     }
 
     [Fact]
@@ -316,7 +318,7 @@ public sealed class EngagementPlannerTests
 
         var timeline = Planner(snapshot).Start("esc", T0);
 
-        var enter = Assert.Single(timeline.Steps, s => s.Kind == StepKind.EnterSchedule);
+        var enter = Assert.Single(timeline.Steps.OfType<EnterScheduleStep>());
         Assert.Equal(At(5), enter.Due);
         Assert.False(enter.Essential);
         Assert.Equal("esc:Escalation:1 > oncall:OncallSchedule:-", Route(enter));
@@ -331,7 +333,7 @@ public sealed class EngagementPlannerTests
 
         var timeline = Planner(snapshot).EnterPeople(["akuam", "alejr", "nobody", "esc"], path, At(5), essential: false);
 
-        Assert.DoesNotContain(timeline.Steps, s => s.Kind == StepKind.Finish);
+        Assert.Empty(timeline.Steps.OfType<FinishStep>());
         Assert.Equal(
         [
             "+5 akuam/email#0", "+5 alejr/email#0", "+6 akuam/sms#0", "+6 alejr/email#1", "+7 akuam/voice#0", "+7 alejr/email#2",
@@ -339,7 +341,7 @@ public sealed class EngagementPlannerTests
             "+10 alejr/voice#1", "+11 alejr/voice#2", "+12 alejr/voice#3",
         ], Lines(timeline));
         Assert.All(Sends(timeline), s => Assert.False(s.Essential));
-        var sms = Sends(timeline).First(s => s.ContactAlias == "alejr" && s.ChannelArn!.EndsWith("/sms", StringComparison.Ordinal));
+        var sms = Sends(timeline).First(s => s.ContactAlias == "alejr" && s.ChannelArn.EndsWith("/sms", StringComparison.Ordinal));
         Assert.Equal("esc:Escalation:1 > oncall:OncallSchedule:- > alejr:Personal:1", Route(sms));
         Assert.Equal(At(12), timeline.End);
     }
@@ -363,8 +365,7 @@ public sealed class EngagementPlannerTests
         })
         {
             var finish = Assert.Single(timeline.Steps);
-            Assert.Equal(StepKind.Finish, finish.Kind);
-            Assert.Equal(T0, finish.Due);
+            Assert.Equal(new FinishStep(finish.Id, Engagement, T0), finish);
             Assert.Equal(T0, timeline.End);
         }
     }

@@ -13,11 +13,11 @@ public sealed class SendGroupsTests
     static readonly AccountScope A = AccountScope.For("us-east-1", "111122223333");
     static readonly AccountScope B = AccountScope.For("us-east-1", "444455556666");
 
-    static ClaimedStep Send(AccountScope scope, string stepId, string pageId, int attempt = 0) => new(scope,
-        new EngagementStep(stepId, "e1", StepKind.SendPage, Instant.FromUtc(2025, 3, 1, 12, 0), pageId, "jane",
-            null, attempt, null, Essential: false), "node-a/1");
+    static ClaimedSend Send(AccountScope scope, string stepId, string pageId, int attempt = 0) => new(scope,
+        new SendPageStep(stepId, "e1", Instant.FromUtc(2025, 3, 1, 12, 0), pageId, "jane",
+            "arn:aws:ssm-contacts:us-east-1:111122223333:contact-channel/jane/c1", attempt, [], Essential: false), "node-a/1");
 
-    static string[][] Ids(IReadOnlyList<IReadOnlyList<ClaimedStep>> groups) =>
+    static string[][] Ids(IReadOnlyList<IReadOnlyList<ClaimedSend>> groups) =>
         [.. groups.Select(g => g.Select(c => c.Step.Id).ToArray())];
 
     [Fact]

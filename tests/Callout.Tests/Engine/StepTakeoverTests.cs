@@ -66,8 +66,8 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         var ids = 0;
         var start = new EngagementPlanner(snapshot, engagement.Id, new EngineSettings(), () => Id(++ids)).Start("primary", T0);
         await CommitAsync(s => s.InsertStepsAsync(start.Steps, None));
-        var enterId = start.Steps.Single(s => s.Kind == StepKind.EnterSchedule).Id;
-        var finishId = start.Steps.Single(s => s.Kind == StepKind.Finish).Id;
+        var enterId = start.Steps.OfType<EnterScheduleStep>().Single().Id;
+        var finishId = start.Steps.OfType<FinishStep>().Single().Id;
 
         var (stale, current) = await TakeOverAsync(enterId);
         await _processor.ProcessAsync(stale, None);
@@ -75,18 +75,18 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         // Had the stale run committed, jane's four sends would be claimable and the end moved to T0+5m.
         Assert.True(await IsHeldAsync(enterId, current.Owner));
         var afterStale = await PendingAsync(T0 + Duration.FromHours(1));
-        Assert.Equal([(finishId, StepKind.Finish, T0)], afterStale.Select(s => (s.Id, s.Kind, s.Due)));
+        Assert.Equal([new FinishStep(finishId, engagement.Id, T0)], afterStale);
 
         await _processor.ProcessAsync(current, None);
 
         Assert.False(await IsHeldAsync(enterId, current.Owner));
         var pending = await PendingAsync(T0 + Duration.FromHours(1));
-        var sends = pending.Where(s => s.Kind == StepKind.SendPage).ToList();
+        var sends = pending.OfType<SendPageStep>().ToList();
         Assert.Equal([0, 1, 2, 3], sends.Select(s => s.Attempt).Order());
         Assert.Equal([T0, T0 + Minutes(1), T0 + Minutes(2), T0 + Minutes(3)], sends.Select(s => s.Due).Order());
         Assert.All(sends, s => Assert.Equal(("jane", ChannelArn("jane")), (s.ContactAlias, s.ChannelArn)));
         Assert.Single(sends.Select(s => s.PageId).Distinct());
-        Assert.Equal([(finishId, T0 + Minutes(5))], pending.Where(s => s.Kind == StepKind.Finish).Select(s => (s.Id, s.Due)));
+        Assert.Equal([(finishId, T0 + Minutes(5))], pending.OfType<FinishStep>().Select(s => (s.Id, s.Due)));
         Assert.Equal(5, pending.Count);
     }
 
@@ -96,7 +96,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         var engagement = NewEngagement(Id(100), "jane", ContactKind.Personal);
         await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
         var pageId = Id(200);
-        var send = new EngagementStep(Id(1), engagement.Id, StepKind.SendPage, T0, pageId, "jane", ChannelArn("jane"), 0,
+        var send = new SendPageStep(Id(1), engagement.Id, T0, pageId, "jane", ChannelArn("jane"), 0,
             [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true);
         await CommitAsync(s => s.InsertStepsAsync([send], None));
 
@@ -125,7 +125,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
     {
         var engagement = NewEngagement(Id(100), "jane", ContactKind.Personal);
         await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
-        var finish = new EngagementStep(Id(1), engagement.Id, StepKind.Finish, T0);
+        var finish = new FinishStep(Id(1), engagement.Id, T0);
         await CommitAsync(s => s.InsertStepsAsync([finish], None));
 
         var (stale, current) = await TakeOverAsync(finish.Id);
@@ -147,9 +147,9 @@ public sealed class StepTakeoverTests : IAsyncLifetime
     {
         var engagement = NewEngagement(Id(100), "jane", ContactKind.Personal);
         await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
-        var send = new EngagementStep(Id(1), engagement.Id, StepKind.SendPage, T0, Id(200), "jane", ChannelArn("jane"), 0,
+        var send = new SendPageStep(Id(1), engagement.Id, T0, Id(200), "jane", ChannelArn("jane"), 0,
             [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true);
-        var finish = new EngagementStep(Id(2), engagement.Id, StepKind.Finish, T0);
+        var finish = new FinishStep(Id(2), engagement.Id, T0);
         await CommitAsync(s => s.InsertStepsAsync([send, finish], None));
         // Another runner holds the last send for the whole test, so the end has to wait and try again.
         Assert.Equal([send.Id], (await _store.ClaimDueStepsAsync(T0, "node-c/1", T0 + Duration.FromDays(1), 1, None)).Select(c => c.Step.Id));
@@ -163,7 +163,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         await _processor.ProcessAsync(current, None);
 
         var retry = Assert.Single(await PendingAsync(T0 + Duration.FromHours(1)));
-        Assert.Equal((StepKind.Finish, Takeover + Duration.FromSeconds(1)), (retry.Kind, retry.Due));
+        Assert.Equal(new FinishStep(retry.Id, engagement.Id, Takeover + Duration.FromSeconds(1)), retry);
         Assert.NotEqual(finish.Id, retry.Id);
         Assert.True((await ReadAsync(s => s.FindEngagementAsync(engagement.Id, None)))?.Running);
         Assert.False(await IsHeldAsync(finish.Id, current.Owner));
@@ -174,7 +174,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
     {
         var engagement = NewEngagement(Id(100), "jane", ContactKind.Personal);
         await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
-        var sends = Enumerable.Range(1, 4).Select(i => new EngagementStep(Id(i), engagement.Id, StepKind.SendPage, T0, Id(200 + i), "jane",
+        var sends = Enumerable.Range(1, 4).Select(i => new SendPageStep(Id(i), engagement.Id, T0, Id(200 + i), "jane",
             ChannelArn("jane"), 0, [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true)).ToList();
         await CommitAsync(async s =>
         {
@@ -190,7 +190,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         var takenOver = Assert.Single(await _store.ClaimDueStepsAsync(Takeover, "node-b/2", T0 + Duration.FromDays(1), 1, None));
         Assert.Equal(Id(1), takenOver.Step.Id);
 
-        await _processor.SendPagesAsync(group, None);
+        await _processor.SendPagesAsync(Sends(group), None);
 
         var sent = await _store.ListOutboxAsync(10, None);
         Assert.Equal(2, sent.Count);
@@ -207,8 +207,13 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         Assert.Null(await ReadAsync(s => s.FindPageAsync(Id(201), None)));
         Assert.True(await IsHeldAsync(Id(1), takenOver.Owner));
         Assert.Equal([Id(1)], (await PendingAsync(T0 + Duration.FromDays(2))).Select(s => s.Id));
-        await Assert.ThrowsAsync<ArgumentException>(() => _processor.SendPagesAsync([group[1], group[1] with { Step = group[1].Step with { Id = Id(9) } }], None));
+        var twice = Sends(group)[1];
+        await Assert.ThrowsAsync<ArgumentException>(() => _processor.SendPagesAsync([twice, twice with { Step = twice.Step with { Id = Id(9) } }], None));
     }
+
+    /// Claimed sends as the engine hands them to the processor.
+    static List<ClaimedSend> Sends(IEnumerable<ClaimedStep> claimed) =>
+        [.. claimed.Select(c => new ClaimedSend(c.Scope, Assert.IsType<SendPageStep>(c.Step), c.Owner))];
 
     /// The first claim leases the step at T0; its lease runs out and a second claim, with an owner
     /// of its own and a long lease, takes the same step over.
