@@ -5,74 +5,11 @@
 # Every run works under its own alias prefix, so it can run again against the same server.
 set -u
 
-: "${CALLOUT_ENDPOINT:?set CALLOUT_ENDPOINT to the server URL}"
-ENDPOINT="${CALLOUT_ENDPOINT%/}"
-
-# spec/protocol.md §8: the CLI needs a region and credentials even for a local endpoint; a 12-digit
-# access key is the account (§5). Keep any local profile, config or endpoint override out of it.
-export AWS_ACCESS_KEY_ID=111122223333 AWS_SECRET_ACCESS_KEY=x AWS_DEFAULT_REGION=us-east-1
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_MAX_ATTEMPTS=1
-unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_SSM_CONTACTS AWS_CA_BUNDLE
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ACCOUNT=111122223333
+use_credentials "$ACCOUNT" x
 PREFIX="arn:aws:ssm-contacts:us-east-1:$ACCOUNT"
 RUN="cli$(python3 -c 'import uuid; print(uuid.uuid4().hex[:8])')"
-
-passed=0
-failed=0
-ERR_FILE=$(mktemp)
-trap 'rm -f "$ERR_FILE"' EXIT
-
-# check NAME COMMAND...: runs COMMAND and counts it as one assertion.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok - $name"
-  else
-    failed=$((failed + 1))
-    echo "not ok - $name"
-    if [ -s "$ERR_FILE" ]; then
-      sed 's/^/#   stderr: /' "$ERR_FILE"
-    fi
-  fi
-}
-
-# call ARGS...: runs `aws ssm-contacts ARGS`, leaving stdout in OUT, stderr in ERR_FILE, status in RC.
-call() {
-  OUT=$(aws ssm-contacts --endpoint-url "$ENDPOINT" --output json "$@" 2>"$ERR_FILE")
-  RC=$?
-}
-
-succeeds() {
-  call "$@"
-  [ "$RC" -eq 0 ]
-}
-
-# fails_with CODE ARGS...: the call must fail with that error code (the CLI prints "(CODE)").
-fails_with() {
-  local code=$1
-  shift
-  call "$@"
-  if [ "$RC" -ne 0 ] && grep -q "($code)" "$ERR_FILE"; then
-    return 0
-  fi
-  echo "#   expected $code, got rc=$RC: $(cat "$ERR_FILE") $OUT"
-  return 1
-}
-
-# field EXPR: evaluates a Python expression over the last output, bound to `d`.
-field() {
-  python3 -c 'import json, sys; d = json.loads(sys.argv[1] or "{}"); print(eval(sys.argv[2]))' "$OUT" "$1"
-}
-
-eq() {
-  if [ "$1" = "$2" ]; then
-    return 0
-  fi
-  echo "#   expected '$2', got '$1'"
-  return 1
-}
 
 # outbox_code ADDRESS: the 6-digit code of the newest activation message sent to ADDRESS.
 outbox_code() {
@@ -235,7 +172,4 @@ check "deleting it again is not found" fails_with ResourceNotFoundException dele
 call list-contacts --alias-prefix "$AKUAM"
 check "list-contacts no longer shows it" eq "$(field 'd["Contacts"]')" "[]"
 
-echo "$passed passed, $failed failed"
-if [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
-  exit 1
-fi
+finish

@@ -7,40 +7,14 @@
 # Prints "ok - name" / "not ok - name" lines, then "N passed, M failed"; exits 1 on any failure.
 set -u
 
-: "${CALLOUT_ENDPOINT:?set CALLOUT_ENDPOINT to the server URL}"
-ENDPOINT="${CALLOUT_ENDPOINT%/}"
-
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ -n "${CALLOUT_STS_SECRET:-}" ]; then
   KEY=$CALLOUT_STS_KEY SECRET=$CALLOUT_STS_SECRET ACCOUNT=$CALLOUT_STS_ACCOUNT
 else
-  ACCOUNT=$(python3 -c 'import random; print(random.randrange(200_000_000_000, 999_999_999_999))')
+  ACCOUNT=$(random_account)
   KEY=$ACCOUNT SECRET=x
 fi
-# Keep any local profile, config or endpoint override out of it.
-export AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET AWS_DEFAULT_REGION=us-east-1
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_MAX_ATTEMPTS=1
-unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_SSM_CONTACTS AWS_ENDPOINT_URL_STS AWS_CA_BUNDLE
-
-passed=0
-failed=0
-ERR_FILE=$(mktemp)
-trap 'rm -f "$ERR_FILE"' EXIT
-
-# check NAME COMMAND...: runs COMMAND and counts it as one assertion.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok - $name"
-  else
-    failed=$((failed + 1))
-    echo "not ok - $name"
-    if [ -s "$ERR_FILE" ]; then
-      sed 's/^/#   stderr: /' "$ERR_FILE"
-    fi
-  fi
-}
+use_credentials "$KEY" "$SECRET"
 
 # identity_is ACCOUNT ARN ARGS...: `aws sts get-caller-identity ARGS` must name that account and ARN.
 identity_is() {
@@ -72,5 +46,4 @@ if [ -n "${CALLOUT_STS_SECRET:-}" ]; then
   check "a wrong secret is a signature that does not match" wrong_secret_is_refused
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
