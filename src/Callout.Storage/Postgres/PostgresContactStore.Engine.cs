@@ -123,22 +123,6 @@ public sealed partial class PostgresContactStore
         return next is long millis ? Columns.InstantOf(millis) : null;
     }
 
-    /// An insert racing an uncommitted one waits for it, then does nothing; the SELECT, a
-    /// statement of its own at READ COMMITTED, then sees the winner. Both go in one batch.
-    private protected override async Task<byte[]> CreateSecretAsync(string name, byte[] candidate, CancellationToken ct)
-    {
-        await using var batch = dataSource.CreateBatch();
-        var insert = new NpgsqlBatchCommand(InsertSecretSql);
-        insert.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
-        insert.Parameters.Add(new NpgsqlParameter("value", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = candidate });
-        var select = new NpgsqlBatchCommand(SelectSecretSql);
-        select.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
-        batch.BatchCommands.Add(insert);
-        batch.BatchCommands.Add(select);
-        var value = await batch.ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a bytea.");
-    }
-
     private protected override async Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
     {

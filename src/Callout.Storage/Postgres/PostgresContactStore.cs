@@ -96,42 +96,38 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
     public Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return write
-            ? OpenSessionAsync(scope, true, (c, t) => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", c, t)
-                .Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey)), openingReturnsRows: true, ct)
-            : OpenSessionAsync(scope, false, (c, t) => new NpgsqlCommand("SET TRANSACTION READ ONLY", c, t), openingReturnsRows: false, ct);
+        return OpenSessionAsync(scope, write, write
+            ? new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)").Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey))
+            : new NpgsqlCommand("SET TRANSACTION READ ONLY"), ct);
     }
 
     public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
-        return OpenSessionAsync(scope, true, (c, t) => ResourceLock.Engagement(c, t, scope, engagementId), openingReturnsRows: true, ct);
+        return OpenSessionAsync(scope, true, ResourceLock.Engagement(scope, engagementId), ct);
     }
 
     public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         PageIdArguments.Check(pageIds);
-        return pageIds.Count == 1
-            ? OpenSessionAsync(scope, true, (c, t) => ResourceLock.Page(c, t, scope, pageIds.First()), openingReturnsRows: true, ct)
-            : OpenSessionAsync(scope, true, (c, t) => ResourceLock.Pages(c, t, scope, pageIds), openingReturnsRows: true, ct);
+        return OpenSessionAsync(scope, true,
+            pageIds.Count == 1 ? ResourceLock.Page(scope, pageIds.First()) : ResourceLock.Pages(scope, pageIds), ct);
     }
 
     public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(operation);
-        return idempotencyToken is null
-            ? OpenSessionAsync(scope, true, null, openingReturnsRows: false, ct)
-            : OpenSessionAsync(scope, true, (c, t) => ResourceLock.IdempotencyToken(c, t, scope, operation, idempotencyToken), openingReturnsRows: true, ct);
+        return OpenSessionAsync(scope, true,
+            idempotencyToken is null ? null : ResourceLock.IdempotencyToken(scope, operation, idempotencyToken), ct);
     }
 
     /// A session whose transaction starts with `opening`: the lock it serializes on, or READ ONLY.
     /// Npgsql sends BEGIN with the transaction's first statement, and the session holds `opening`
     /// back until its own first statement, so all three travel in one round trip.
-    async Task<IStoreSession> OpenSessionAsync(AccountScope scope, bool write,
-        Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand>? opening, bool openingReturnsRows, CancellationToken ct)
+    async Task<IStoreSession> OpenSessionAsync(AccountScope scope, bool write, NpgsqlCommand? opening, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -140,7 +136,7 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
         {
             transaction = await connection.BeginTransactionAsync(
                 write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-            return new PostgresSession(connection, transaction, scope, write, opening?.Invoke(connection, transaction), openingReturnsRows);
+            return new PostgresSession(connection, transaction, scope, write, opening);
         }
         catch
         {
@@ -149,6 +145,7 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
                 await transaction.DisposeAsync().ConfigureAwait(false);
             }
             await connection.DisposeAsync().ConfigureAwait(false);
+            opening?.Dispose();
             throw;
         }
     }

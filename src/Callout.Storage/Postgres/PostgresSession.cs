@@ -41,17 +41,16 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
     // skips those before the caller's own.
     int deferredResultSets;
 
-    /// `opening` is the transaction's first statement (a lock, or SET TRANSACTION READ ONLY), if
-    /// any; `openingReturnsRows` says whether it is a SELECT.
-    public PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, bool write,
-        NpgsqlCommand? opening, bool openingReturnsRows)
+    /// `opening` is the transaction's first statement, if any: a writer's lock (a SELECT), or a
+    /// reader's SET TRANSACTION READ ONLY.
+    public PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, bool write, NpgsqlCommand? opening)
         : base(scope, write)
     {
         this.connection = connection;
         this.transaction = transaction;
         if (opening is not null)
         {
-            Defer(opening, openingReturnsRows);
+            Defer(opening, returnsRows: write);
         }
     }
 
@@ -102,13 +101,13 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
     /// Taken with the session's next statement, like the opening lock.
     protected override Task TakeEngagementLockAsync(string engagementId)
     {
-        Defer(ResourceLock.Engagement(connection, transaction, Scope, engagementId), returnsRows: true);
+        Defer(ResourceLock.Engagement(Scope, engagementId), returnsRows: true);
         return Task.CompletedTask;
     }
 
     protected override Task TakePageLockAsync(string pageId)
     {
-        Defer(ResourceLock.Page(connection, transaction, Scope, pageId), returnsRows: true);
+        Defer(ResourceLock.Page(Scope, pageId), returnsRows: true);
         return Task.CompletedTask;
     }
 

@@ -12,36 +12,36 @@ namespace Callout.Storage.Postgres;
 /// scope and migration locks, so the kinds never collide. Each is a SELECT returning one row.
 static class ResourceLock
 {
-    public static NpgsqlCommand Engagement(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, string engagementId) =>
-        Command(connection, transaction, $"callout/engagement/{scope.AccountId}/{scope.Region}/{engagementId}");
+    public static NpgsqlCommand Engagement(AccountScope scope, string engagementId) =>
+        Command($"callout/engagement/{scope.AccountId}/{scope.Region}/{engagementId}");
 
-    public static NpgsqlCommand Page(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, string pageId) =>
-        Command(connection, transaction, PageName(scope, pageId));
+    public static NpgsqlCommand Page(AccountScope scope, string pageId) =>
+        Command(PageName(scope, pageId));
 
     /// The locks of several pages in one statement, taken in the order of their keys, so sessions
     /// locking overlapping sets of pages never wait for each other in a circle. A single page's
     /// lock (Page) is the same lock as its entry here.
-    public static NpgsqlCommand Pages(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, IEnumerable<string> pageIds)
+    public static NpgsqlCommand Pages(AccountScope scope, IEnumerable<string> pageIds)
     {
         var keys = pageIds.Select(id => Key(PageName(scope, id))).Distinct().Order().ToArray();
         // The aggregate takes the rows in the subquery's order, so the locks are taken in it too.
         return new NpgsqlCommand("""
                 SELECT count(pg_advisory_xact_lock(high, low))
                 FROM (SELECT high, low FROM unnest(@highs, @lows) WITH ORDINALITY AS k(high, low, n) ORDER BY n) AS ordered
-                """, connection, transaction)
+                """)
             .Bind("@highs", keys.Select(k => k.High).ToArray())
             .Bind("@lows", keys.Select(k => k.Low).ToArray());
     }
 
-    public static NpgsqlCommand IdempotencyToken(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, string operation, string token) =>
-        Command(connection, transaction, $"callout/idempotency/{scope.AccountId}/{scope.Region}/{operation}/{token}");
+    public static NpgsqlCommand IdempotencyToken(AccountScope scope, string operation, string token) =>
+        Command($"callout/idempotency/{scope.AccountId}/{scope.Region}/{operation}/{token}");
 
     static string PageName(AccountScope scope, string pageId) => $"callout/page/{scope.AccountId}/{scope.Region}/{pageId}";
 
-    static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string name)
+    static NpgsqlCommand Command(string name)
     {
         var (high, low) = Key(name);
-        return new NpgsqlCommand("SELECT pg_advisory_xact_lock(@high, @low)", connection, transaction)
+        return new NpgsqlCommand("SELECT pg_advisory_xact_lock(@high, @low)")
             .Bind("@high", high)
             .Bind("@low", low);
     }

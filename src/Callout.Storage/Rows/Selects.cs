@@ -51,88 +51,37 @@ internal static class Selects
         """;
 
     /// Index: 1 = alias prefix, 2 = kind, 4 = after an alias; each a range of the primary key.
-    public static readonly string[] ListContacts = [.. Enumerable.Range(0, 8).Select(ListContactsSql)];
+    public static readonly string[] ListContacts = Variants(Contact, " ORDER BY alias LIMIT @limit",
+        " AND alias >= @prefix AND alias < @prefix_end", " AND kind = @kind", " AND alias > @after");
 
     /// Index: 1 = incident, 2 = from, 4 = to, 8 = after; each a range scan of engagements_by_start
     /// (or engagements_by_incident) in index order.
-    public static readonly string[] ListEngagements = [.. Enumerable.Range(0, 16).Select(ListEngagementsSql)];
+    public static readonly string[] ListEngagements = Variants(Engagement, " ORDER BY start_time DESC, id DESC LIMIT @limit",
+        " AND incident_id = @incident_id", " AND start_time >= @from", " AND start_time <= @to",
+        " AND (start_time, id) < (@after_start, @after_id)");
 
     /// Index: 1 = engagement, 2 = person, 4 = after. Variants 0 and 4 name neither and are refused
     /// by the callers.
-    public static readonly string[] ListPages = [.. Enumerable.Range(0, 8).Select(ListPagesSql)];
+    public static readonly string[] ListPages = Variants(Page, " ORDER BY created_at DESC, id DESC LIMIT @limit",
+        " AND engagement_id = @engagement_id", " AND contact_alias = @contact_alias", " AND (created_at, id) < (@after_created, @after_id)");
 
     /// Index: 1 = name prefix, 2 = after a (name, id); each a range of rotations_by_name.
-    public static readonly string[] ListRotations = [.. Enumerable.Range(0, 4).Select(ListRotationsSql)];
+    public static readonly string[] ListRotations = Variants(Rotation, " ORDER BY name, id LIMIT @limit",
+        " AND name >= @prefix AND name < @prefix_end", " AND (name, id) > (@after_name, @after_id)");
 
-    static string ListContactsSql(int variant)
+    /// The index of a listing's statement: bit i is set when the i-th filter is given.
+    public static int Variant(params ReadOnlySpan<object?> filters)
     {
-        var sql = Contact;
-        if ((variant & 1) != 0)
+        var variant = 0;
+        for (var i = 0; i < filters.Length; i++)
         {
-            sql += " AND alias >= @prefix AND alias < @prefix_end";
+            variant |= filters[i] is null ? 0 : 1 << i;
         }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND kind = @kind";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND alias > @after";
-        }
-        return sql + " ORDER BY alias LIMIT @limit";
+        return variant;
     }
 
-    static string ListEngagementsSql(int variant)
-    {
-        var sql = Engagement;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND incident_id = @incident_id";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND start_time >= @from";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND start_time <= @to";
-        }
-        if ((variant & 8) != 0)
-        {
-            sql += " AND (start_time, id) < (@after_start, @after_id)";
-        }
-        return sql + " ORDER BY start_time DESC, id DESC LIMIT @limit";
-    }
-
-    static string ListPagesSql(int variant)
-    {
-        var sql = Page;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND engagement_id = @engagement_id";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND contact_alias = @contact_alias";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND (created_at, id) < (@after_created, @after_id)";
-        }
-        return sql + " ORDER BY created_at DESC, id DESC LIMIT @limit";
-    }
-
-    static string ListRotationsSql(int variant)
-    {
-        var sql = Rotation;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND name >= @prefix AND name < @prefix_end";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND (name, id) > (@after_name, @after_id)";
-        }
-        return sql + " ORDER BY name, id LIMIT @limit";
-    }
+    /// One statement per combination of the filters, indexed as Variant says.
+    static string[] Variants(string select, string order, params string[] filters) =>
+        [.. Enumerable.Range(0, 1 << filters.Length).Select(variant =>
+            select + string.Concat(filters.Where((_, i) => (variant & (1 << i)) != 0)) + order)];
 }

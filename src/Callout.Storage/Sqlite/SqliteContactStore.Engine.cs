@@ -54,19 +54,6 @@ public sealed partial class SqliteContactStore
         return times.Count == 0 ? null : Columns.InstantOf(times.Min());
     }, ct);
 
-    private protected override Task<byte[]> CreateSecretAsync(string name, byte[] candidate, CancellationToken ct) =>
-        InWriteTransactionAsync(async link =>
-        {
-            await link.Command(InsertSecretSql)
-                .Bind("@name", name)
-                .Bind("@value", candidate)
-                .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            var value = await link.Command(SelectSecretSql)
-                .Bind("@name", name)
-                .ExecuteScalarAsync(ct).ConfigureAwait(false);
-            return value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a blob.");
-        }, ct);
-
     private protected override Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct) =>
         InReadAsync(async link =>

@@ -20,10 +20,6 @@ public abstract class DbContactStore
 {
     const int SecretLength = 32;
 
-    private protected const string InsertSecretSql = "INSERT INTO secrets (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING";
-
-    private protected const string SelectSecretSql = "SELECT value FROM secrets WHERE name = @name";
-
     // Secrets never change once created, so each is read from the database once per store.
     readonly ConcurrentDictionary<string, byte[]> secrets = new(StringComparer.Ordinal);
 
@@ -42,9 +38,6 @@ public abstract class DbContactStore
 
     /// Leases up to `limit` due steps (limit > 0), in any order.
     private protected abstract Task<List<ClaimedStep>> ClaimAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
-
-    /// Inserts `candidate` as the named secret unless one is there, and returns the stored one.
-    private protected abstract Task<byte[]> CreateSecretAsync(string name, byte[] candidate, CancellationToken ct);
 
     /// Stores the virtual clock's time unless the stored one is later.
     private protected abstract string SaveVirtualTimeSql { get; }
@@ -77,9 +70,12 @@ public abstract class DbContactStore
         ObjectDisposedException.ThrowIf(disposed, this);
         if (!secrets.TryGetValue(name, out var secret))
         {
-            // Another node may create it first: whichever insert lands first is the secret.
-            var stored = await CreateSecretAsync(name, RandomNumberGenerator.GetBytes(SecretLength), ct).ConfigureAwait(false);
-            secret = secrets.GetOrAdd(name, stored);
+            // Another node may create it first: whichever insert lands first is the secret, and
+            // the read after it sees that one.
+            await ExecuteAsync("INSERT INTO secrets (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING",
+                c => c.Bind("@name", name).Bind("@value", RandomNumberGenerator.GetBytes(SecretLength)), ct).ConfigureAwait(false);
+            var stored = await ScalarAsync("SELECT value FROM secrets WHERE name = @name", ct, c => c.Bind("@name", name)).ConfigureAwait(false);
+            secret = secrets.GetOrAdd(name, stored as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not binary."));
         }
         // The caller gets its own copy; the cached one must never change.
         return [.. secret];
@@ -88,7 +84,7 @@ public abstract class DbContactStore
     public async Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var now = await QueryAsync("SELECT now FROM virtual_clock WHERE id = 1", _ => { }, StoreSession.ReadScalarAsync, ct).ConfigureAwait(false);
+        var now = await ScalarAsync("SELECT now FROM virtual_clock WHERE id = 1", ct).ConfigureAwait(false);
         return now is long millis ? Columns.InstantOf(millis) : null;
     }
 
@@ -101,15 +97,14 @@ public abstract class DbContactStore
     public async Task<long> CountRunningEngagementsAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var count = await QueryAsync("SELECT count(*) FROM engagements WHERE stop_time IS NULL", _ => { }, StoreSession.ReadScalarAsync, ct)
-            .ConfigureAwait(false);
+        var count = await ScalarAsync("SELECT count(*) FROM engagements WHERE stop_time IS NULL", ct).ConfigureAwait(false);
         return Convert.ToInt64(count, CultureInfo.InvariantCulture);
     }
 
     public async Task CheckAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        await QueryAsync("SELECT EXISTS (SELECT 1 FROM contacts)", _ => { }, StoreSession.ReadScalarAsync, ct).ConfigureAwait(false);
+        await ScalarAsync("SELECT EXISTS (SELECT 1 FROM contacts)", ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct)
@@ -118,15 +113,7 @@ public abstract class DbContactStore
         return await QueryAsync(
             "SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region",
             c => c.Bind("@kind", Columns.Text(kind)).Bind("@address", address),
-            async (reader, c) =>
-            {
-                var scopes = new List<AccountScope>();
-                while (await reader.ReadAsync(c).ConfigureAwait(false))
-                {
-                    scopes.Add(AccountScope.For(reader.GetString(1), reader.GetString(0)));
-                }
-                return scopes;
-            }, ct).ConfigureAwait(false);
+            (reader, c) => StoreSession.ReadListAsync(reader, r => AccountScope.For(r.GetString(1), r.GetString(0)), c), ct).ConfigureAwait(false);
     }
 
     /// The store-wide outbox listing; unlike everything in a session it spans all scopes, because
@@ -134,16 +121,12 @@ public abstract class DbContactStore
     public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        return await QueryAsync(Selects.Outbox, c => c.Bind("@limit", limit), async (reader, c) =>
-        {
-            var messages = new List<OutboxMessage>();
-            while (await reader.ReadAsync(c).ConfigureAwait(false))
-            {
-                messages.Add(RowReader.OutboxMessage(reader));
-            }
-            return messages;
-        }, ct).ConfigureAwait(false);
+        return await QueryAsync(Selects.Outbox, c => c.Bind("@limit", limit),
+            (reader, c) => StoreSession.ReadListAsync(reader, RowReader.OutboxMessage, c), ct).ConfigureAwait(false);
     }
+
+    Task<object?> ScalarAsync(string sql, CancellationToken ct, Action<DbCommand>? bind = null) =>
+        QueryAsync(sql, bind ?? (_ => { }), StoreSession.ReadScalarAsync, ct);
 
     /// The rows a claim's RETURNING hands back.
     private protected static async Task<List<ClaimedStep>> ReadClaimedStepsAsync(DbDataReader reader, string owner, CancellationToken ct)

@@ -17,28 +17,20 @@ internal abstract partial class StoreSession
     public async Task<Contact?> FindContactAsync(string alias, CancellationToken ct) =>
         await FirstAsync(Read(Selects.Contact + " AND alias = @alias").Bind("@alias", alias), ReadContact, ct).ConfigureAwait(false);
 
+    // A prefix is a range, not LIKE: '_' and '%' are legal in aliases. U+10FFFF sorts after every
+    // character both databases' collations can meet (SQLite's BINARY, the column's COLLATE "C" on
+    // PostgreSQL), so the bound admits every extension. A filter not given is bound as NULL and
+    // left out of the statement.
     public async Task<IReadOnlyList<Contact>> ListContactsAsync(
-        string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct)
-    {
-        var variant = (aliasPrefix is null ? 0 : 1) | (kind is null ? 0 : 2) | (afterAlias is null ? 0 : 4);
-        var command = Read(Selects.ListContacts[variant]).Bind("@limit", limit);
-        if (aliasPrefix is not null)
-        {
-            // A range, not LIKE: '_' and '%' are legal in aliases. U+10FFFF sorts after every
-            // character both databases' collations can meet (SQLite's BINARY, the column's
-            // COLLATE "C" on PostgreSQL), so the bound admits every extension.
-            command.Bind("@prefix", aliasPrefix).Bind("@prefix_end", aliasPrefix + char.ConvertFromUtf32(0x10FFFF));
-        }
-        if (kind is { } k)
-        {
-            command.Bind("@kind", Columns.Text(k));
-        }
-        if (afterAlias is not null)
-        {
-            command.Bind("@after", afterAlias);
-        }
-        return await ListAsync(command, ReadContact, ct).ConfigureAwait(false);
-    }
+        string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct) =>
+        await ListAsync(Read(Selects.ListContacts[Selects.Variant(aliasPrefix, kind, afterAlias)])
+            .Bind("@limit", limit)
+            .Bind("@prefix", aliasPrefix)
+            .Bind("@prefix_end", PrefixEnd(aliasPrefix))
+            .Bind("@kind", kind is { } k ? Columns.Text(k) : null)
+            .Bind("@after", afterAlias), ReadContact, ct).ConfigureAwait(false);
+
+    protected static string? PrefixEnd(string? prefix) => prefix is null ? null : prefix + char.ConvertFromUtf32(0x10FFFF);
 
     public async Task<int> CountContactsAsync(CancellationToken ct) =>
         Convert.ToInt32(await ScalarAsync(Read(CountContactsSql), ct).ConfigureAwait(false), CultureInfo.InvariantCulture);

@@ -56,21 +56,12 @@ internal abstract partial class StoreSession
         {
             throw new ArgumentException("Pages are listed by engagement, by contact, or both; neither was given.", nameof(engagementId));
         }
-        var variant = (engagementId is null ? 0 : 1) | (contactAlias is null ? 0 : 2) | (after is null ? 0 : 4);
-        var command = Read(Selects.ListPages[variant]).Bind("@limit", limit);
-        if (engagementId is not null)
-        {
-            command.Bind("@engagement_id", engagementId);
-        }
-        if (contactAlias is not null)
-        {
-            command.Bind("@contact_alias", contactAlias);
-        }
-        if (after is { } a)
-        {
-            command.Bind("@after_created", Columns.Millis(a.Created)).Bind("@after_id", a.Id);
-        }
-        return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
+        return await ListAsync(Read(Selects.ListPages[Selects.Variant(engagementId, contactAlias, after)])
+            .Bind("@limit", limit)
+            .Bind("@engagement_id", engagementId)
+            .Bind("@contact_alias", contactAlias)
+            .Bind("@after_created", Columns.Millis(after?.Created))
+            .Bind("@after_id", after?.Id), ReadPage, ct).ConfigureAwait(false);
     }
 
     /// Oldest first, in the order of pages_by_engagement.

@@ -35,22 +35,15 @@ internal abstract partial class StoreSession
         await WriteAsync(Write(Writes.DeleteRotation).Bind("@id", rotationId), ct).ConfigureAwait(false);
     }
 
+    /// A prefix is a range, not LIKE: '_' is legal in names, and LIKE ignores case (see ListContactsAsync).
     public async Task<IReadOnlyList<Rotation>> ListRotationsAsync(
-        string? namePrefix, (string Name, string Id)? after, int limit, CancellationToken ct)
-    {
-        var variant = (namePrefix is null ? 0 : 1) | (after is null ? 0 : 2);
-        var command = Read(Selects.ListRotations[variant]).Bind("@limit", limit);
-        if (namePrefix is not null)
-        {
-            // A range, not LIKE: '_' is legal in names, and LIKE ignores case (see ListContactsAsync).
-            command.Bind("@prefix", namePrefix).Bind("@prefix_end", namePrefix + char.ConvertFromUtf32(0x10FFFF));
-        }
-        if (after is { } key)
-        {
-            command.Bind("@after_name", key.Name).Bind("@after_id", key.Id);
-        }
-        return await ListAsync(command, ReadRotation, ct).ConfigureAwait(false);
-    }
+        string? namePrefix, (string Name, string Id)? after, int limit, CancellationToken ct) =>
+        await ListAsync(Read(Selects.ListRotations[Selects.Variant(namePrefix, after)])
+            .Bind("@limit", limit)
+            .Bind("@prefix", namePrefix)
+            .Bind("@prefix_end", PrefixEnd(namePrefix))
+            .Bind("@after_name", after?.Name)
+            .Bind("@after_id", after?.Id), ReadRotation, ct).ConfigureAwait(false);
 
     public async Task<int> CountRotationsAsync(CancellationToken ct) =>
         Convert.ToInt32(await ScalarAsync(Read("SELECT count(*) FROM rotations WHERE account_id = @account AND region = @region"), ct)

@@ -83,7 +83,7 @@ internal abstract partial class StoreSession(AccountScope scope, bool write)
     internal static async Task<object?> ReadScalarAsync(DbDataReader reader, CancellationToken ct) =>
         await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
 
-    protected static async Task<List<T>> ReadListAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken ct)
+    internal static async Task<List<T>> ReadListAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken ct)
     {
         var rows = new List<T>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
