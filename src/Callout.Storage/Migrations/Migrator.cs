@@ -34,11 +34,8 @@ internal static class Migrator
             // SQLite begins it IMMEDIATE: the write lock is taken before the script starts.
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, migration.Sql, ct).ConfigureAwait(false);
-            await using (var record = Command(connection, transaction, "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)"))
-            {
-                await record.Bind("@version", migration.Version).Bind("@name", migration.Name)
-                    .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
+            await ExecuteAsync(connection, transaction, "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", ct,
+                c => c.Bind("@version", migration.Version).Bind("@name", migration.Name)).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
     }
@@ -51,9 +48,11 @@ internal static class Migrator
         return command;
     }
 
-    static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
+    public static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct,
+        Action<DbCommand>? bind = null)
     {
         await using var command = Command(connection, transaction, sql);
+        bind?.Invoke(command);
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

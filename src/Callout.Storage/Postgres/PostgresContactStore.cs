@@ -93,43 +93,21 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
         return PostgresMigrator.ApplyAsync(dataSource, ct);
     }
 
-    public Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return OpenSessionAsync(scope, write, write
-            ? new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)").Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey))
-            : new NpgsqlCommand("SET TRANSACTION READ ONLY"), ct);
-    }
-
-    public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentException.ThrowIfNullOrEmpty(engagementId);
-        return OpenSessionAsync(scope, true, ResourceLock.Engagement(scope, engagementId), ct);
-    }
-
-    public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        PageIdArguments.Check(pageIds);
-        return OpenSessionAsync(scope, true,
-            pageIds.Count == 1 ? ResourceLock.Page(scope, pageIds.First()) : ResourceLock.Pages(scope, pageIds), ct);
-    }
-
-    public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentException.ThrowIfNullOrEmpty(operation);
-        return OpenSessionAsync(scope, true,
-            idempotencyToken is null ? null : ResourceLock.IdempotencyToken(scope, operation, idempotencyToken), ct);
-    }
-
-    /// A session whose transaction starts with `opening`: the lock it serializes on, or READ ONLY.
+    /// A session whose transaction starts with `opening`: the lock it is serialized on, or READ ONLY.
     /// Npgsql sends BEGIN with the transaction's first statement, and the session holds `opening`
     /// back until its own first statement, so all three travel in one round trip.
-    async Task<IStoreSession> OpenSessionAsync(AccountScope scope, bool write, NpgsqlCommand? opening, CancellationToken ct)
+    private protected override async Task<IStoreSession> OpenSessionAsync(
+        AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        var opening = serializedOn switch
+        {
+            SessionLock.Scope => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)").Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey)),
+            SessionLock.Engagement e => ResourceLock.Engagement(scope, e.EngagementId),
+            SessionLock.Pages { PageIds.Count: 1 } p => ResourceLock.Page(scope, p.PageIds.First()),
+            SessionLock.Pages p => ResourceLock.Pages(scope, p.PageIds),
+            SessionLock.IdempotencyToken t => ResourceLock.IdempotencyToken(scope, t.Operation, t.Token),
+            _ => write ? null : new NpgsqlCommand("SET TRANSACTION READ ONLY"),
+        };
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         NpgsqlTransaction? transaction = null;
         try

@@ -29,8 +29,13 @@ static class ResourceLock
                 SELECT count(pg_advisory_xact_lock(high, low))
                 FROM (SELECT high, low FROM unnest(@highs, @lows) WITH ORDINALITY AS k(high, low, n) ORDER BY n) AS ordered
                 """)
-            .Bind("@highs", keys.Select(k => k.High).ToArray())
-            .Bind("@lows", keys.Select(k => k.Low).ToArray());
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<int[]>("highs", [.. keys.Select(k => k.High)]),
+                new NpgsqlParameter<int[]>("lows", [.. keys.Select(k => k.Low)]),
+            },
+        };
     }
 
     public static NpgsqlCommand IdempotencyToken(AccountScope scope, string operation, string token) =>

@@ -34,21 +34,7 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
-        // Pooling is off because the store keeps its own connections open for its whole life.
-        var writerConnection = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString();
-        var readerConnection = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            // A read session can never take the write lock behind the gate's back.
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString();
-        var writer = SqliteLink.Open(writerConnection,
+        var writer = SqliteLink.Open(ConnectionString(path, SqliteOpenMode.ReadWriteCreate),
         [
             // WAL with synchronous=NORMAL loses nothing committed when the process is killed; only
             // a power cut can lose the last commits (sqlite.org/pragma.html#pragma_synchronous).
@@ -57,21 +43,19 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
             "PRAGMA foreign_keys=ON",
             "PRAGMA busy_timeout=5000",
         ]);
-        return new SqliteContactStore(writer, readerConnection);
+        // A read session can never take the write lock behind the gate's back.
+        return new SqliteContactStore(writer, ConnectionString(path, SqliteOpenMode.ReadOnly));
     }
 
     /// A private in-memory database that lives as long as the store; nothing touches the disk.
     /// A single connection serves every session: SQLite's shared cache would make concurrent
     /// readers fail with SQLITE_LOCKED rather than wait, so all sessions are serialized anyway.
-    public static SqliteContactStore OpenInMemory()
-    {
-        var connection = new SqliteConnectionStringBuilder
-        {
-            DataSource = ":memory:",
-            Pooling = false,
-        }.ToString();
-        return new SqliteContactStore(SqliteLink.Open(connection, ["PRAGMA foreign_keys=ON"]), readerConnectionString: null);
-    }
+    public static SqliteContactStore OpenInMemory() => new(
+        SqliteLink.Open(ConnectionString(":memory:", SqliteOpenMode.ReadWriteCreate), ["PRAGMA foreign_keys=ON"]), readerConnectionString: null);
+
+    // Pooling is off because the store keeps its own connections open for its whole life.
+    static string ConnectionString(string dataSource, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = mode, Pooling = false }.ToString();
 
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -88,10 +72,10 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
         }
     }
 
-    public async Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
+    /// SQLite has one writer at a time, which serializes every writing session with the others.
+    private protected override async Task<IStoreSession> OpenSessionAsync(
+        AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ObjectDisposedException.ThrowIf(disposed, this);
         var link = write || readerConnectionString is null
             ? await EnterWriterAsync(ct).ConfigureAwait(false)
             : RentReader();
@@ -107,27 +91,6 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
             throw;
         }
         return new SqliteSession(this, link, scope, write);
-    }
-
-    /// SQLite has one writer at a time, which serializes engagement sessions as well.
-    public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(engagementId);
-        return OpenAsync(scope, write: true, ct);
-    }
-
-    /// And page sessions.
-    public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
-    {
-        PageIdArguments.Check(pageIds);
-        return OpenAsync(scope, write: true, ct);
-    }
-
-    /// And create sessions.
-    public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(operation);
-        return OpenAsync(scope, write: true, ct);
     }
 
     async Task<SqliteLink> EnterWriterAsync(CancellationToken ct)

@@ -6,16 +6,17 @@ using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Domain.Outbox;
+using Callout.Domain.Ports;
 using Callout.Storage.Json;
 using Callout.Storage.Rows;
 using NodaTime;
 
 namespace Callout.Storage.Store;
 
-/// The engine's work across all scopes (IEngineStore), written once for both databases, as
-/// StoreSession is for a session's. A database keeps how sessions are opened and serialized, how
-/// a statement outside any session runs, the claim, and what it spells its own way. Each store
-/// names IContactStore itself.
+/// The checks of opening a session, and the engine's work across all scopes (IEngineStore),
+/// written once for both databases, as StoreSession is for a session's. A database keeps how
+/// sessions are opened and serialized, how a statement outside any session runs, the claim, and
+/// what it spells its own way. Each store names IContactStore itself.
 public abstract class DbContactStore
 {
     const int SecretLength = 32;
@@ -27,6 +28,43 @@ public abstract class DbContactStore
 
     private protected DbContactStore()
     {
+    }
+
+    /// A session of `scope` (not null) with the lock it is serialized on: none when reading, or
+    /// when a writer locks nothing (OpenCreateAsync without a token).
+    private protected abstract Task<IStoreSession> OpenSessionAsync(AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct);
+
+    public Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct) =>
+        Open(scope, write, write ? new SessionLock.Scope() : null, ct);
+
+    public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(engagementId);
+        return Open(scope, true, new SessionLock.Engagement(engagementId), ct);
+    }
+
+    public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(pageIds);
+        ArgumentOutOfRangeException.ThrowIfZero(pageIds.Count, nameof(pageIds));
+        foreach (var pageId in pageIds)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(pageId, nameof(pageIds));
+        }
+        return Open(scope, true, new SessionLock.Pages(pageIds), ct);
+    }
+
+    public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        return Open(scope, true, idempotencyToken is null ? null : new SessionLock.IdempotencyToken(operation, idempotencyToken), ct);
+    }
+
+    Task<IStoreSession> Open(AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return OpenSessionAsync(scope, write, serializedOn, ct);
     }
 
     /// Runs one statement outside any session and hands its reader to `read`.
