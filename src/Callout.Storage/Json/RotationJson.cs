@@ -21,7 +21,7 @@ internal static class RotationJson
         (IsoDayOfWeek.Monday, "MON"), (IsoDayOfWeek.Tuesday, "TUE"), (IsoDayOfWeek.Wednesday, "WED"), (IsoDayOfWeek.Thursday, "THU"),
         (IsoDayOfWeek.Friday, "FRI"), (IsoDayOfWeek.Saturday, "SAT"), (IsoDayOfWeek.Sunday, "SUN"));
 
-    public static string WriteRecurrence(Recurrence recurrence, bool startTimeGiven = true)
+    public static string WriteRecurrence(Recurrence recurrence, bool startTimeGiven)
     {
         ArgumentNullException.ThrowIfNull(recurrence);
         var document = new RecurrenceDocument(
@@ -39,8 +39,6 @@ internal static class RotationJson
             startTimeGiven);
         return JsonSerializer.Serialize(document, StorageJsonContext.Default.RecurrenceDocument);
     }
-
-    public static Recurrence ReadRecurrence(string json) => ReadRecurrence(json, out _);
 
     /// The recurrence, and whether the rotation's StartTime was given when the row says so (null in
     /// rows written before it was kept).

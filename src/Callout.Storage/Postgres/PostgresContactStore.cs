@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Callout.Domain.Arns;
 using Callout.Domain.Ports;
-using Callout.Storage.Rows;
 using Callout.Storage.Store;
 using Npgsql;
 
@@ -43,8 +41,6 @@ namespace Callout.Storage.Postgres;
 public sealed partial class PostgresContactStore : DbContactStore, IContactStore
 {
     readonly NpgsqlDataSource dataSource;
-    // Scope lock keys, computed once per scope this node writes to.
-    readonly ConcurrentDictionary<AccountScope, long> scopeKeys = new();
 
     PostgresContactStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
 
@@ -99,15 +95,8 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
     private protected override async Task<IStoreSession> OpenSessionAsync(
         AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct)
     {
-        var opening = serializedOn switch
-        {
-            SessionLock.Scope => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)").Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey)),
-            SessionLock.Engagement e => ResourceLock.Engagement(scope, e.EngagementId),
-            SessionLock.Pages { PageIds.Count: 1 } p => ResourceLock.Page(scope, p.PageIds.First()),
-            SessionLock.Pages p => ResourceLock.Pages(scope, p.PageIds),
-            SessionLock.IdempotencyToken t => ResourceLock.IdempotencyToken(scope, t.Operation, t.Token),
-            _ => write ? null : new NpgsqlCommand("SET TRANSACTION READ ONLY"),
-        };
+        var opening = serializedOn is not null ? ResourceLock.For(scope, serializedOn)
+            : write ? null : new NpgsqlCommand("SET TRANSACTION READ ONLY");
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         NpgsqlTransaction? transaction = null;
         try
@@ -138,6 +127,4 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
         disposed = true;
         await dataSource.DisposeAsync().ConfigureAwait(false);
     }
-
-    static long ScopeKey(AccountScope scope) => PostgresMigrator.AdvisoryKey($"callout/scope/{scope.AccountId}/{scope.Region}");
 }

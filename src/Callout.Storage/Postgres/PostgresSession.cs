@@ -99,15 +99,9 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
         RunAsync([command], read, ct);
 
     /// Taken with the session's next statement, like the opening lock.
-    protected override Task TakeEngagementLockAsync(string engagementId)
+    protected override Task TakeLockAsync(SessionLock sessionLock)
     {
-        Defer(ResourceLock.Engagement(Scope, engagementId), returnsRows: true);
-        return Task.CompletedTask;
-    }
-
-    protected override Task TakePageLockAsync(string pageId)
-    {
-        Defer(ResourceLock.Page(Scope, pageId), returnsRows: true);
+        Defer(ResourceLock.For(Scope, sessionLock), returnsRows: true);
         return Task.CompletedTask;
     }
 

@@ -65,6 +65,13 @@ internal static class Selects
     public static readonly string[] ListPages = Variants(Page, " ORDER BY created_at DESC, id DESC LIMIT @limit",
         " AND engagement_id = @engagement_id", " AND contact_alias = @contact_alias", " AND (created_at, id) < (@after_created, @after_id)");
 
+    /// Index: 1 = person.
+    public static readonly string[] UnreadPages = Variants(Page + " AND engagement_id = @engagement_id AND read_time IS NULL",
+        " ORDER BY created_at, id", " AND contact_alias = @contact_alias");
+
+    /// Index: 1 = after a sequence number.
+    public static readonly string[] ListReceipts = Variants(Receipt, " ORDER BY seq LIMIT @limit", " AND seq > @after");
+
     /// Index: 1 = name prefix, 2 = after a (name, id); each a range of rotations_by_name.
     public static readonly string[] ListRotations = Variants(Rotation, " ORDER BY name, id LIMIT @limit",
         " AND name >= @prefix AND name < @prefix_end", " AND (name, id) > (@after_name, @after_id)");

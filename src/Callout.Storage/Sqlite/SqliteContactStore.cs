@@ -1,7 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Ports;
 using Callout.Storage.Migrations;
-using Callout.Storage.Rows;
 using Callout.Storage.Store;
 using Microsoft.Data.Sqlite;
 

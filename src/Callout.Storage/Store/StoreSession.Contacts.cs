@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
 using Callout.Storage.Json;
@@ -33,7 +32,7 @@ internal abstract partial class StoreSession
     protected static string? PrefixEnd(string? prefix) => prefix is null ? null : prefix + char.ConvertFromUtf32(0x10FFFF);
 
     public async Task<int> CountContactsAsync(CancellationToken ct) =>
-        Convert.ToInt32(await ScalarAsync(Read(CountContactsSql), ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await CountAsync(Read(CountContactsSql), ct).ConfigureAwait(false);
 
     public async Task InsertContactAsync(Contact contact, Instant now, CancellationToken ct)
     {

@@ -13,22 +13,19 @@ internal abstract partial class StoreSession
     {
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
         CheckWritable();
-        await TakeEngagementLockAsync(engagementId).ConfigureAwait(false);
+        await TakeLockAsync(new SessionLock.Engagement(engagementId)).ConfigureAwait(false);
     }
 
     public async Task LockPageAsync(string pageId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(pageId);
         CheckWritable();
-        await TakePageLockAsync(pageId).ConfigureAwait(false);
+        await TakeLockAsync(new SessionLock.Pages([pageId])).ConfigureAwait(false);
     }
 
     /// Nothing to take where a writing session already excludes every other writer (SQLite's one
-    /// writer); a database whose writers run side by side locks the engagement here.
-    protected virtual Task TakeEngagementLockAsync(string engagementId) => Task.CompletedTask;
-
-    /// Likewise for one page.
-    protected virtual Task TakePageLockAsync(string pageId) => Task.CompletedTask;
+    /// writer); a database whose writers run side by side takes the engagement's or page's lock here.
+    protected virtual Task TakeLockAsync(SessionLock sessionLock) => Task.CompletedTask;
 
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
     {

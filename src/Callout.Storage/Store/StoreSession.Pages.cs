@@ -65,16 +65,10 @@ internal abstract partial class StoreSession
     }
 
     /// Oldest first, in the order of pages_by_engagement.
-    public async Task<IReadOnlyList<Page>> UnreadPagesAsync(string engagementId, string? contactAlias, CancellationToken ct)
-    {
-        const string Unread = " AND engagement_id = @engagement_id AND read_time IS NULL";
-        var command = contactAlias is null
-            ? Read(Selects.Page + Unread + " ORDER BY created_at, id")
-            : Read(Selects.Page + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
-                .Bind("@contact_alias", contactAlias);
-        command.Bind("@engagement_id", engagementId);
-        return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
-    }
+    public async Task<IReadOnlyList<Page>> UnreadPagesAsync(string engagementId, string? contactAlias, CancellationToken ct) =>
+        await ListAsync(Read(Selects.UnreadPages[Selects.Variant(contactAlias)])
+            .Bind("@engagement_id", engagementId)
+            .Bind("@contact_alias", contactAlias), ReadPage, ct).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct) =>
         await ListAsync(Read(Selects.Page + """

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Rotations;
 using Callout.Storage.Json;
@@ -46,8 +45,7 @@ internal abstract partial class StoreSession
             .Bind("@after_id", after?.Id), ReadRotation, ct).ConfigureAwait(false);
 
     public async Task<int> CountRotationsAsync(CancellationToken ct) =>
-        Convert.ToInt32(await ScalarAsync(Read("SELECT count(*) FROM rotations WHERE account_id = @account AND region = @region"), ct)
-            .ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await CountAsync(Read("SELECT count(*) FROM rotations WHERE account_id = @account AND region = @region"), ct).ConfigureAwait(false);
 
     /// One range of rotation_members' primary key, which triggers keep for rotations and overrides.
     public async Task<IReadOnlyList<string>> RotationsWithMemberAsync(string contactAlias, CancellationToken ct) =>
@@ -92,16 +90,13 @@ internal abstract partial class StoreSession
             .Bind("@from", Columns.Millis(from))
             .Bind("@to", Columns.Millis(to)), RowReader.Override, ct).ConfigureAwait(false);
 
-    public async Task<int> CountActiveOverridesAsync(string rotationId, Instant now, CancellationToken ct)
-    {
-        var count = await ScalarAsync(Read("""
+    public async Task<int> CountActiveOverridesAsync(string rotationId, Instant now, CancellationToken ct) =>
+        await CountAsync(Read("""
                 SELECT count(*) FROM rotation_overrides
                 WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id AND end_time > @now
                 """)
             .Bind("@rotation_id", rotationId)
             .Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
-        return Convert.ToInt32(count, CultureInfo.InvariantCulture);
-    }
 
     static DbCommand BindRotation(DbCommand command, Rotation rotation) => command
         .Bind("@id", rotation.Id)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Callout.Domain.Arns;
 
 namespace Callout.Storage.Store;
@@ -72,6 +73,9 @@ internal abstract partial class StoreSession(AccountScope scope, bool write)
     /// The first column of the first row; null when there is no row or it holds NULL.
     protected Task<object?> ScalarAsync(DbCommand command, CancellationToken ct) =>
         QueryAsync(command, ReadScalarAsync, ct);
+
+    protected async Task<int> CountAsync(DbCommand command, CancellationToken ct) =>
+        Convert.ToInt32(await ScalarAsync(command, ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
 
     protected Task<List<T>> ListAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken ct) =>
         QueryAsync(command, (reader, c) => ReadListAsync(reader, read, c), ct);
