@@ -65,6 +65,11 @@ internal static class Selects
     public static readonly string[] ListPages = Variants(Page, " ORDER BY created_at DESC, id DESC LIMIT @limit",
         " AND engagement_id = @engagement_id", " AND contact_alias = @contact_alias", " AND (created_at, id) < (@after_created, @after_id)");
 
+    /// Index: 1 = after a channel: a row-value comparison with that channel's own position; when
+    /// the channel is gone the comparison is NULL and the page is empty rather than starting over.
+    public static readonly string[] ListChannels = Variants(Channel + " AND contact_alias = @alias", " ORDER BY created_at, id LIMIT @limit",
+        " AND (created_at, id) > (SELECT created_at, id FROM channels WHERE account_id = @account AND region = @region AND id = @after)");
+
     /// Index: 1 = person.
     public static readonly string[] UnreadPages = Variants(Page + " AND engagement_id = @engagement_id AND read_time IS NULL",
         " ORDER BY created_at, id", " AND contact_alias = @contact_alias");

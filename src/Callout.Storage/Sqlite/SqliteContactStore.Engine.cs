@@ -73,46 +73,29 @@ public sealed partial class SqliteContactStore
         }, ct);
 
     /// One BEGIN IMMEDIATE ... COMMIT on the writer, rolled back if the work fails.
-    async Task<T> InWriteTransactionAsync<T>(Func<SqliteLink, Task<T>> work, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var link = await EnterWriterAsync(ct).ConfigureAwait(false);
-        try
+    Task<T> InWriteTransactionAsync<T>(Func<SqliteLink, Task<T>> work, CancellationToken ct) =>
+        OutsideSessionAsync(write: true, async link =>
         {
             await link.ExecuteAsync("BEGIN IMMEDIATE", ct).ConfigureAwait(false);
-            try
-            {
-                var result = await work(link).ConfigureAwait(false);
-                await link.ExecuteAsync("COMMIT", ct).ConfigureAwait(false);
-                return result;
-            }
-            catch
-            {
-                if (link.InTransaction)
-                {
-                    await link.ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
-                }
-                throw;
-            }
-        }
-        finally
-        {
-            Release(link);
-        }
-    }
+            var result = await work(link).ConfigureAwait(false);
+            await link.ExecuteAsync("COMMIT", ct).ConfigureAwait(false);
+            return result;
+        }, ct);
 
     /// One read outside any session: on a pooled reader in file mode, on the writer in memory.
-    async Task<T> InReadAsync<T>(Func<SqliteLink, Task<T>> query, CancellationToken ct)
+    Task<T> InReadAsync<T>(Func<SqliteLink, Task<T>> query, CancellationToken ct) => OutsideSessionAsync(write: false, query, ct);
+
+    async Task<T> OutsideSessionAsync<T>(bool write, Func<SqliteLink, Task<T>> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var link = readerConnectionString is null ? await EnterWriterAsync(ct).ConfigureAwait(false) : RentReader();
+        var link = await TakeLinkAsync(write, ct).ConfigureAwait(false);
         try
         {
-            return await query(link).ConfigureAwait(false);
+            return await work(link).ConfigureAwait(false);
         }
         finally
         {
-            Release(link);
+            await EndAsync(link).ConfigureAwait(false);
         }
     }
 }

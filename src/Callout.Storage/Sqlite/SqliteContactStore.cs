@@ -75,9 +75,7 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
     private protected override async Task<IStoreSession> OpenSessionAsync(
         AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct)
     {
-        var link = write || readerConnectionString is null
-            ? await EnterWriterAsync(ct).ConfigureAwait(false)
-            : RentReader();
+        var link = await TakeLinkAsync(write, ct).ConfigureAwait(false);
         try
         {
             // IMMEDIATE takes the write lock now, so a session never fails half-way on SQLITE_BUSY;
@@ -91,6 +89,10 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
         }
         return new SqliteSession(this, link, scope, write);
     }
+
+    /// The writer, for writing or when in memory; else a pooled reader.
+    async Task<SqliteLink> TakeLinkAsync(bool write, CancellationToken ct) =>
+        write || readerConnectionString is null ? await EnterWriterAsync(ct).ConfigureAwait(false) : RentReader();
 
     async Task<SqliteLink> EnterWriterAsync(CancellationToken ct)
     {
@@ -115,8 +117,24 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
         return SqliteLink.Open(readerConnectionString!, ["PRAGMA busy_timeout=5000"]);
     }
 
+    /// Rolls back whatever the link's user left open, then gives the link back.
+    internal async ValueTask EndAsync(SqliteLink link)
+    {
+        try
+        {
+            if (link.InTransaction)
+            {
+                await link.ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Release(link);
+        }
+    }
+
     /// Gives a session's connection back: the writer by releasing the gate, a reader to the pool.
-    internal void Release(SqliteLink link)
+    void Release(SqliteLink link)
     {
         if (ReferenceEquals(link, writer))
         {

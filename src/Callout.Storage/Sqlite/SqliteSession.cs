@@ -87,18 +87,5 @@ internal sealed class SqliteSession(SqliteContactStore store, SqliteLink link, A
 
     protected override Task CommitTransactionAsync(CancellationToken ct) => link.ExecuteAsync("COMMIT", ct);
 
-    protected override async ValueTask EndAsync()
-    {
-        try
-        {
-            if (link.InTransaction)
-            {
-                await link.ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            store.Release(link);
-        }
-    }
+    protected override ValueTask EndAsync() => store.EndAsync(link);
 }
