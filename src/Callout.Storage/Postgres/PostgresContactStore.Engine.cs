@@ -126,6 +126,7 @@ public sealed partial class PostgresContactStore
     private protected override async Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         await using var command = dataSource.CreateCommand(sql);
         bind(command);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -134,6 +135,7 @@ public sealed partial class PostgresContactStore
 
     private protected override async Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         await using var command = dataSource.CreateCommand(sql);
         bind(command);
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

@@ -99,11 +99,7 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
         RunAsync([command], read, ct);
 
     /// Taken with the session's next statement, like the opening lock.
-    protected override Task TakeLockAsync(SessionLock sessionLock)
-    {
-        Defer(ResourceLock.For(Scope, sessionLock), returnsRows: true);
-        return Task.CompletedTask;
-    }
+    protected override void TakeLock(SessionLock sessionLock) => Defer(ResourceLock.For(Scope, sessionLock), returnsRows: true);
 
     /// One statement whatever the number of tags: the new ones come as two parallel arrays.
     protected override Task InsertTagsAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct)

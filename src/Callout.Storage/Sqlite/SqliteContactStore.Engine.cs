@@ -30,7 +30,7 @@ public sealed partial class SqliteContactStore
 
     private protected override Task<List<ClaimedStep>> ClaimAsync(
         Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct) =>
-        InWriteTransactionAsync(async link =>
+        OutsideSessionAsync(write: true, async link =>
         {
             await using var reader = await link.Command(ClaimSql)
                 .Bind("@owner", owner)
@@ -41,7 +41,7 @@ public sealed partial class SqliteContactStore
             return await ReadClaimedStepsAsync(reader, owner, ct).ConfigureAwait(false);
         }, ct);
 
-    public override Task<Instant?> NextDueAsync(CancellationToken ct) => InReadAsync<Instant?>(async link =>
+    public override Task<Instant?> NextDueAsync(CancellationToken ct) => OutsideSessionAsync<Instant?>(write: false, async link =>
     {
         // A step is claimable at its due time, or when its lease ends if that is later. Claims set
         // leases beyond the due time, so the two minima cover every pending step; each reads one
@@ -56,7 +56,7 @@ public sealed partial class SqliteContactStore
 
     private protected override Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct) =>
-        InReadAsync(async link =>
+        OutsideSessionAsync(write: false, async link =>
         {
             var command = link.Command(sql);
             bind(command);
@@ -65,33 +65,31 @@ public sealed partial class SqliteContactStore
         }, ct);
 
     private protected override Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct) =>
-        InWriteTransactionAsync(async link =>
+        OutsideSessionAsync(write: true, async link =>
         {
             var command = link.Command(sql);
             bind(command);
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, ct);
 
-    /// One BEGIN IMMEDIATE ... COMMIT on the writer, rolled back if the work fails.
-    Task<T> InWriteTransactionAsync<T>(Func<SqliteLink, Task<T>> work, CancellationToken ct) =>
-        OutsideSessionAsync(write: true, async link =>
-        {
-            await link.ExecuteAsync("BEGIN IMMEDIATE", ct).ConfigureAwait(false);
-            var result = await work(link).ConfigureAwait(false);
-            await link.ExecuteAsync("COMMIT", ct).ConfigureAwait(false);
-            return result;
-        }, ct);
-
-    /// One read outside any session: on a pooled reader in file mode, on the writer in memory.
-    Task<T> InReadAsync<T>(Func<SqliteLink, Task<T>> query, CancellationToken ct) => OutsideSessionAsync(write: false, query, ct);
-
+    /// Work outside any session. A write is one BEGIN IMMEDIATE ... COMMIT on the writer, rolled
+    /// back if the work fails; a read runs on a pooled reader in file mode, on the writer in memory.
     async Task<T> OutsideSessionAsync<T>(bool write, Func<SqliteLink, Task<T>> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var link = await TakeLinkAsync(write, ct).ConfigureAwait(false);
         try
         {
-            return await work(link).ConfigureAwait(false);
+            if (write)
+            {
+                await link.ExecuteAsync("BEGIN IMMEDIATE", ct).ConfigureAwait(false);
+            }
+            var result = await work(link).ConfigureAwait(false);
+            if (write)
+            {
+                await link.ExecuteAsync("COMMIT", ct).ConfigureAwait(false);
+            }
+            return result;
         }
         finally
         {

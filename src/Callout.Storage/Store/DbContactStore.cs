@@ -67,7 +67,8 @@ public abstract class DbContactStore
         return OpenSessionAsync(scope, write, serializedOn, ct);
     }
 
-    /// Runs one statement outside any session and hands its reader to `read`.
+    /// Runs one statement outside any session and hands its reader to `read`; like ExecuteAsync,
+    /// throws ObjectDisposedException once the store is disposed.
     private protected abstract Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct);
 
@@ -119,52 +120,34 @@ public abstract class DbContactStore
         return [.. secret];
     }
 
-    public async Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var now = await ScalarAsync("SELECT now FROM virtual_clock WHERE id = 1", ct).ConfigureAwait(false);
-        return now is long millis ? Columns.InstantOf(millis) : null;
-    }
+    public async Task<Instant?> ReadVirtualTimeAsync(CancellationToken ct) =>
+        await ScalarAsync("SELECT now FROM virtual_clock WHERE id = 1", ct).ConfigureAwait(false) is long millis
+            ? Columns.InstantOf(millis)
+            : null;
 
-    public async Task SaveVirtualTimeAsync(Instant now, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await ExecuteAsync(SaveVirtualTimeSql, c => c.Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
-    }
+    public Task SaveVirtualTimeAsync(Instant now, CancellationToken ct) =>
+        ExecuteAsync(SaveVirtualTimeSql, c => c.Bind("@now", Columns.Millis(now)), ct);
 
-    public async Task<long> CountRunningEngagementsAsync(CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var count = await ScalarAsync("SELECT count(*) FROM engagements WHERE stop_time IS NULL", ct).ConfigureAwait(false);
-        return Convert.ToInt64(count, CultureInfo.InvariantCulture);
-    }
+    public async Task<long> CountRunningEngagementsAsync(CancellationToken ct) => Convert.ToInt64(
+        await ScalarAsync("SELECT count(*) FROM engagements WHERE stop_time IS NULL", ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
 
-    public async Task CheckAsync(CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await ScalarAsync("SELECT EXISTS (SELECT 1 FROM contacts)", ct).ConfigureAwait(false);
-    }
+    public Task CheckAsync(CancellationToken ct) => ScalarAsync("SELECT EXISTS (SELECT 1 FROM contacts)", ct);
 
-    public async Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return await QueryAsync(
-            "SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region",
+    public async Task<IReadOnlyList<AccountScope>> ScopesWithAddressAsync(ChannelKind kind, string address, CancellationToken ct) =>
+        await ListAsync("SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region",
             c => c.Bind("@kind", Columns.Text(kind)).Bind("@address", address),
-            (reader, c) => StoreSession.ReadListAsync(reader, r => AccountScope.For(r.GetString(1), r.GetString(0)), c), ct).ConfigureAwait(false);
-    }
+            r => AccountScope.For(r.GetString(1), r.GetString(0)), ct).ConfigureAwait(false);
 
     /// The store-wide outbox listing; unlike everything in a session it spans all scopes, because
     /// it serves the operator's `GET /_callout/outbox`.
-    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return await QueryAsync(Selects.Outbox, c => c.Bind("@limit", limit),
-            (reader, c) => StoreSession.ReadListAsync(reader, RowReader.OutboxMessage, c), ct).ConfigureAwait(false);
-    }
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct) =>
+        await ListAsync(Selects.Outbox, c => c.Bind("@limit", limit), RowReader.OutboxMessage, ct).ConfigureAwait(false);
 
     Task<object?> ScalarAsync(string sql, CancellationToken ct, Action<DbCommand>? bind = null) =>
         QueryAsync(sql, bind ?? (_ => { }), StoreSession.ReadScalarAsync, ct);
+
+    Task<List<T>> ListAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken ct) =>
+        QueryAsync(sql, bind, (reader, c) => StoreSession.ReadListAsync(reader, read, c), ct);
 
     /// The rows a claim's RETURNING hands back.
     private protected static async Task<List<ClaimedStep>> ReadClaimedStepsAsync(DbDataReader reader, string owner, CancellationToken ct)

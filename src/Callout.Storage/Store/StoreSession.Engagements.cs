@@ -9,23 +9,27 @@ namespace Callout.Storage.Store;
 
 internal abstract partial class StoreSession
 {
-    public async Task LockEngagementAsync(string engagementId, CancellationToken ct)
+    public Task LockEngagementAsync(string engagementId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
         CheckWritable();
-        await TakeLockAsync(new SessionLock.Engagement(engagementId)).ConfigureAwait(false);
+        TakeLock(new SessionLock.Engagement(engagementId));
+        return Task.CompletedTask;
     }
 
-    public async Task LockPageAsync(string pageId, CancellationToken ct)
+    public Task LockPageAsync(string pageId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(pageId);
         CheckWritable();
-        await TakeLockAsync(new SessionLock.Pages([pageId])).ConfigureAwait(false);
+        TakeLock(new SessionLock.Pages([pageId]));
+        return Task.CompletedTask;
     }
 
     /// Nothing to take where a writing session already excludes every other writer (SQLite's one
     /// writer); a database whose writers run side by side takes the engagement's or page's lock here.
-    protected virtual Task TakeLockAsync(SessionLock sessionLock) => Task.CompletedTask;
+    protected virtual void TakeLock(SessionLock sessionLock)
+    {
+    }
 
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
     {
