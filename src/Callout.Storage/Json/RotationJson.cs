@@ -47,15 +47,6 @@ internal static class RotationJson
         var document = JsonSerializer.Deserialize(json, StorageJsonContext.Default.RecurrenceDocument)
             ?? throw new InvalidDataException("A stored recurrence is null.");
         startTimeGiven = document.StartTimeGiven;
-        Dictionary<IsoDayOfWeek, IReadOnlyList<CoverageWindow>>? coverage = null;
-        if (document.Coverage is { } map)
-        {
-            coverage = [];
-            foreach (var (day, windows) in map)
-            {
-                coverage.Add(DayOf(day), [.. (windows ?? []).Select(w => new CoverageWindow(TimeOf(w.Start), TimeOf(w.End)))]);
-            }
-        }
         return new Recurrence(
             KindOf(document.Kind),
             [.. (document.HandOffs ?? []).Select(h => new HandOff(
@@ -64,7 +55,9 @@ internal static class RotationJson
                 h.DayOfMonth ?? 0))],
             document.NumberOfOnCalls,
             document.Multiplier,
-            coverage);
+            document.Coverage?.ToDictionary(
+                pair => DayOf(pair.Key),
+                pair => (IReadOnlyList<CoverageWindow>)[.. (pair.Value ?? []).Select(w => new CoverageWindow(TimeOf(w.Start), TimeOf(w.End)))]));
     }
 
     /// Rows written before StartTimeGiven was kept hold the creation time, to the second, when

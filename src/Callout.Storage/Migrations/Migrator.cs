@@ -12,14 +12,11 @@ internal static class Migrator
     {
         await ExecuteAsync(connection, null,
             "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL)", ct).ConfigureAwait(false);
-        var applied = new HashSet<int>();
+        HashSet<int> applied;
         await using (var command = Command(connection, null, "SELECT version FROM schema_migrations"))
         await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                applied.Add(reader.GetInt32(0));
-            }
+            applied = [.. await StoreSession.ReadListAsync(reader, r => r.GetInt32(0), ct).ConfigureAwait(false)];
         }
         var known = EmbeddedMigrations.For(dialect);
         var newest = known.Count == 0 ? 0 : known[^1].Version;

@@ -37,21 +37,21 @@ public static class PostgresConnectionString
             throw new ArgumentException("The PostgreSQL URL is not a valid URL.", nameof(url));
         }
         var builder = new NpgsqlConnectionStringBuilder();
-        var (user, hasPassword, password) = uri.UserInfo.Partition(':');
+        var userInfo = uri.UserInfo.Split(':', 2);
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         // What the URL leaves out keeps Npgsql's default.
         var given = new List<(string Key, string? Value)>
         {
             ("host", uri.DnsSafeHost.Length > 0 ? uri.DnsSafeHost : null),
             ("port", uri.Port > 0 ? uri.Port.ToString(CultureInfo.InvariantCulture) : null),
-            ("user", uri.UserInfo.Length > 0 ? Uri.UnescapeDataString(user) : null),
-            ("password", hasPassword ? Uri.UnescapeDataString(password) : null),
+            ("user", uri.UserInfo.Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : null),
+            ("password", userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : null),
             ("dbname", database.Length > 0 ? database : null),
         };
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var (key, _, value) = pair.Replace('+', ' ').Partition('=');
-            given.Add((Uri.UnescapeDataString(key), Uri.UnescapeDataString(value)));
+            var keyValue = pair.Replace('+', ' ').Split('=', 2);
+            given.Add((Uri.UnescapeDataString(keyValue[0]), keyValue.Length > 1 ? Uri.UnescapeDataString(keyValue[1]) : ""));
         }
         foreach (var (key, value) in given.Where(p => p.Value is not null))
         {
@@ -67,11 +67,5 @@ public static class PostgresConnectionString
             }
         }
         return builder.ConnectionString;
-    }
-
-    static (string Before, bool Found, string After) Partition(this string text, char separator)
-    {
-        var at = text.IndexOf(separator, StringComparison.Ordinal);
-        return at < 0 ? (text, false, "") : (text[..at], true, text[(at + 1)..]);
     }
 }

@@ -98,19 +98,15 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
         var opening = serializedOn is not null ? ResourceLock.For(scope, serializedOn)
             : write ? null : new NpgsqlCommand("SET TRANSACTION READ ONLY");
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        NpgsqlTransaction? transaction = null;
         try
         {
-            transaction = await connection.BeginTransactionAsync(
+            var transaction = await connection.BeginTransactionAsync(
                 write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
             return new PostgresSession(connection, transaction, scope, write, opening);
         }
         catch
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync().ConfigureAwait(false);
-            }
+            // Closing the connection rolls back a transaction begun on it.
             await connection.DisposeAsync().ConfigureAwait(false);
             opening?.Dispose();
             throw;

@@ -21,22 +21,16 @@ static class ResourceLock
     {
         SessionLock.Scope => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)")
             .Bind("@key", ScopeKeys.GetOrAdd(scope, s => PostgresMigrator.AdvisoryKey($"callout/scope/{s.AccountId}/{s.Region}"))),
-        SessionLock.Engagement e => Engagement(scope, e.EngagementId),
-        SessionLock.Pages { PageIds.Count: 1 } p => Page(scope, p.PageIds.First()),
+        SessionLock.Engagement e => Command($"callout/engagement/{scope.AccountId}/{scope.Region}/{e.EngagementId}"),
+        SessionLock.Pages { PageIds.Count: 1 } p => Command(PageName(scope, p.PageIds.First())),
         SessionLock.Pages p => Pages(scope, p.PageIds),
-        SessionLock.IdempotencyToken t => IdempotencyToken(scope, t.Operation, t.Token),
+        SessionLock.IdempotencyToken t => Command($"callout/idempotency/{scope.AccountId}/{scope.Region}/{t.Operation}/{t.Token}"),
         _ => throw new ArgumentOutOfRangeException(nameof(sessionLock), sessionLock, null),
     };
 
-    static NpgsqlCommand Engagement(AccountScope scope, string engagementId) =>
-        Command($"callout/engagement/{scope.AccountId}/{scope.Region}/{engagementId}");
-
-    static NpgsqlCommand Page(AccountScope scope, string pageId) =>
-        Command(PageName(scope, pageId));
-
     /// The locks of several pages in one statement, taken in the order of their keys, so sessions
     /// locking overlapping sets of pages never wait for each other in a circle. A single page's
-    /// lock (Page) is the same lock as its entry here.
+    /// lock is the same lock as its entry here.
     static NpgsqlCommand Pages(AccountScope scope, IEnumerable<string> pageIds)
     {
         var keys = pageIds.Select(id => Key(PageName(scope, id))).Distinct().Order().ToArray();
@@ -53,9 +47,6 @@ static class ResourceLock
             },
         };
     }
-
-    static NpgsqlCommand IdempotencyToken(AccountScope scope, string operation, string token) =>
-        Command($"callout/idempotency/{scope.AccountId}/{scope.Region}/{operation}/{token}");
 
     static string PageName(AccountScope scope, string pageId) => $"callout/page/{scope.AccountId}/{scope.Region}/{pageId}";
 

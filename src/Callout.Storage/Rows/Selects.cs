@@ -82,15 +82,7 @@ internal static class Selects
         " AND name >= @prefix AND name < @prefix_end", " AND (name, id) > (@after_name, @after_id)");
 
     /// The index of a listing's statement: bit i is set when the i-th filter is given.
-    public static int Variant(params ReadOnlySpan<object?> filters)
-    {
-        var variant = 0;
-        for (var i = 0; i < filters.Length; i++)
-        {
-            variant |= filters[i] is null ? 0 : 1 << i;
-        }
-        return variant;
-    }
+    public static int Variant(params object?[] filters) => filters.Select((filter, i) => filter is null ? 0 : 1 << i).Sum();
 
     /// One statement per combination of the filters, indexed as Variant says.
     static string[] Variants(string select, string order, params string[] filters) =>

@@ -58,16 +58,15 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
 
     public async Task MigrateAsync(CancellationToken ct)
     {
-        await gate.WaitAsync(ct).ConfigureAwait(false);
+        // The writer runs every write, so it is the only migrator.
+        var link = await EnterWriterAsync(ct).ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            // The writer runs every write, so it is the only migrator.
-            await Migrator.ApplyAsync(writer.Connection, "sqlite", ct).ConfigureAwait(false);
+            await Migrator.ApplyAsync(link.Connection, "sqlite", ct).ConfigureAwait(false);
         }
         finally
         {
-            gate.Release();
+            Release(link);
         }
     }
 

@@ -35,18 +35,6 @@ internal sealed class SqliteSession(SqliteContactStore store, SqliteLink link, A
 
     protected override DbCommand Command(string sql) => link.Command(sql);
 
-    protected override async Task WriteAsync(DbCommand command, CancellationToken ct) =>
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-
-    protected override Task<int> ExecuteAsync(DbCommand command, CancellationToken ct) =>
-        command.ExecuteNonQueryAsync(ct);
-
-    protected override async Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
-    {
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        return await read(reader, ct).ConfigureAwait(false);
-    }
-
     /// One prepared statement executed per step: a timeline brings tens of steps at once, and
     /// rebinding a compiled statement costs far less than compiling a multi-row INSERT per size.
     public override async Task InsertStepsAsync(IEnumerable<EngagementStep> steps, CancellationToken ct)

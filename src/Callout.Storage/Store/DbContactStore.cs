@@ -26,10 +26,6 @@ public abstract class DbContactStore
 
     private protected volatile bool disposed;
 
-    private protected DbContactStore()
-    {
-    }
-
     /// A session of `scope` (not null) with the lock it is serialized on: none when reading, or
     /// when a writer locks nothing (OpenCreateAsync without a token).
     private protected abstract Task<IStoreSession> OpenSessionAsync(AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct);

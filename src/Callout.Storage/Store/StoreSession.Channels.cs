@@ -32,17 +32,14 @@ internal abstract partial class StoreSession
             .Bind("@created_at", Columns.Millis(channel.CreatedAt)), ct).ConfigureAwait(false);
     }
 
-    public async Task UpdateChannelAsync(ContactChannel channel, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        await WriteAsync(BindChannel(Write(Writes.UpdateChannel), channel), ct).ConfigureAwait(false);
-    }
+    public Task UpdateChannelAsync(ContactChannel channel, CancellationToken ct) =>
+        WriteAsync(BindChannel(Write(Writes.UpdateChannel), channel), ct);
 
     public async Task DeleteChannelAsync(string channelId, CancellationToken ct) =>
         await WriteAsync(Write(Writes.DeleteChannel).Bind("@id", channelId), ct).ConfigureAwait(false);
 
     static DbCommand BindChannel(DbCommand command, ContactChannel channel) => command
-        .Bind("@id", channel.Id)
+        .Bind("@id", (channel ?? throw new ArgumentNullException(nameof(channel))).Id)
         .Bind("@name", channel.Name)
         .Bind("@kind", Columns.Text(channel.Kind))
         .Bind("@address", channel.Address)

@@ -34,17 +34,11 @@ internal abstract partial class StoreSession
     public async Task<int> CountContactsAsync(CancellationToken ct) =>
         await CountAsync(Read(CountContactsSql), ct).ConfigureAwait(false);
 
-    public async Task InsertContactAsync(Contact contact, Instant now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        await WriteAsync(BindContact(Write(Writes.InsertContact), contact, now), ct).ConfigureAwait(false);
-    }
+    public Task InsertContactAsync(Contact contact, Instant now, CancellationToken ct) =>
+        WriteAsync(BindContact(Write(Writes.InsertContact), contact, now), ct);
 
-    public async Task UpdateContactAsync(Contact contact, Instant now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        await WriteAsync(BindContact(Write(Writes.UpdateContact), contact, now), ct).ConfigureAwait(false);
-    }
+    public Task UpdateContactAsync(Contact contact, Instant now, CancellationToken ct) =>
+        WriteAsync(BindContact(Write(Writes.UpdateContact), contact, now), ct);
 
     /// Deletes the dependents explicitly rather than trusting ON DELETE CASCADE alone: tags are
     /// keyed by ARN and have no foreign key, and SQLite's cascade depends on a per-connection pragma.
@@ -57,7 +51,7 @@ internal abstract partial class StoreSession
     }
 
     static DbCommand BindContact(DbCommand command, Contact contact, Instant now) => command
-        .Bind("@alias", contact.Alias)
+        .Bind("@alias", (contact ?? throw new ArgumentNullException(nameof(contact))).Alias)
         .Bind("@display_name", contact.DisplayName)
         .Bind("@kind", Columns.Text(contact.Kind))
         .Bind("@plan", PlanJson.Write(contact.Plan))

@@ -10,17 +10,11 @@ namespace Callout.Storage.Store;
 /// Rotations and their overrides.
 internal abstract partial class StoreSession
 {
-    public async Task InsertRotationAsync(Rotation rotation, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(rotation);
-        await WriteAsync(BindRotation(Write(Writes.InsertRotation), rotation), ct).ConfigureAwait(false);
-    }
+    public Task InsertRotationAsync(Rotation rotation, CancellationToken ct) =>
+        WriteAsync(BindRotation(Write(Writes.InsertRotation), rotation), ct);
 
-    public async Task UpdateRotationAsync(Rotation rotation, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(rotation);
-        await WriteAsync(BindRotation(Write(Writes.UpdateRotation), rotation), ct).ConfigureAwait(false);
-    }
+    public Task UpdateRotationAsync(Rotation rotation, CancellationToken ct) =>
+        WriteAsync(BindRotation(Write(Writes.UpdateRotation), rotation), ct);
 
     public async Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct) =>
         await FirstAsync(Read(Selects.Rotation + " AND id = @id").Bind("@id", rotationId), ReadRotation, ct).ConfigureAwait(false);
@@ -99,7 +93,7 @@ internal abstract partial class StoreSession
             .Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
 
     static DbCommand BindRotation(DbCommand command, Rotation rotation) => command
-        .Bind("@id", rotation.Id)
+        .Bind("@id", (rotation ?? throw new ArgumentNullException(nameof(rotation))).Id)
         .Bind("@name", rotation.Name)
         .Bind("@contact_aliases", RotationJson.WriteAliases(rotation.ContactAliases))
         .Bind("@start_time", Columns.Millis(rotation.StartTime))
