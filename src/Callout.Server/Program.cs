@@ -58,11 +58,11 @@ if (Environment.GetEnvironmentVariable("CALLOUT_LOG_LEVEL") is { } level && Enum
     builder.Logging.SetMinimumLevel(parsed);
 }
 
-IContactStore store = options.Store is { } postgres
-    ? await PostgresContactStore.OpenAsync(postgres, CancellationToken.None)
+IStore store = options.Store is { } postgres
+    ? await PostgresStore.OpenAsync(postgres, CancellationToken.None)
     : options.InMemory
-        ? SqliteContactStore.OpenInMemory()
-        : SqliteContactStore.OpenFile(options.DataDirectory);
+        ? SqliteStore.OpenInMemory()
+        : SqliteStore.OpenFile(options.DataDirectory);
 await store.MigrateAsync(CancellationToken.None);
 
 // --clock virtual starts at the real time (or where a rehearsal left it) and then moves only when

@@ -7,13 +7,13 @@ namespace Callout.Domain.Ports;
 /// and region, and the locks that keep a writer's changes to them apart from the engine's.
 public interface IEngagementSession
 {
-    /// In a writing session, takes the engagement's lock (see IContactStore.OpenEngagementAsync)
+    /// In a writing session, takes the engagement's lock (see IStore.OpenEngagementAsync)
     /// and holds it until the session ends; a store may wait for it with the session's next
     /// statement rather than in this call. Call it before reading the engagement or its pages to
     /// change them, so the engine's work on the engagement is not interleaved with this session's.
     Task LockEngagementAsync(string engagementId, CancellationToken ct);
 
-    /// Like LockEngagementAsync, for one page (see IContactStore.OpenPagesAsync). Take an
+    /// Like LockEngagementAsync, for one page (see IStore.OpenPagesAsync). Take an
     /// engagement's lock before the lock of any of its pages.
     Task LockPageAsync(string pageId, CancellationToken ct);
 

@@ -10,7 +10,7 @@ using NpgsqlTypes;
 
 namespace Callout.Storage.Postgres;
 
-/// A StoreSession on one pooled connection with one transaction (PostgresContactStore.OpenAsync
+/// A StoreSession on one pooled connection with one transaction (PostgresStore.OpenAsync
 /// says how it is isolated). Its own are the locks, the array forms of the multi-row writes, and
 /// how statements reach the server.
 ///

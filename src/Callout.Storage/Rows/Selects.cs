@@ -43,7 +43,7 @@ internal static class Selects
         FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id
         """;
 
-    /// Newest first, across all scopes (IContactStore.ListOutboxAsync).
+    /// Newest first, across all scopes (IStore.ListOutboxAsync).
     public const string Outbox = """
         SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at,
                contact_arn, channel_arn, page_arn, engagement_arn

@@ -13,7 +13,7 @@ namespace Callout.Storage.Sqlite;
 /// BEGIN) ... COMMIT. Every statement runs when called, from a command the connection keeps
 /// prepared; the store's single writer excludes every other writing session, so there are no
 /// locks to take.
-internal sealed class SqliteSession(SqliteContactStore store, SqliteLink link, AccountScope scope, bool write)
+internal sealed class SqliteSession(SqliteStore store, SqliteLink link, AccountScope scope, bool write)
     : StoreSession(scope, write), IStoreSession
 {
     static readonly StepStatements StepSql = new(

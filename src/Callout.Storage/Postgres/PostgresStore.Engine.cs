@@ -9,7 +9,7 @@ namespace Callout.Storage.Postgres;
 
 /// IEngineStore's hooks: each call is one statement (or one batch) in its own transaction on a
 /// pooled connection.
-public sealed partial class PostgresContactStore
+public sealed partial class PostgresStore
 {
     // Two kinds of step can be claimed: never leased (steps_unleased_by_due, in order) and leased
     // once but whose lease ran out (steps_leased, by when that happened; few, unless a node died).

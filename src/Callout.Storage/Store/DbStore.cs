@@ -16,8 +16,8 @@ namespace Callout.Storage.Store;
 /// The checks of opening a session, and the engine's work across all scopes (IEngineStore),
 /// written once for both databases, as StoreSession is for a session's. A database keeps how
 /// sessions are opened and serialized, how a statement outside any session runs, the claim, and
-/// what it spells its own way. Each store names IContactStore itself.
-public abstract class DbContactStore
+/// what it spells its own way. Each store names IStore itself.
+public abstract class DbStore
 {
     const int SecretLength = 32;
 

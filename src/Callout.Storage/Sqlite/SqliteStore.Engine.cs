@@ -8,7 +8,7 @@ namespace Callout.Storage.Sqlite;
 
 /// IEngineStore's hooks: claims and secrets are write transactions on the writer, behind the same
 /// gate as writing sessions; the other reads run like any read session.
-public sealed partial class SqliteContactStore
+public sealed partial class SqliteStore
 {
     // The subquery walks steps_pending_by_due in order and stops at the limit; the UPDATE leases
     // exactly those rows and RETURNING hands them back, all in one write transaction, so two

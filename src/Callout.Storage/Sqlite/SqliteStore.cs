@@ -10,7 +10,7 @@ namespace Callout.Storage.Sqlite;
 /// writing session, so a write costs no connection set-up and reuses prepared statements. In file
 /// mode (WAL) reading sessions run beside it on pooled read-only connections; in memory every
 /// session goes through the one connection.
-public sealed partial class SqliteContactStore : DbContactStore, IContactStore
+public sealed partial class SqliteStore : DbStore, IStore
 {
     public const string FileName = "callout.db";
 
@@ -22,14 +22,14 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
     readonly string? readerConnectionString;
     readonly Stack<SqliteLink> idleReaders = new();
 
-    SqliteContactStore(SqliteLink writer, string? readerConnectionString)
+    SqliteStore(SqliteLink writer, string? readerConnectionString)
     {
         this.writer = writer;
         this.readerConnectionString = readerConnectionString;
     }
 
     /// A database file `callout.db` in the directory, which is created when missing.
-    public static SqliteContactStore OpenFile(string dataDirectory)
+    public static SqliteStore OpenFile(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
@@ -43,13 +43,13 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
             "PRAGMA busy_timeout=5000",
         ]);
         // A read session can never take the write lock behind the gate's back.
-        return new SqliteContactStore(writer, ConnectionString(path, SqliteOpenMode.ReadOnly));
+        return new SqliteStore(writer, ConnectionString(path, SqliteOpenMode.ReadOnly));
     }
 
     /// A private in-memory database that lives as long as the store; nothing touches the disk.
     /// A single connection serves every session: SQLite's shared cache would make concurrent
     /// readers fail with SQLITE_LOCKED rather than wait, so all sessions are serialized anyway.
-    public static SqliteContactStore OpenInMemory() => new(
+    public static SqliteStore OpenInMemory() => new(
         SqliteLink.Open(ConnectionString(":memory:", SqliteOpenMode.ReadWriteCreate), ["PRAGMA foreign_keys=ON"]), readerConnectionString: null);
 
     // Pooling is off because the store keeps its own connections open for its whole life.
@@ -99,7 +99,7 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
         if (disposed)
         {
             gate.Release();
-            throw new ObjectDisposedException(nameof(SqliteContactStore));
+            throw new ObjectDisposedException(nameof(SqliteStore));
         }
         return writer;
     }

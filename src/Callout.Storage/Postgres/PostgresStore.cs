@@ -38,15 +38,15 @@ namespace Callout.Storage.Postgres;
 ///   a session completing or cancelling a step being claimed waits for that one statement.
 /// - Receipt and outbox sequence numbers come from identity columns, allocated at insert: across
 ///   scopes they are ordered by insert, not by commit.
-public sealed partial class PostgresContactStore : DbContactStore, IContactStore
+public sealed partial class PostgresStore : DbStore, IStore
 {
     readonly NpgsqlDataSource dataSource;
 
-    PostgresContactStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
+    PostgresStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
 
     /// Opens the store and checks that the server answers. Takes a `postgres://` URL or Npgsql
     /// keywords (PostgresConnectionString).
-    public static async Task<PostgresContactStore> OpenAsync(string connectionString, CancellationToken ct)
+    public static async Task<PostgresStore> OpenAsync(string connectionString, CancellationToken ct)
     {
         var store = Create(connectionString);
         try
@@ -62,7 +62,7 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
     }
 
     /// The store without touching the server yet: the first session or MigrateAsync connects.
-    public static PostgresContactStore Create(string connectionString)
+    public static PostgresStore Create(string connectionString)
     {
         var normalized = PostgresConnectionString.Normalize(connectionString);
         var builder = new NpgsqlDataSourceBuilder(normalized);
@@ -80,7 +80,7 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
             // with every connection's next use is work for nothing.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
-        return new PostgresContactStore(builder.Build());
+        return new PostgresStore(builder.Build());
     }
 
     public Task MigrateAsync(CancellationToken ct)
