@@ -71,7 +71,7 @@ builder.Logging.SetMinimumLevel(options.LogLevel);
 var starting = true;
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= options.LogLevel && (!starting || level < LogLevel.Error));
 
-IContactStore store;
+IStore store;
 try
 {
     store = await StoreStart.OpenAsync(options, CancellationToken.None);

@@ -9,11 +9,11 @@ namespace Callout.Storage.Tests;
 public abstract class DurableStoreCompliance : StoreCompliance
 {
     /// Another store over the same data, as a restarted server opens it.
-    protected abstract IContactStore OpenAgain();
+    protected abstract IStore OpenAgain();
 
     /// Another store over what a process killed with -9 leaves behind, opened while the current
     /// store is still open and has closed nothing.
-    protected abstract IContactStore OpenAfterCrash();
+    protected abstract IStore OpenAfterCrash();
 
     [Fact]
     public async Task a_reopened_store_has_what_was_committed_and_nothing_else()

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Callout.Storage.Tests;
 
-/// The IContactStore contract, run once per backend (Wolverine's MessageStoreCompliance). A
+/// The IStore contract, run once per backend (Wolverine's MessageStoreCompliance). A
 /// subclass only builds the store; every test goes through the contract alone. Tests are split
 /// by concern into partial files.
 public abstract partial class StoreCompliance : IAsyncLifetime
@@ -21,9 +21,9 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     // A fresh account per test keeps tests apart even where a backend's tests share one database.
     protected AccountScope Scope { get; } = AccountScope.For("us-east-1", NewAccountId());
 
-    protected IContactStore Store { get; private set; } = null!;
+    protected IStore Store { get; private set; } = null!;
 
-    protected abstract IContactStore CreateStore();
+    protected abstract IStore CreateStore();
 
     /// Removes whatever the store left behind (files, schemas) after it is disposed.
     protected virtual Task CleanupAsync() => Task.CompletedTask;
@@ -41,7 +41,7 @@ public abstract partial class StoreCompliance : IAsyncLifetime
     }
 
     /// Swaps in another store over the same data, as a restarted server would have.
-    protected async Task ReplaceStoreAsync(IContactStore next)
+    protected async Task ReplaceStoreAsync(IStore next)
     {
         await Store.DisposeAsync();
         Store = next;

@@ -3,16 +3,17 @@ using NodaTime;
 
 namespace Callout.Domain.Ports;
 
-/// Engagements, their pages, receipts and the engine's steps, within one account and region.
+/// Engagements, their pages, receipts, acknowledgements and delivery records, within one account
+/// and region, and the locks that keep a writer's changes to them apart from the engine's.
 public interface IEngagementSession
 {
-    /// In a writing session, takes the engagement's lock (see IContactStore.OpenEngagementAsync)
+    /// In a writing session, takes the engagement's lock (see IStore.OpenEngagementAsync)
     /// and holds it until the session ends; a store may wait for it with the session's next
     /// statement rather than in this call. Call it before reading the engagement or its pages to
     /// change them, so the engine's work on the engagement is not interleaved with this session's.
     Task LockEngagementAsync(string engagementId, CancellationToken ct);
 
-    /// Like LockEngagementAsync, for one page (see IContactStore.OpenPagesAsync). Take an
+    /// Like LockEngagementAsync, for one page (see IStore.OpenPagesAsync). Take an
     /// engagement's lock before the lock of any of its pages.
     Task LockPageAsync(string pageId, CancellationToken ct);
 
@@ -29,30 +30,6 @@ public interface IEngagementSession
 
     /// Sets StopTime and the reason if the engagement is still running; false if it had stopped.
     Task<bool> StopEngagementAsync(string engagementId, Instant stopTime, string? reason, CancellationToken ct);
-
-    Task InsertStepsAsync(IEnumerable<EngagementStep> steps, CancellationToken ct);
-
-    /// Marks a step done so no node picks it up again, if the claim `owner` still holds it. False,
-    /// changing nothing, when the step is done already (the engagement stopped, or another claim
-    /// finished it) or another claim took it over after this one's lease ran out.
-    Task<bool> CompleteStepAsync(string stepId, string owner, CancellationToken ct);
-
-    /// CompleteStepAsync for a caller that keeps its work either way (a send whose outcome is
-    /// known) and so needs no answer; a store may then send it with the commit.
-    async Task CompleteStepQuietlyAsync(string stepId, string owner, CancellationToken ct) =>
-        await CompleteStepAsync(stepId, owner, ct).ConfigureAwait(false);
-
-    /// Whether the claim `owner` still holds the step: not done, and not claimed by anyone since.
-    Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct);
-
-    /// Marks every pending step of the engagement done (it stopped).
-    Task CancelStepsAsync(string engagementId, CancellationToken ct);
-
-    /// Moves the engagement's pending Finish step to `end` if that is later than where it is.
-    Task ExtendFinishAsync(string engagementId, Instant end, CancellationToken ct);
-
-    /// Whether any step of the engagement other than `exceptStepId` is still to run at or before `upTo`.
-    Task<bool> HasPendingStepsAsync(string engagementId, Instant upTo, string exceptStepId, CancellationToken ct);
 
     Task<Page?> FindPageAsync(string pageId, CancellationToken ct);
 

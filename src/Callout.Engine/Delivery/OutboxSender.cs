@@ -7,7 +7,7 @@ namespace Callout.Engine.Delivery;
 
 /// The provider when none is configured: the message is stored in the local outbox, which the log
 /// mentions and `GET /_callout/outbox` lists, so Callout works offline.
-public sealed class OutboxSender(IContactStore store, TimeProvider time) : IMessageSender
+public sealed class OutboxSender(IStore store, TimeProvider time) : IMessageSender
 {
     public string Name => "outbox";
 

@@ -10,7 +10,7 @@ namespace Callout.Engine.Processing;
 /// new engagement arrived, claims due steps with a lease so several nodes can share one store, and
 /// runs them Concurrency at a time.
 public sealed partial class EngagementEngine(
-    IContactStore store,
+    IStore store,
     StepProcessor processor,
     EngineOptions options,
     EngineMetrics metrics,

@@ -14,7 +14,7 @@ namespace Callout.Engine.Processing;
 /// Sends claimed together (SendGroups) make each move together: one session records them all as
 /// pending, the providers are called side by side, one session records every outcome.
 public sealed partial class StepProcessor(
-    IContactStore store,
+    IStore store,
     DeliveryRouter router,
     IOnCallResolver onCall,
     EngineSecrets secrets,
@@ -63,7 +63,7 @@ public sealed partial class StepProcessor(
     sealed record SendOutcome(ReadySend Send, SendResult? Result, Instant Finished);
 
     /// Sends of one scope, each on a page of its own (SendGroups). The sessions lock only the
-    /// pages (IContactStore.OpenPagesAsync), so the pages of an engagement, which fall due
+    /// pages (IStore.OpenPagesAsync), so the pages of an engagement, which fall due
     /// together, go out side by side with other runners' and with the engagement's own work.
     /// Steps are written in id order, the order a stop cancels them in (so neither waits for the
     /// other in a circle).

@@ -14,7 +14,7 @@ static class AdminEndpoints
         app.MapHealth();
         // ?limit= takes the newest N messages: 100 by default, and a number outside 1–1000 is
         // taken as the nearest of the two (docs/delivery.md).
-        app.MapGet("/_callout/outbox", async (IContactStore store, HttpRequest request, CancellationToken ct) =>
+        app.MapGet("/_callout/outbox", async (IStore store, HttpRequest request, CancellationToken ct) =>
         {
             var limit = 100;
             if (request.Query.TryGetValue("limit", out var text)

@@ -23,7 +23,7 @@ static partial class CalendarEndpoints
 {
     public static void MapCalendars(this WebApplication app) =>
         app.MapGet("/_callout/rotations/{rotationId}/calendar.ics", async (string rotationId, string? account, string? region, string? contact, int? days,
-            IContactStore store, ServerOptions options, TimeProvider time, CancellationToken ct) =>
+            IStore store, ServerOptions options, TimeProvider time, CancellationToken ct) =>
         {
             if (!Guid.TryParse(rotationId, out _))
             {

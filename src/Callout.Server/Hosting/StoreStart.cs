@@ -10,15 +10,15 @@ namespace Callout.Server.Hosting;
 /// PostgreSQL) into one line for the operator instead of a stack trace.
 static class StoreStart
 {
-    public static async Task<IContactStore> OpenAsync(ServerOptions options, CancellationToken ct)
+    public static async Task<IStore> OpenAsync(ServerOptions options, CancellationToken ct)
     {
         try
         {
-            IContactStore store = options.Store is { } postgres
-                ? await PostgresContactStore.OpenAsync(postgres, ct)
+            IStore store = options.Store is { } postgres
+                ? await PostgresStore.OpenAsync(postgres, ct)
                 : options.InMemory
-                    ? SqliteContactStore.OpenInMemory()
-                    : SqliteContactStore.OpenFile(options.DataDirectory);
+                    ? SqliteStore.OpenInMemory()
+                    : SqliteStore.OpenFile(options.DataDirectory);
             await store.MigrateAsync(ct);
             return store;
         }

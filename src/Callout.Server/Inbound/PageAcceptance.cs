@@ -9,7 +9,7 @@ namespace Callout.Server.Inbound;
 
 /// AcceptPage on behalf of a person who answered through a provider: a link, a reply, a keypress
 /// or a provider's delivery report. Each runs in its own transaction in the page's scope.
-sealed class PageAcceptance(IContactStore store, EngagementActions actions, EngineSecrets secrets, TimeProvider time)
+sealed class PageAcceptance(IStore store, EngagementActions actions, EngineSecrets secrets, TimeProvider time)
 {
     public Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 

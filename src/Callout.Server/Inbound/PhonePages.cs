@@ -7,7 +7,7 @@ namespace Callout.Server.Inbound;
 
 /// The SMS channels behind a phone number, in every account that pages it, and their open pages:
 /// unread, in a running engagement, the person not yet acknowledged.
-sealed class PhonePages(IContactStore store)
+sealed class PhonePages(IStore store)
 {
     public sealed record Found(AccountScope Scope, ContactChannel Channel, IReadOnlyList<Page> OpenPages);
 

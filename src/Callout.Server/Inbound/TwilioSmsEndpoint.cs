@@ -10,7 +10,7 @@ namespace Callout.Server.Inbound;
 /// spec/domain.md §5: the code of an open page for the sending number acknowledges it (the code is
 /// enforced); a bare ACK acknowledges the newest open page; STOP or UNSUBSCRIBE deactivates the
 /// number's SMS channels and stops their open pages (OPT_OUT). Answers in TwiML.
-sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones, PageAcceptance acceptance, IContactStore store,
+sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones, PageAcceptance acceptance, IStore store,
     EngineSecrets secrets, ILogger<TwilioSmsEndpoint> log)
 {
     static readonly HashSet<string> StopWords = new(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"], StringComparer.Ordinal);

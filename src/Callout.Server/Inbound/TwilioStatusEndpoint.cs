@@ -8,7 +8,7 @@ namespace Callout.Server.Inbound;
 /// Twilio's status callbacks (`POST /_callout/twilio/status?t=…`): a delivered message or an
 /// answered call records DELIVERED, a failed one ERROR (spec/domain.md §2.7). The sealed `t` token
 /// names the scope and send key (CallbackLinks), whose delivery record names the page.
-sealed class TwilioStatusEndpoint(TwilioRequests twilio, CallbackLinks links, PageAcceptance acceptance, IContactStore store)
+sealed class TwilioStatusEndpoint(TwilioRequests twilio, CallbackLinks links, PageAcceptance acceptance, IStore store)
 {
     static readonly HashSet<string> Delivered = new(["delivered", "read", "answered", "in-progress", "completed"], StringComparer.Ordinal);
     static readonly HashSet<string> Failed = new(["failed", "undelivered", "no-answer", "busy", "canceled"], StringComparer.Ordinal);

@@ -18,12 +18,10 @@ internal static class EngagementJson
     {
         var document = JsonSerializer.Deserialize(json, StorageJsonContext.Default.SnapshotDocument)
             ?? throw new InvalidDataException("A stored engagement snapshot is null.");
-        var contacts = new Dictionary<string, ContactSnapshot>(StringComparer.Ordinal);
-        foreach (var (key, contact) in document.Contacts ?? new Dictionary<string, ContactSnapshotDocument>())
-        {
-            contacts.Add(key, new ContactSnapshot(contact.Alias, Columns.ContactKindOf(contact.Kind), PlanJson.FromDocument(contact.Plan)));
-        }
-        return new EngagementSnapshot(contacts);
+        return new EngagementSnapshot((document.Contacts ?? new Dictionary<string, ContactSnapshotDocument>()).ToDictionary(
+            pair => pair.Key,
+            pair => new ContactSnapshot(pair.Value.Alias, Columns.ContactKindOf(pair.Value.Kind), PlanJson.FromDocument(pair.Value.Plan)),
+            StringComparer.Ordinal));
     }
 
     public static string WriteResolution(IReadOnlyList<ResolutionStep> resolution) => JsonSerializer.Serialize(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Callout.Domain;
 using Callout.Domain.Rotations;
 using NodaTime;
 using NodaTime.Text;
@@ -13,9 +14,14 @@ internal static class RotationJson
     static readonly LocalTimePattern Minutes = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     static readonly LocalTimePattern Precise = LocalTimePattern.ExtendedIso;
 
-    static readonly string[] Days = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
+    static readonly EnumNames<RecurrenceKind> Kinds = new(
+        (RecurrenceKind.Daily, "DAILY"), (RecurrenceKind.Weekly, "WEEKLY"), (RecurrenceKind.Monthly, "MONTHLY"));
 
-    public static string WriteRecurrence(Recurrence recurrence, bool startTimeGiven = true)
+    static readonly EnumNames<IsoDayOfWeek> Days = new(
+        (IsoDayOfWeek.Monday, "MON"), (IsoDayOfWeek.Tuesday, "TUE"), (IsoDayOfWeek.Wednesday, "WED"), (IsoDayOfWeek.Thursday, "THU"),
+        (IsoDayOfWeek.Friday, "FRI"), (IsoDayOfWeek.Saturday, "SAT"), (IsoDayOfWeek.Sunday, "SUN"));
+
+    public static string WriteRecurrence(Recurrence recurrence, bool startTimeGiven)
     {
         ArgumentNullException.ThrowIfNull(recurrence);
         var document = new RecurrenceDocument(
@@ -34,8 +40,6 @@ internal static class RotationJson
         return JsonSerializer.Serialize(document, StorageJsonContext.Default.RecurrenceDocument);
     }
 
-    public static Recurrence ReadRecurrence(string json) => ReadRecurrence(json, out _);
-
     /// The recurrence, and whether the rotation's StartTime was given when the row says so (null in
     /// rows written before it was kept).
     public static Recurrence ReadRecurrence(string json, out bool? startTimeGiven)
@@ -43,15 +47,6 @@ internal static class RotationJson
         var document = JsonSerializer.Deserialize(json, StorageJsonContext.Default.RecurrenceDocument)
             ?? throw new InvalidDataException("A stored recurrence is null.");
         startTimeGiven = document.StartTimeGiven;
-        Dictionary<IsoDayOfWeek, IReadOnlyList<CoverageWindow>>? coverage = null;
-        if (document.Coverage is { } map)
-        {
-            coverage = [];
-            foreach (var (day, windows) in map)
-            {
-                coverage.Add(DayOf(day), [.. (windows ?? []).Select(w => new CoverageWindow(TimeOf(w.Start), TimeOf(w.End)))]);
-            }
-        }
         return new Recurrence(
             KindOf(document.Kind),
             [.. (document.HandOffs ?? []).Select(h => new HandOff(
@@ -60,7 +55,9 @@ internal static class RotationJson
                 h.DayOfMonth ?? 0))],
             document.NumberOfOnCalls,
             document.Multiplier,
-            coverage);
+            document.Coverage?.ToDictionary(
+                pair => DayOf(pair.Key),
+                pair => (IReadOnlyList<CoverageWindow>)[.. (pair.Value ?? []).Select(w => new CoverageWindow(TimeOf(w.Start), TimeOf(w.End)))]));
     }
 
     /// Rows written before StartTimeGiven was kept hold the creation time, to the second, when
@@ -85,29 +82,13 @@ internal static class RotationJson
         return result.Success ? result.Value : throw new InvalidDataException($"Unknown time '{text}' in the database.");
     }
 
-    static string Text(RecurrenceKind kind) => kind switch
-    {
-        RecurrenceKind.Daily => "DAILY",
-        RecurrenceKind.Weekly => "WEEKLY",
-        RecurrenceKind.Monthly => "MONTHLY",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    static string Text(RecurrenceKind kind) => Kinds.Of(kind);
 
-    static RecurrenceKind KindOf(string? text) => text switch
-    {
-        "DAILY" => RecurrenceKind.Daily,
-        "WEEKLY" => RecurrenceKind.Weekly,
-        "MONTHLY" => RecurrenceKind.Monthly,
-        _ => throw new InvalidDataException($"Unknown recurrence kind '{text}' in the database."),
-    };
+    static RecurrenceKind KindOf(string? text) =>
+        Kinds.TryParse(text ?? "", out var kind) ? kind : throw new InvalidDataException($"Unknown recurrence kind '{text}' in the database.");
 
-    static string Text(IsoDayOfWeek day) => day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
-        ? Days[(int)day - 1]
-        : throw new ArgumentOutOfRangeException(nameof(day));
+    static string Text(IsoDayOfWeek day) => Days.Of(day);
 
-    static IsoDayOfWeek DayOf(string text)
-    {
-        var index = Array.IndexOf(Days, text);
-        return index >= 0 ? (IsoDayOfWeek)(index + 1) : throw new InvalidDataException($"Unknown day '{text}' in the database.");
-    }
+    static IsoDayOfWeek DayOf(string text) =>
+        Days.TryParse(text, out var day) ? day : throw new InvalidDataException($"Unknown day '{text}' in the database.");
 }

@@ -27,12 +27,9 @@ internal static class EmbeddedMigrations
             migrations.Add(new Migration(version, name, reader.ReadToEnd()));
         }
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 1; i < migrations.Count; i++)
+        if (migrations.Zip(migrations.Skip(1)).FirstOrDefault(pair => pair.First.Version == pair.Second.Version) is ({ } first, { } second))
         {
-            if (migrations[i].Version == migrations[i - 1].Version)
-            {
-                throw new InvalidOperationException($"Migrations {migrations[i - 1].Name} and {migrations[i].Name} share a version.");
-            }
+            throw new InvalidOperationException($"Migrations {first.Name} and {second.Name} share a version.");
         }
         return migrations;
     }

@@ -12,14 +12,11 @@ internal static class Migrator
     {
         await ExecuteAsync(connection, null,
             "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL)", ct).ConfigureAwait(false);
-        var applied = new HashSet<int>();
+        HashSet<int> applied;
         await using (var command = Command(connection, null, "SELECT version FROM schema_migrations"))
         await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                applied.Add(reader.GetInt32(0));
-            }
+            applied = [.. await StoreSession.ReadListAsync(reader, r => r.GetInt32(0), ct).ConfigureAwait(false)];
         }
         var known = EmbeddedMigrations.For(dialect);
         var newest = known.Count == 0 ? 0 : known[^1].Version;
@@ -34,11 +31,8 @@ internal static class Migrator
             // SQLite begins it IMMEDIATE: the write lock is taken before the script starts.
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, migration.Sql, ct).ConfigureAwait(false);
-            await using (var record = Command(connection, transaction, "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)"))
-            {
-                await record.Bind("@version", migration.Version).Bind("@name", migration.Name)
-                    .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
+            await ExecuteAsync(connection, transaction, "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", ct,
+                c => c.Bind("@version", migration.Version).Bind("@name", migration.Name)).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
     }
@@ -51,9 +45,11 @@ internal static class Migrator
         return command;
     }
 
-    static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
+    public static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct,
+        Action<DbCommand>? bind = null)
     {
         await using var command = Command(connection, transaction, sql);
+        bind?.Invoke(command);
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

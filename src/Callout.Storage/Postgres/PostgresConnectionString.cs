@@ -8,22 +8,28 @@ namespace Callout.Storage.Postgres;
 /// Npgsql's keywords (`Host=...;Username=...`). Both come out as Npgsql keywords.
 public static class PostgresConnectionString
 {
+    // libpq's query parameters that Npgsql spells otherwise; any other is taken as an Npgsql keyword.
+    static readonly Dictionary<string, string> LibpqKeywords = new(StringComparer.Ordinal)
+    {
+        ["host"] = "Host", ["port"] = "Port", ["user"] = "Username", ["password"] = "Password",
+        ["dbname"] = "Database", ["application_name"] = "Application Name", ["connect_timeout"] = "Timeout",
+        ["options"] = "Options", ["sslmode"] = "SSL Mode", ["sslrootcert"] = "Root Certificate",
+        ["sslcert"] = "SSL Certificate", ["sslkey"] = "SSL Key", ["target_session_attrs"] = "Target Session Attributes",
+    };
+
     /// A URL is converted; anything else is taken as Npgsql keywords and checked by parsing it.
     public static string Normalize(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var text = connectionString.Trim();
-        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-        {
-            return FromUrl(text);
-        }
-        return new NpgsqlConnectionStringBuilder(text).ConnectionString;
+        return text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            ? FromUrl(text)
+            : new NpgsqlConnectionStringBuilder(text).ConnectionString;
     }
 
     /// One host per URL (Npgsql's `Host=a,b` keyword form covers several). User, password and
-    /// database are percent-decoded; libpq's query parameters are mapped to Npgsql's keywords, and
-    /// any other parameter is passed on as an Npgsql keyword (`?Maximum%20Pool%20Size=50`).
+    /// database are percent-decoded, as are the query's keys and values (`?Maximum%20Pool%20Size=50`).
     static string FromUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
@@ -31,92 +37,35 @@ public static class PostgresConnectionString
             throw new ArgumentException("The PostgreSQL URL is not a valid URL.", nameof(url));
         }
         var builder = new NpgsqlConnectionStringBuilder();
-        if (uri.DnsSafeHost.Length > 0)
-        {
-            builder.Host = uri.DnsSafeHost;
-        }
-        if (uri.Port > 0)
-        {
-            builder.Port = uri.Port;
-        }
-        if (uri.UserInfo.Length > 0)
-        {
-            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
-            builder.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
-            if (colon >= 0)
-            {
-                builder.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
-            }
-        }
+        var userInfo = uri.UserInfo.Split(':', 2);
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        if (database.Length > 0)
+        // What the URL leaves out keeps Npgsql's default.
+        var given = new List<(string Key, string? Value)>
         {
-            builder.Database = database;
-        }
+            ("host", uri.DnsSafeHost.Length > 0 ? uri.DnsSafeHost : null),
+            ("port", uri.Port > 0 ? uri.Port.ToString(CultureInfo.InvariantCulture) : null),
+            ("user", uri.UserInfo.Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : null),
+            ("password", userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : null),
+            ("dbname", database.Length > 0 ? database : null),
+        };
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = Uri.UnescapeDataString((equals < 0 ? pair : pair[..equals]).Replace('+', ' '));
-            var value = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
-            Apply(builder, key, value);
+            var keyValue = pair.Replace('+', ' ').Split('=', 2);
+            given.Add((Uri.UnescapeDataString(keyValue[0]), keyValue.Length > 1 ? Uri.UnescapeDataString(keyValue[1]) : ""));
+        }
+        foreach (var (key, value) in given.Where(p => p.Value is not null))
+        {
+            try
+            {
+                // libpq spells SSL modes verify-ca and verify-full; Npgsql, VerifyCA and VerifyFull.
+                builder[LibpqKeywords.GetValueOrDefault(key, key)] = key == "sslmode" ? value!.Replace("-", "", StringComparison.Ordinal) : value;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+            {
+                throw new ArgumentException(
+                    $"The PostgreSQL URL has the parameter '{key}', which is neither libpq's nor Npgsql's, or a value it does not take.", e);
+            }
         }
         return builder.ConnectionString;
-    }
-
-    static void Apply(NpgsqlConnectionStringBuilder builder, string key, string value)
-    {
-        switch (key)
-        {
-            case "sslmode":
-                // libpq's disable, allow, prefer, require, verify-ca and verify-full.
-                builder.SslMode = Enum.Parse<SslMode>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
-                return;
-            case "host":
-                builder.Host = value;
-                return;
-            case "port":
-                builder.Port = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
-                return;
-            case "user":
-                builder.Username = value;
-                return;
-            case "password":
-                builder.Password = value;
-                return;
-            case "dbname":
-                builder.Database = value;
-                return;
-            case "application_name":
-                builder.ApplicationName = value;
-                return;
-            case "connect_timeout":
-                builder.Timeout = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
-                return;
-            case "options":
-                builder.Options = value;
-                return;
-            case "sslrootcert":
-                builder.RootCertificate = value;
-                return;
-            case "sslcert":
-                builder.SslCertificate = value;
-                return;
-            case "sslkey":
-                builder.SslKey = value;
-                return;
-            case "target_session_attrs":
-                builder["Target Session Attributes"] = value;
-                return;
-            default:
-                try
-                {
-                    builder[key] = value;
-                }
-                catch (ArgumentException e)
-                {
-                    throw new ArgumentException($"The PostgreSQL URL has the parameter '{key}', which is neither libpq's nor Npgsql's.", e);
-                }
-                return;
-        }
     }
 }

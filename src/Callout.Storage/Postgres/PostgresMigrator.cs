@@ -17,7 +17,7 @@ internal static class PostgresMigrator
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         var schema = await CheckDatabaseAsync(connection, ct).ConfigureAwait(false);
         var key = AdvisoryKey("callout/migrations/" + schema);
-        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", ct, key).ConfigureAwait(false);
+        await Migrator.ExecuteAsync(connection, null, "SELECT pg_advisory_lock(@key)", ct, c => c.Bind("@key", key)).ConfigureAwait(false);
         try
         {
             await Migrator.ApplyAsync(connection, "postgres", ct).ConfigureAwait(false);
@@ -27,7 +27,8 @@ internal static class PostgresMigrator
             // Closing the connection would release the lock too, but a pooled connection stays open.
             if (connection.FullState == System.Data.ConnectionState.Open)
             {
-                await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, key).ConfigureAwait(false);
+                await Migrator.ExecuteAsync(connection, null, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, c => c.Bind("@key", key))
+                    .ConfigureAwait(false);
             }
         }
     }
@@ -53,15 +54,5 @@ internal static class PostgresMigrator
         return reader.IsDBNull(1)
             ? throw new InvalidOperationException("No schema of the connection's search_path exists; create it or set Search Path.")
             : reader.GetString(1);
-    }
-
-    static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, long? key = null)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (key is { } k)
-        {
-            command.Bind("@key", k);
-        }
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Storage.Rows;
 
@@ -36,36 +35,32 @@ internal sealed partial class PostgresSession
         return RunAsync<IReadOnlyList<SendState>>(commands, async (reader, c) =>
             {
                 var states = new List<SendState>(queries.Count);
-                for (var i = 0; i < queries.Count; i++)
+                var first = true;
+                // Moves to the next statement's result set (the first is current already) and reads its row, if any.
+                async Task<T?> Next<T>(Func<DbDataReader, T> read) where T : class
                 {
-                    if (i > 0)
+                    if (!first && !await reader.NextResultAsync(c).ConfigureAwait(false))
                     {
-                        await NextAsync(reader, c).ConfigureAwait(false);
+                        throw new InvalidOperationException("A result set of the batch is missing.");
                     }
-                    var deliveryKey = queries[i].DeliveryKey;
-                    var engagement = await ReadFirstAsync(reader, ReadEngagement, c).ConfigureAwait(false);
-                    await NextAsync(reader, c).ConfigureAwait(false);
-                    var channel = await ReadFirstAsync<ContactChannel>(reader, ReadChannel, c).ConfigureAwait(false);
-                    await NextAsync(reader, c).ConfigureAwait(false);
-                    var acknowledged = await reader.ReadAsync(c).ConfigureAwait(false);
-                    await NextAsync(reader, c).ConfigureAwait(false);
-                    var page = await ReadFirstAsync(reader, ReadPage, c).ConfigureAwait(false);
-                    await NextAsync(reader, c).ConfigureAwait(false);
-                    var delivery = await ReadFirstAsync(reader, r => RowReader.Delivery(r, deliveryKey), c).ConfigureAwait(false);
-                    await NextAsync(reader, c).ConfigureAwait(false);
-                    var held = await reader.ReadAsync(c).ConfigureAwait(false);
-                    states.Add(new SendState(engagement, channel, acknowledged, page, delivery, held));
+                    first = false;
+                    return await ReadFirstAsync(reader, read, c).ConfigureAwait(false);
+                }
+                foreach (var query in queries)
+                {
+                    states.Add(new SendState(
+                        await Next(ReadEngagement).ConfigureAwait(false),
+                        await Next(ReadChannel).ConfigureAwait(false),
+                        await Next(AnyRow).ConfigureAwait(false) is not null,
+                        await Next(ReadPage).ConfigureAwait(false),
+                        await Next(r => RowReader.Delivery(r, query.DeliveryKey)).ConfigureAwait(false),
+                        await Next(AnyRow).ConfigureAwait(false) is not null));
                 }
                 return states;
             },
             ct);
     }
 
-    static async Task NextAsync(DbDataReader reader, CancellationToken ct)
-    {
-        if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
-        {
-            throw new InvalidOperationException("A result set of the batch is missing.");
-        }
-    }
+    /// For the statements whose answer is whether they return a row.
+    static object AnyRow(DbDataReader reader) => reader;
 }

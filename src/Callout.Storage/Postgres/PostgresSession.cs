@@ -9,7 +9,7 @@ using NpgsqlTypes;
 
 namespace Callout.Storage.Postgres;
 
-/// A StoreSession on one pooled connection with one transaction (PostgresContactStore.OpenAsync
+/// A StoreSession on one pooled connection with one transaction (PostgresStore.OpenAsync
 /// says how it is isolated). Its own are the locks, the array forms of the multi-row writes, and
 /// how statements reach the server.
 ///
@@ -40,17 +40,16 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
     // skips those before the caller's own.
     int deferredResultSets;
 
-    /// `opening` is the transaction's first statement (a lock, or SET TRANSACTION READ ONLY), if
-    /// any; `openingReturnsRows` says whether it is a SELECT.
-    public PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, bool write,
-        NpgsqlCommand? opening, bool openingReturnsRows)
+    /// `opening` is the transaction's first statement, if any: a writer's lock (a SELECT), or a
+    /// reader's SET TRANSACTION READ ONLY.
+    public PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountScope scope, bool write, NpgsqlCommand? opening)
         : base(scope, write)
     {
         this.connection = connection;
         this.transaction = transaction;
         if (opening is not null)
         {
-            Defer(opening, openingReturnsRows);
+            Defer(opening, returnsRows: write);
         }
     }
 
@@ -99,17 +98,7 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
         RunAsync([command], read, ct);
 
     /// Taken with the session's next statement, like the opening lock.
-    protected override Task TakeEngagementLockAsync(string engagementId)
-    {
-        Defer(ResourceLock.Engagement(connection, transaction, Scope, engagementId), returnsRows: true);
-        return Task.CompletedTask;
-    }
-
-    protected override Task TakePageLockAsync(string pageId)
-    {
-        Defer(ResourceLock.Page(connection, transaction, Scope, pageId), returnsRows: true);
-        return Task.CompletedTask;
-    }
+    protected override void TakeLock(SessionLock sessionLock) => Defer(ResourceLock.For(Scope, sessionLock), returnsRows: true);
 
     /// One statement whatever the number of tags: the new ones come as two parallel arrays.
     protected override Task InsertTagsAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct)

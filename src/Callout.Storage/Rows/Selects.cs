@@ -43,7 +43,7 @@ internal static class Selects
         FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id
         """;
 
-    /// Newest first, across all scopes (IContactStore.ListOutboxAsync).
+    /// Newest first, across all scopes (IStore.ListOutboxAsync).
     public const string Outbox = """
         SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at,
                contact_arn, channel_arn, page_arn, engagement_arn
@@ -51,88 +51,41 @@ internal static class Selects
         """;
 
     /// Index: 1 = alias prefix, 2 = kind, 4 = after an alias; each a range of the primary key.
-    public static readonly string[] ListContacts = [.. Enumerable.Range(0, 8).Select(ListContactsSql)];
+    public static readonly string[] ListContacts = Variants(Contact, " ORDER BY alias LIMIT @limit",
+        " AND alias >= @prefix AND alias < @prefix_end", " AND kind = @kind", " AND alias > @after");
 
     /// Index: 1 = incident, 2 = from, 4 = to, 8 = after; each a range scan of engagements_by_start
     /// (or engagements_by_incident) in index order.
-    public static readonly string[] ListEngagements = [.. Enumerable.Range(0, 16).Select(ListEngagementsSql)];
+    public static readonly string[] ListEngagements = Variants(Engagement, " ORDER BY start_time DESC, id DESC LIMIT @limit",
+        " AND incident_id = @incident_id", " AND start_time >= @from", " AND start_time <= @to",
+        " AND (start_time, id) < (@after_start, @after_id)");
 
     /// Index: 1 = engagement, 2 = person, 4 = after. Variants 0 and 4 name neither and are refused
     /// by the callers.
-    public static readonly string[] ListPages = [.. Enumerable.Range(0, 8).Select(ListPagesSql)];
+    public static readonly string[] ListPages = Variants(Page, " ORDER BY created_at DESC, id DESC LIMIT @limit",
+        " AND engagement_id = @engagement_id", " AND contact_alias = @contact_alias", " AND (created_at, id) < (@after_created, @after_id)");
+
+    /// Index: 1 = after a channel: a row-value comparison with that channel's own position; when
+    /// the channel is gone the comparison is NULL and the page is empty rather than starting over.
+    public static readonly string[] ListChannels = Variants(Channel + " AND contact_alias = @alias", " ORDER BY created_at, id LIMIT @limit",
+        " AND (created_at, id) > (SELECT created_at, id FROM channels WHERE account_id = @account AND region = @region AND id = @after)");
+
+    /// Index: 1 = person.
+    public static readonly string[] UnreadPages = Variants(Page + " AND engagement_id = @engagement_id AND read_time IS NULL",
+        " ORDER BY created_at, id", " AND contact_alias = @contact_alias");
+
+    /// Index: 1 = after a sequence number.
+    public static readonly string[] ListReceipts = Variants(Receipt, " ORDER BY seq LIMIT @limit", " AND seq > @after");
 
     /// Index: 1 = name prefix, 2 = after a (name, id); each a range of rotations_by_name.
-    public static readonly string[] ListRotations = [.. Enumerable.Range(0, 4).Select(ListRotationsSql)];
+    public static readonly string[] ListRotations = Variants(Rotation, " ORDER BY name, id LIMIT @limit",
+        " AND name >= @prefix AND name < @prefix_end", " AND (name, id) > (@after_name, @after_id)");
 
-    static string ListContactsSql(int variant)
-    {
-        var sql = Contact;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND alias >= @prefix AND alias < @prefix_end";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND kind = @kind";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND alias > @after";
-        }
-        return sql + " ORDER BY alias LIMIT @limit";
-    }
+    /// The index of a listing's statement: bit i is set when the i-th filter is given.
+    public static int Variant(params object?[] filters) => filters.Select((filter, i) => filter is null ? 0 : 1 << i).Sum();
 
-    static string ListEngagementsSql(int variant)
-    {
-        var sql = Engagement;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND incident_id = @incident_id";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND start_time >= @from";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND start_time <= @to";
-        }
-        if ((variant & 8) != 0)
-        {
-            sql += " AND (start_time, id) < (@after_start, @after_id)";
-        }
-        return sql + " ORDER BY start_time DESC, id DESC LIMIT @limit";
-    }
-
-    static string ListPagesSql(int variant)
-    {
-        var sql = Page;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND engagement_id = @engagement_id";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND contact_alias = @contact_alias";
-        }
-        if ((variant & 4) != 0)
-        {
-            sql += " AND (created_at, id) < (@after_created, @after_id)";
-        }
-        return sql + " ORDER BY created_at DESC, id DESC LIMIT @limit";
-    }
-
-    static string ListRotationsSql(int variant)
-    {
-        var sql = Rotation;
-        if ((variant & 1) != 0)
-        {
-            sql += " AND name >= @prefix AND name < @prefix_end";
-        }
-        if ((variant & 2) != 0)
-        {
-            sql += " AND (name, id) > (@after_name, @after_id)";
-        }
-        return sql + " ORDER BY name, id LIMIT @limit";
-    }
+    /// One statement per combination of the filters, indexed as Variant says.
+    static string[] Variants(string select, string order, params string[] filters) =>
+        [.. Enumerable.Range(0, 1 << filters.Length).Select(variant =>
+            select + string.Concat(filters.Where((_, i) => (variant & (1 << i)) != 0)) + order)];
 }

@@ -12,7 +12,7 @@ namespace Callout.Storage.Sqlite;
 /// BEGIN) ... COMMIT. Every statement runs when called, from a command the connection keeps
 /// prepared; the store's single writer excludes every other writing session, so there are no
 /// locks to take.
-internal sealed class SqliteSession(SqliteContactStore store, SqliteLink link, AccountScope scope, bool write)
+internal sealed class SqliteSession(SqliteStore store, SqliteLink link, AccountScope scope, bool write)
     : StoreSession(scope, write), IStoreSession
 {
     static readonly StepStatements StepSql = new(
@@ -33,18 +33,6 @@ internal sealed class SqliteSession(SqliteContactStore store, SqliteLink link, A
         "DELETE FROM idempotency WHERE account_id = @account AND region = @region AND created_at < @expired";
 
     protected override DbCommand Command(string sql) => link.Command(sql);
-
-    protected override async Task WriteAsync(DbCommand command, CancellationToken ct) =>
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-
-    protected override Task<int> ExecuteAsync(DbCommand command, CancellationToken ct) =>
-        command.ExecuteNonQueryAsync(ct);
-
-    protected override async Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
-    {
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        return await read(reader, ct).ConfigureAwait(false);
-    }
 
     /// One prepared statement executed per step: a timeline brings tens of steps at once, and
     /// rebinding a compiled statement costs far less than compiling a multi-row INSERT per size.
@@ -87,18 +75,5 @@ internal sealed class SqliteSession(SqliteContactStore store, SqliteLink link, A
 
     protected override Task CommitTransactionAsync(CancellationToken ct) => link.ExecuteAsync("COMMIT", ct);
 
-    protected override async ValueTask EndAsync()
-    {
-        try
-        {
-            if (link.InTransaction)
-            {
-                await link.ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            store.Release(link);
-        }
-    }
+    protected override ValueTask EndAsync() => store.EndAsync(link);
 }

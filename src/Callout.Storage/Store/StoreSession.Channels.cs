@@ -18,20 +18,11 @@ internal abstract partial class StoreSession
             .Bind("@address", address), ReadChannel, ct).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<ContactChannel>> ListChannelsAsync(
-        string contactAlias, string? afterChannelId, int limit, CancellationToken ct)
-    {
-        const string Order = " ORDER BY created_at, id LIMIT @limit";
-        // A row-value comparison with the "after" channel's own position; when that channel is
-        // gone the comparison is NULL and the page is empty rather than starting over.
-        var command = afterChannelId is null
-            ? Read(Selects.Channel + " AND contact_alias = @alias" + Order)
-            : Read(Selects.Channel + """
-                 AND contact_alias = @alias AND (created_at, id) > (
-                    SELECT created_at, id FROM channels WHERE account_id = @account AND region = @region AND id = @after)
-                """ + Order).Bind("@after", afterChannelId);
-        command.Bind("@alias", contactAlias).Bind("@limit", limit);
-        return await ListAsync(command, ReadChannel, ct).ConfigureAwait(false);
-    }
+        string contactAlias, string? afterChannelId, int limit, CancellationToken ct) =>
+        await ListAsync(Read(Selects.ListChannels[Selects.Variant(afterChannelId)])
+            .Bind("@alias", contactAlias)
+            .Bind("@limit", limit)
+            .Bind("@after", afterChannelId), ReadChannel, ct).ConfigureAwait(false);
 
     public async Task InsertChannelAsync(ContactChannel channel, CancellationToken ct)
     {
@@ -41,17 +32,14 @@ internal abstract partial class StoreSession
             .Bind("@created_at", Columns.Millis(channel.CreatedAt)), ct).ConfigureAwait(false);
     }
 
-    public async Task UpdateChannelAsync(ContactChannel channel, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        await WriteAsync(BindChannel(Write(Writes.UpdateChannel), channel), ct).ConfigureAwait(false);
-    }
+    public Task UpdateChannelAsync(ContactChannel channel, CancellationToken ct) =>
+        WriteAsync(BindChannel(Write(Writes.UpdateChannel), channel), ct);
 
     public async Task DeleteChannelAsync(string channelId, CancellationToken ct) =>
         await WriteAsync(Write(Writes.DeleteChannel).Bind("@id", channelId), ct).ConfigureAwait(false);
 
     static DbCommand BindChannel(DbCommand command, ContactChannel channel) => command
-        .Bind("@id", channel.Id)
+        .Bind("@id", (channel ?? throw new ArgumentNullException(nameof(channel))).Id)
         .Bind("@name", channel.Name)
         .Bind("@kind", Columns.Text(channel.Kind))
         .Bind("@address", channel.Address)

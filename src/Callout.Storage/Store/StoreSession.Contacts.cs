@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Contacts;
 using Callout.Storage.Json;
@@ -17,43 +16,29 @@ internal abstract partial class StoreSession
     public async Task<Contact?> FindContactAsync(string alias, CancellationToken ct) =>
         await FirstAsync(Read(Selects.Contact + " AND alias = @alias").Bind("@alias", alias), ReadContact, ct).ConfigureAwait(false);
 
+    // A prefix is a range, not LIKE: '_' and '%' are legal in aliases. U+10FFFF sorts after every
+    // character both databases' collations can meet (SQLite's BINARY, the column's COLLATE "C" on
+    // PostgreSQL), so the bound admits every extension. A filter not given is bound as NULL and
+    // left out of the statement.
     public async Task<IReadOnlyList<Contact>> ListContactsAsync(
-        string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct)
-    {
-        var variant = (aliasPrefix is null ? 0 : 1) | (kind is null ? 0 : 2) | (afterAlias is null ? 0 : 4);
-        var command = Read(Selects.ListContacts[variant]).Bind("@limit", limit);
-        if (aliasPrefix is not null)
-        {
-            // A range, not LIKE: '_' and '%' are legal in aliases. U+10FFFF sorts after every
-            // character both databases' collations can meet (SQLite's BINARY, the column's
-            // COLLATE "C" on PostgreSQL), so the bound admits every extension.
-            command.Bind("@prefix", aliasPrefix).Bind("@prefix_end", aliasPrefix + char.ConvertFromUtf32(0x10FFFF));
-        }
-        if (kind is { } k)
-        {
-            command.Bind("@kind", Columns.Text(k));
-        }
-        if (afterAlias is not null)
-        {
-            command.Bind("@after", afterAlias);
-        }
-        return await ListAsync(command, ReadContact, ct).ConfigureAwait(false);
-    }
+        string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct) =>
+        await ListAsync(Read(Selects.ListContacts[Selects.Variant(aliasPrefix, kind, afterAlias)])
+            .Bind("@limit", limit)
+            .Bind("@prefix", aliasPrefix)
+            .Bind("@prefix_end", PrefixEnd(aliasPrefix))
+            .Bind("@kind", kind is { } k ? Columns.Text(k) : null)
+            .Bind("@after", afterAlias), ReadContact, ct).ConfigureAwait(false);
+
+    protected static string? PrefixEnd(string? prefix) => prefix is null ? null : prefix + char.ConvertFromUtf32(0x10FFFF);
 
     public async Task<int> CountContactsAsync(CancellationToken ct) =>
-        Convert.ToInt32(await ScalarAsync(Read(CountContactsSql), ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await CountAsync(Read(CountContactsSql), ct).ConfigureAwait(false);
 
-    public async Task InsertContactAsync(Contact contact, Instant now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        await WriteAsync(BindContact(Write(Writes.InsertContact), contact, now), ct).ConfigureAwait(false);
-    }
+    public Task InsertContactAsync(Contact contact, Instant now, CancellationToken ct) =>
+        WriteAsync(BindContact(Write(Writes.InsertContact), contact, now), ct);
 
-    public async Task UpdateContactAsync(Contact contact, Instant now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        await WriteAsync(BindContact(Write(Writes.UpdateContact), contact, now), ct).ConfigureAwait(false);
-    }
+    public Task UpdateContactAsync(Contact contact, Instant now, CancellationToken ct) =>
+        WriteAsync(BindContact(Write(Writes.UpdateContact), contact, now), ct);
 
     /// Deletes the dependents explicitly rather than trusting ON DELETE CASCADE alone: tags are
     /// keyed by ARN and have no foreign key, and SQLite's cascade depends on a per-connection pragma.
@@ -66,7 +51,7 @@ internal abstract partial class StoreSession
     }
 
     static DbCommand BindContact(DbCommand command, Contact contact, Instant now) => command
-        .Bind("@alias", contact.Alias)
+        .Bind("@alias", (contact ?? throw new ArgumentNullException(nameof(contact))).Alias)
         .Bind("@display_name", contact.DisplayName)
         .Bind("@kind", Columns.Text(contact.Kind))
         .Bind("@plan", PlanJson.Write(contact.Plan))

@@ -9,26 +9,27 @@ namespace Callout.Storage.Store;
 
 internal abstract partial class StoreSession
 {
-    public async Task LockEngagementAsync(string engagementId, CancellationToken ct)
+    public Task LockEngagementAsync(string engagementId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(engagementId);
         CheckWritable();
-        await TakeEngagementLockAsync(engagementId).ConfigureAwait(false);
+        TakeLock(new SessionLock.Engagement(engagementId));
+        return Task.CompletedTask;
     }
 
-    public async Task LockPageAsync(string pageId, CancellationToken ct)
+    public Task LockPageAsync(string pageId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(pageId);
         CheckWritable();
-        await TakePageLockAsync(pageId).ConfigureAwait(false);
+        TakeLock(new SessionLock.Pages([pageId]));
+        return Task.CompletedTask;
     }
 
     /// Nothing to take where a writing session already excludes every other writer (SQLite's one
-    /// writer); a database whose writers run side by side locks the engagement here.
-    protected virtual Task TakeEngagementLockAsync(string engagementId) => Task.CompletedTask;
-
-    /// Likewise for one page.
-    protected virtual Task TakePageLockAsync(string pageId) => Task.CompletedTask;
+    /// writer); a database whose writers run side by side takes the engagement's or page's lock here.
+    protected virtual void TakeLock(SessionLock sessionLock)
+    {
+    }
 
     public async Task InsertEngagementAsync(Engagement engagement, EngagementSnapshot snapshot, CancellationToken ct)
     {
@@ -64,28 +65,14 @@ internal abstract partial class StoreSession
     }
 
     public async Task<IReadOnlyList<Engagement>> ListEngagementsAsync(
-        string? incidentId, Instant? from, Instant? to, (Instant Start, string Id)? after, int limit, CancellationToken ct)
-    {
-        var variant = (incidentId is null ? 0 : 1) | (from is null ? 0 : 2) | (to is null ? 0 : 4) | (after is null ? 0 : 8);
-        var command = Read(Selects.ListEngagements[variant]).Bind("@limit", limit);
-        if (incidentId is not null)
-        {
-            command.Bind("@incident_id", incidentId);
-        }
-        if (from is { } f)
-        {
-            command.Bind("@from", Columns.Millis(f));
-        }
-        if (to is { } t)
-        {
-            command.Bind("@to", Columns.Millis(t));
-        }
-        if (after is { } a)
-        {
-            command.Bind("@after_start", Columns.Millis(a.Start)).Bind("@after_id", a.Id);
-        }
-        return await ListAsync(command, ReadEngagement, ct).ConfigureAwait(false);
-    }
+        string? incidentId, Instant? from, Instant? to, (Instant Start, string Id)? after, int limit, CancellationToken ct) =>
+        await ListAsync(Read(Selects.ListEngagements[Selects.Variant(incidentId, from, to, after)])
+            .Bind("@limit", limit)
+            .Bind("@incident_id", incidentId)
+            .Bind("@from", Columns.Millis(from))
+            .Bind("@to", Columns.Millis(to))
+            .Bind("@after_start", Columns.Millis(after?.Start))
+            .Bind("@after_id", after?.Id), ReadEngagement, ct).ConfigureAwait(false);
 
     public async Task<bool> StopEngagementAsync(string engagementId, Instant stopTime, string? reason, CancellationToken ct)
     {

@@ -20,15 +20,11 @@ internal abstract partial class StoreSession
     }
 
     public async Task<IReadOnlyList<(long Sequence, Receipt Receipt)>> ListReceiptsAsync(
-        string pageId, long? afterSequence, int limit, CancellationToken ct)
-    {
-        const string Order = " ORDER BY seq LIMIT @limit";
-        var command = afterSequence is { } after
-            ? Read(Selects.Receipt + " AND seq > @after" + Order).Bind("@after", after)
-            : Read(Selects.Receipt + Order);
-        command.Bind("@page_id", pageId).Bind("@limit", limit);
-        return await ListAsync(command, r => RowReader.Receipt(r, pageId), ct).ConfigureAwait(false);
-    }
+        string pageId, long? afterSequence, int limit, CancellationToken ct) =>
+        await ListAsync(Read(Selects.ListReceipts[Selects.Variant(afterSequence)])
+            .Bind("@page_id", pageId)
+            .Bind("@limit", limit)
+            .Bind("@after", afterSequence), r => RowReader.Receipt(r, pageId), ct).ConfigureAwait(false);
 
     public async Task<bool> IsAcknowledgedAsync(string engagementId, string contactAlias, CancellationToken ct) =>
         await ScalarAsync(IsAcknowledged(engagementId, contactAlias), ct).ConfigureAwait(false) is not null;

@@ -56,34 +56,19 @@ internal abstract partial class StoreSession
         {
             throw new ArgumentException("Pages are listed by engagement, by contact, or both; neither was given.", nameof(engagementId));
         }
-        var variant = (engagementId is null ? 0 : 1) | (contactAlias is null ? 0 : 2) | (after is null ? 0 : 4);
-        var command = Read(Selects.ListPages[variant]).Bind("@limit", limit);
-        if (engagementId is not null)
-        {
-            command.Bind("@engagement_id", engagementId);
-        }
-        if (contactAlias is not null)
-        {
-            command.Bind("@contact_alias", contactAlias);
-        }
-        if (after is { } a)
-        {
-            command.Bind("@after_created", Columns.Millis(a.Created)).Bind("@after_id", a.Id);
-        }
-        return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
+        return await ListAsync(Read(Selects.ListPages[Selects.Variant(engagementId, contactAlias, after)])
+            .Bind("@limit", limit)
+            .Bind("@engagement_id", engagementId)
+            .Bind("@contact_alias", contactAlias)
+            .Bind("@after_created", Columns.Millis(after?.Created))
+            .Bind("@after_id", after?.Id), ReadPage, ct).ConfigureAwait(false);
     }
 
     /// Oldest first, in the order of pages_by_engagement.
-    public async Task<IReadOnlyList<Page>> UnreadPagesAsync(string engagementId, string? contactAlias, CancellationToken ct)
-    {
-        const string Unread = " AND engagement_id = @engagement_id AND read_time IS NULL";
-        var command = contactAlias is null
-            ? Read(Selects.Page + Unread + " ORDER BY created_at, id")
-            : Read(Selects.Page + Unread + " AND contact_alias = @contact_alias ORDER BY created_at, id")
-                .Bind("@contact_alias", contactAlias);
-        command.Bind("@engagement_id", engagementId);
-        return await ListAsync(command, ReadPage, ct).ConfigureAwait(false);
-    }
+    public async Task<IReadOnlyList<Page>> UnreadPagesAsync(string engagementId, string? contactAlias, CancellationToken ct) =>
+        await ListAsync(Read(Selects.UnreadPages[Selects.Variant(contactAlias)])
+            .Bind("@engagement_id", engagementId)
+            .Bind("@contact_alias", contactAlias), ReadPage, ct).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<Page>> UnreadPagesOfChannelAsync(string channelId, CancellationToken ct) =>
         await ListAsync(Read(Selects.Page + """

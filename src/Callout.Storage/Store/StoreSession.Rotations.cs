@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Callout.Domain.Arns;
 using Callout.Domain.Rotations;
 using Callout.Storage.Json;
@@ -11,17 +10,11 @@ namespace Callout.Storage.Store;
 /// Rotations and their overrides.
 internal abstract partial class StoreSession
 {
-    public async Task InsertRotationAsync(Rotation rotation, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(rotation);
-        await WriteAsync(BindRotation(Write(Writes.InsertRotation), rotation), ct).ConfigureAwait(false);
-    }
+    public Task InsertRotationAsync(Rotation rotation, CancellationToken ct) =>
+        WriteAsync(BindRotation(Write(Writes.InsertRotation), rotation), ct);
 
-    public async Task UpdateRotationAsync(Rotation rotation, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(rotation);
-        await WriteAsync(BindRotation(Write(Writes.UpdateRotation), rotation), ct).ConfigureAwait(false);
-    }
+    public Task UpdateRotationAsync(Rotation rotation, CancellationToken ct) =>
+        WriteAsync(BindRotation(Write(Writes.UpdateRotation), rotation), ct);
 
     public async Task<Rotation?> FindRotationAsync(string rotationId, CancellationToken ct) =>
         await FirstAsync(Read(Selects.Rotation + " AND id = @id").Bind("@id", rotationId), ReadRotation, ct).ConfigureAwait(false);
@@ -35,26 +28,18 @@ internal abstract partial class StoreSession
         await WriteAsync(Write(Writes.DeleteRotation).Bind("@id", rotationId), ct).ConfigureAwait(false);
     }
 
+    /// A prefix is a range, not LIKE: '_' is legal in names, and LIKE ignores case (see ListContactsAsync).
     public async Task<IReadOnlyList<Rotation>> ListRotationsAsync(
-        string? namePrefix, (string Name, string Id)? after, int limit, CancellationToken ct)
-    {
-        var variant = (namePrefix is null ? 0 : 1) | (after is null ? 0 : 2);
-        var command = Read(Selects.ListRotations[variant]).Bind("@limit", limit);
-        if (namePrefix is not null)
-        {
-            // A range, not LIKE: '_' is legal in names, and LIKE ignores case (see ListContactsAsync).
-            command.Bind("@prefix", namePrefix).Bind("@prefix_end", namePrefix + char.ConvertFromUtf32(0x10FFFF));
-        }
-        if (after is { } key)
-        {
-            command.Bind("@after_name", key.Name).Bind("@after_id", key.Id);
-        }
-        return await ListAsync(command, ReadRotation, ct).ConfigureAwait(false);
-    }
+        string? namePrefix, (string Name, string Id)? after, int limit, CancellationToken ct) =>
+        await ListAsync(Read(Selects.ListRotations[Selects.Variant(namePrefix, after)])
+            .Bind("@limit", limit)
+            .Bind("@prefix", namePrefix)
+            .Bind("@prefix_end", PrefixEnd(namePrefix))
+            .Bind("@after_name", after?.Name)
+            .Bind("@after_id", after?.Id), ReadRotation, ct).ConfigureAwait(false);
 
     public async Task<int> CountRotationsAsync(CancellationToken ct) =>
-        Convert.ToInt32(await ScalarAsync(Read("SELECT count(*) FROM rotations WHERE account_id = @account AND region = @region"), ct)
-            .ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await CountAsync(Read("SELECT count(*) FROM rotations WHERE account_id = @account AND region = @region"), ct).ConfigureAwait(false);
 
     /// One range of rotation_members' primary key, which triggers keep for rotations and overrides.
     public async Task<IReadOnlyList<string>> RotationsWithMemberAsync(string contactAlias, CancellationToken ct) =>
@@ -99,19 +84,16 @@ internal abstract partial class StoreSession
             .Bind("@from", Columns.Millis(from))
             .Bind("@to", Columns.Millis(to)), RowReader.Override, ct).ConfigureAwait(false);
 
-    public async Task<int> CountActiveOverridesAsync(string rotationId, Instant now, CancellationToken ct)
-    {
-        var count = await ScalarAsync(Read("""
+    public async Task<int> CountActiveOverridesAsync(string rotationId, Instant now, CancellationToken ct) =>
+        await CountAsync(Read("""
                 SELECT count(*) FROM rotation_overrides
                 WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id AND end_time > @now
                 """)
             .Bind("@rotation_id", rotationId)
             .Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
-        return Convert.ToInt32(count, CultureInfo.InvariantCulture);
-    }
 
     static DbCommand BindRotation(DbCommand command, Rotation rotation) => command
-        .Bind("@id", rotation.Id)
+        .Bind("@id", (rotation ?? throw new ArgumentNullException(nameof(rotation))).Id)
         .Bind("@name", rotation.Name)
         .Bind("@contact_aliases", RotationJson.WriteAliases(rotation.ContactAliases))
         .Bind("@start_time", Columns.Millis(rotation.StartTime))

@@ -8,13 +8,8 @@ internal abstract partial class StoreSession
     public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string resourceArn, CancellationToken ct)
     {
         var rows = await ListAsync(Read("SELECT key, value FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn")
-            .Bind("@arn", resourceArn), r => (Key: r.GetString(0), Value: r.GetString(1)), ct).ConfigureAwait(false);
-        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in rows)
-        {
-            tags[key] = value;
-        }
-        return tags;
+            .Bind("@arn", resourceArn), r => KeyValuePair.Create(r.GetString(0), r.GetString(1)), ct).ConfigureAwait(false);
+        return new SortedDictionary<string, string>(new Dictionary<string, string>(rows, StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     public async Task SetTagsAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct)

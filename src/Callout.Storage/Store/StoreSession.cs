@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Callout.Domain.Arns;
 
 namespace Callout.Storage.Store;
@@ -20,14 +21,20 @@ internal abstract partial class StoreSession(AccountScope scope, bool write)
     /// A command for this text in the session's transaction, with no parameters bound yet.
     protected abstract DbCommand Command(string sql);
 
+    // A statement runs when called (as on SQLite), unless the database holds it back (PostgreSQL).
+
     /// Runs a write whose result no caller needs; a database may send it later in the session.
-    protected abstract Task WriteAsync(DbCommand command, CancellationToken ct);
+    protected virtual Task WriteAsync(DbCommand command, CancellationToken ct) => ExecuteAsync(command, ct);
 
     /// Runs a write now and returns the rows it changed.
-    protected abstract Task<int> ExecuteAsync(DbCommand command, CancellationToken ct);
+    protected virtual Task<int> ExecuteAsync(DbCommand command, CancellationToken ct) => command.ExecuteNonQueryAsync(ct);
 
     /// Runs a statement and hands its reader, on the statement's first result set, to `read`.
-    protected abstract Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct);
+    protected virtual async Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await read(reader, ct).ConfigureAwait(false);
+    }
 
     /// Commits the transaction, with whatever writes are still held back.
     protected abstract Task CommitTransactionAsync(CancellationToken ct);
@@ -73,6 +80,9 @@ internal abstract partial class StoreSession(AccountScope scope, bool write)
     protected Task<object?> ScalarAsync(DbCommand command, CancellationToken ct) =>
         QueryAsync(command, ReadScalarAsync, ct);
 
+    protected async Task<int> CountAsync(DbCommand command, CancellationToken ct) =>
+        Convert.ToInt32(await ScalarAsync(command, ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+
     protected Task<List<T>> ListAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken ct) =>
         QueryAsync(command, (reader, c) => ReadListAsync(reader, read, c), ct);
 
@@ -83,7 +93,7 @@ internal abstract partial class StoreSession(AccountScope scope, bool write)
     internal static async Task<object?> ReadScalarAsync(DbDataReader reader, CancellationToken ct) =>
         await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
 
-    protected static async Task<List<T>> ReadListAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken ct)
+    internal static async Task<List<T>> ReadListAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken ct)
     {
         var rows = new List<T>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))

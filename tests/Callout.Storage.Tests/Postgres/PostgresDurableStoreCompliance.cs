@@ -11,15 +11,15 @@ public sealed class PostgresDurableStoreCompliance : DurableStoreCompliance, INe
     string? schema;
     string connectionString = "";
 
-    protected override IContactStore CreateStore()
+    protected override IStore CreateStore()
     {
         (schema, connectionString) = PostgresTestDatabase.CreateSchema();
-        return PostgresContactStore.Create(connectionString);
+        return PostgresStore.Create(connectionString);
     }
 
-    protected override IContactStore OpenAgain() => PostgresContactStore.Create(connectionString);
+    protected override IStore OpenAgain() => PostgresStore.Create(connectionString);
 
-    protected override IContactStore OpenAfterCrash() => PostgresContactStore.Create(connectionString);
+    protected override IStore OpenAfterCrash() => PostgresStore.Create(connectionString);
 
     protected override Task CleanupAsync() => schema is null ? Task.CompletedTask : PostgresTestDatabase.DropSchemaAsync(schema);
 }

@@ -42,7 +42,7 @@ public sealed class PostgresMigrationTests : IAsyncLifetime, INeedPostgres
                 """);
         }
 
-        await using var store = PostgresContactStore.Create(connectionString);
+        await using var store = PostgresStore.Create(connectionString);
         await store.MigrateAsync(CancellationToken.None);
 
         var kept = Assert.Single(await store.ListOutboxAsync(10, CancellationToken.None));
@@ -52,7 +52,7 @@ public sealed class PostgresMigrationTests : IAsyncLifetime, INeedPostgres
 
     static string Script(string name)
     {
-        using var stream = typeof(PostgresContactStore).Assembly.GetManifestResourceStream($"postgres/{name}.sql")!;
+        using var stream = typeof(PostgresStore).Assembly.GetManifestResourceStream($"postgres/{name}.sql")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

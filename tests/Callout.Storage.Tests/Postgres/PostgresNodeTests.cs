@@ -20,7 +20,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     static readonly CancellationToken None = CancellationToken.None;
 
     readonly AccountScope scope = AccountScope.For("us-east-1", "111122223333");
-    readonly List<IContactStore> stores = [];
+    readonly List<IStore> stores = [];
     string schema = "";
     string connectionString = "";
 
@@ -46,7 +46,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         var url = $"postgres://{Uri.EscapeDataString(keywords.Username!)}:{Uri.EscapeDataString(keywords.Password ?? "")}"
             + $"@{keywords.Host}:{keywords.Port}/{Uri.EscapeDataString(keywords.Database!)}?Search%20Path={schema}";
 
-        var store = Track(await PostgresContactStore.OpenAsync(url, None));
+        var store = Track(await PostgresStore.OpenAsync(url, None));
         await store.MigrateAsync(None);
         await Insert(store, "jane");
 
@@ -58,7 +58,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     public async Task an_unreachable_server_fails_at_open()
     {
         await Assert.ThrowsAnyAsync<NpgsqlException>(() =>
-            PostgresContactStore.OpenAsync("Host=127.0.0.1;Port=1;Username=x;Password=x;Database=x;Timeout=2", None));
+            PostgresStore.OpenAsync("Host=127.0.0.1;Port=1;Username=x;Password=x;Database=x;Timeout=2", None));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         await Task.WhenAll(nodes.Select(n => Task.Run(() => n.MigrateAsync(None))));
 
         var versions = await PostgresTestDatabase.ScalarAsync($"SELECT string_agg(version::text, ',' ORDER BY version) FROM {schema}.schema_migrations");
-        var embedded = typeof(PostgresContactStore).Assembly.GetManifestResourceNames()
+        var embedded = typeof(PostgresStore).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("postgres/", StringComparison.Ordinal))
             .Select(n => int.Parse(n["postgres/".Length..].Split('_')[0], CultureInfo.InvariantCulture))
             .Order();
@@ -368,7 +368,7 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
 
     /// Claims once a second from T0 + fromSecond until one takes something (or toSecond passes),
     /// and returns what it took.
-    static async Task<List<string>> FirstClaimAsync(IContactStore node, int fromSecond, int toSecond)
+    static async Task<List<string>> FirstClaimAsync(IStore node, int fromSecond, int toSecond)
     {
         for (var second = fromSecond; second <= toSecond; second++)
         {
@@ -392,16 +392,16 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         Assert.All(secrets, s => Assert.Equal(secrets[0], s));
     }
 
-    IContactStore Node() => Track(PostgresContactStore.Create(connectionString));
+    IStore Node() => Track(PostgresStore.Create(connectionString));
 
-    async Task<IContactStore> MigratedNode()
+    async Task<IStore> MigratedNode()
     {
         var node = Node();
         await node.MigrateAsync(None);
         return node;
     }
 
-    IContactStore Track(IContactStore store)
+    IStore Track(IStore store)
     {
         stores.Add(store);
         return store;
@@ -410,14 +410,14 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     Contact Contact(string alias, AccountScope? at = null) =>
         new(ResourceArn.Contact(at ?? scope, alias), alias, null, ContactKind.Personal, Plan.Empty);
 
-    async Task Insert(IContactStore store, string alias)
+    async Task Insert(IStore store, string alias)
     {
         await using var session = await store.OpenAsync(scope, write: true, None);
         await session.InsertContactAsync(Contact(alias), T0, None);
         await session.CommitAsync(None);
     }
 
-    async Task<int> CountAsync(IContactStore store)
+    async Task<int> CountAsync(IStore store)
     {
         await using var session = await store.OpenAsync(scope, write: false, None);
         return await session.CountContactsAsync(None);

@@ -18,7 +18,7 @@ public sealed class PostgresPlanTests : IAsyncLifetime, INeedPostgres
     public async Task InitializeAsync()
     {
         (schema, connectionString) = PostgresTestDatabase.CreateSchema();
-        await using var store = await PostgresContactStore.OpenAsync(connectionString, CancellationToken.None);
+        await using var store = await PostgresStore.OpenAsync(connectionString, CancellationToken.None);
         await store.MigrateAsync(CancellationToken.None);
     }
 

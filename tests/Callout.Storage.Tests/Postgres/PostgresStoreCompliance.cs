@@ -9,10 +9,10 @@ public sealed class PostgresStoreCompliance : StoreCompliance, INeedPostgres
 {
     string? schema;
 
-    protected override IContactStore CreateStore()
+    protected override IStore CreateStore()
     {
         (schema, var connectionString) = PostgresTestDatabase.CreateSchema();
-        return PostgresContactStore.Create(connectionString);
+        return PostgresStore.Create(connectionString);
     }
 
     protected override Task CleanupAsync() => schema is null ? Task.CompletedTask : PostgresTestDatabase.DropSchemaAsync(schema);

@@ -70,7 +70,7 @@ fi
 
 if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'")" != 1 ]; then
     log "creating database $database"
-    # UTF-8, whatever the machine's locale: the store needs it (PostgresContactStore.MigrateAsync).
+    # UTF-8, whatever the machine's locale: the store needs it (PostgresStore.MigrateAsync).
     psql_admin -c "CREATE DATABASE $database OWNER $role ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
 fi
 

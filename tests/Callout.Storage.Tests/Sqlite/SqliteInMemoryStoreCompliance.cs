@@ -5,5 +5,5 @@ namespace Callout.Storage.Tests.Sqlite;
 
 public sealed class SqliteInMemoryStoreCompliance : StoreCompliance
 {
-    protected override IContactStore CreateStore() => SqliteContactStore.OpenInMemory();
+    protected override IStore CreateStore() => SqliteStore.OpenInMemory();
 }

@@ -17,7 +17,7 @@ public sealed class SqliteMigrationTests : IDisposable
 
     string ConnectionString => new SqliteConnectionStringBuilder
     {
-        DataSource = Path.Combine(directory, SqliteContactStore.FileName),
+        DataSource = Path.Combine(directory, SqliteStore.FileName),
         Pooling = false,
     }.ToString();
 
@@ -38,7 +38,7 @@ public sealed class SqliteMigrationTests : IDisposable
                 """);
         }
 
-        await using var store = SqliteContactStore.OpenFile(directory);
+        await using var store = SqliteStore.OpenFile(directory);
         await store.MigrateAsync(CancellationToken.None);
 
         await using var session = await store.OpenAsync(AccountScope.For("us-east-1", "111122223333"), write: false, CancellationToken.None);
@@ -65,7 +65,7 @@ public sealed class SqliteMigrationTests : IDisposable
         var ct = CancellationToken.None;
         var t0 = Instant.FromUtc(2025, 3, 1, 12, 0);
 
-        await using var store = SqliteContactStore.OpenFile(directory);
+        await using var store = SqliteStore.OpenFile(directory);
         await store.MigrateAsync(ct);
         await using (var session = await store.OpenAsync(scope, write: true, ct))
         {
@@ -107,7 +107,7 @@ public sealed class SqliteMigrationTests : IDisposable
         var rotation = new Rotation(new ResourceArn(scope, ResourceKind.Rotation, "r1"), "ops", ["jane"], t0, "UTC",
             new Recurrence(RecurrenceKind.Daily, [new HandOff(new LocalTime(9, 0))], 1, 1, null), t0);
 
-        await using var store = SqliteContactStore.OpenFile(directory);
+        await using var store = SqliteStore.OpenFile(directory);
         await store.MigrateAsync(ct);
         await using (var session = await store.OpenAsync(scope, write: true, ct))
         {
@@ -127,7 +127,7 @@ public sealed class SqliteMigrationTests : IDisposable
     {
         var scope = AccountScope.For("us-east-1", "111122223333");
         var ct = CancellationToken.None;
-        await using (var store = SqliteContactStore.OpenFile(directory))
+        await using (var store = SqliteStore.OpenFile(directory))
         {
             await store.MigrateAsync(ct);
         }
@@ -144,7 +144,7 @@ public sealed class SqliteMigrationTests : IDisposable
                 """);
         }
 
-        await using var reopened = SqliteContactStore.OpenFile(directory);
+        await using var reopened = SqliteStore.OpenFile(directory);
         await reopened.MigrateAsync(ct);
         await using var read = await reopened.OpenAsync(scope, write: false, ct);
         Assert.False((await read.FindRotationAsync("r1", ct))!.StartTimeGiven);
@@ -157,7 +157,7 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task a_database_from_a_newer_build_is_refused()
     {
-        await using (var store = SqliteContactStore.OpenFile(directory))
+        await using (var store = SqliteStore.OpenFile(directory))
         {
             await store.MigrateAsync(CancellationToken.None);
         }
@@ -167,7 +167,7 @@ public sealed class SqliteMigrationTests : IDisposable
             Execute(connection, "INSERT INTO schema_migrations VALUES (9999, '9999_future')");
         }
 
-        await using var reopened = SqliteContactStore.OpenFile(directory);
+        await using var reopened = SqliteStore.OpenFile(directory);
         await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.MigrateAsync(CancellationToken.None));
     }
 
@@ -194,7 +194,7 @@ public sealed class SqliteMigrationTests : IDisposable
                 """);
         }
 
-        await using var store = SqliteContactStore.OpenFile(directory);
+        await using var store = SqliteStore.OpenFile(directory);
         await store.MigrateAsync(CancellationToken.None);
 
         var kept = Assert.Single(await store.ListOutboxAsync(10, CancellationToken.None));
@@ -212,7 +212,7 @@ public sealed class SqliteMigrationTests : IDisposable
 
     static string Script(string name)
     {
-        using var stream = typeof(SqliteContactStore).Assembly.GetManifestResourceStream($"sqlite/{name}.sql")!;
+        using var stream = typeof(SqliteStore).Assembly.GetManifestResourceStream($"sqlite/{name}.sql")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -27,7 +27,7 @@ public sealed class EngagementEngineTests : IAsyncLifetime, IDisposable
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     readonly AccountScope _scope = AccountScope.For("us-east-1", "111122223333");
-    readonly SqliteContactStore _store = SqliteContactStore.OpenInMemory();
+    readonly SqliteStore _store = SqliteStore.OpenInMemory();
     readonly GatedSender _sender = new();
     readonly EngagementEngine _engine;
     int _probes;

@@ -32,7 +32,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
     static readonly CancellationToken None = CancellationToken.None;
 
     readonly AccountScope _scope = AccountScope.For("us-east-1", "111122223333");
-    readonly SqliteContactStore _store = SqliteContactStore.OpenInMemory();
+    readonly SqliteStore _store = SqliteStore.OpenInMemory();
     readonly EngineMetrics _metrics = new();
     readonly StepProcessor _processor;
     int _probes;

@@ -9,7 +9,7 @@ namespace Callout.Server.Operations.Channels;
 
 /// Activating an active channel changes nothing; otherwise the code must be the latest one sent
 /// and unexpired, and it is used up.
-sealed class ActivateContactChannel(IContactStore store) : IOperation<ActivateContactChannelRequest, ActivateContactChannelResult>
+sealed class ActivateContactChannel(IStore store) : IOperation<ActivateContactChannelRequest, ActivateContactChannelResult>
 {
     public async Task<ActivateContactChannelResult> HandleAsync(ActivateContactChannelRequest request, RequestContext context, CancellationToken ct)
     {

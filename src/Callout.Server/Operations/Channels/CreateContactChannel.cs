@@ -12,7 +12,7 @@ namespace Callout.Server.Operations.Channels;
 
 /// A new channel starts NOT_ACTIVATED and gets an activation code at once unless DeferActivation
 /// is set (spec/domain.md §2.2).
-sealed class CreateContactChannel(IContactStore store, ServiceLimits limits, ActivationIssuer activation, TimeProvider time)
+sealed class CreateContactChannel(IStore store, ServiceLimits limits, ActivationIssuer activation, TimeProvider time)
     : IOperation<CreateContactChannelRequest, CreateContactChannelResult>
 {
     public async Task<CreateContactChannelResult> HandleAsync(CreateContactChannelRequest request, RequestContext context, CancellationToken ct)

@@ -6,7 +6,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Channels;
 
 /// The channel stops being paged; ActivateContactChannel with a code turns it back on.
-sealed class DeactivateContactChannel(IContactStore store) : IOperation<DeactivateContactChannelRequest, DeactivateContactChannelResult>
+sealed class DeactivateContactChannel(IStore store) : IOperation<DeactivateContactChannelRequest, DeactivateContactChannelResult>
 {
     public async Task<DeactivateContactChannelResult> HandleAsync(DeactivateContactChannelRequest request, RequestContext context, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Channels;
 
 /// Always allowed: plans keep the reference and the stage that names it is skipped (model).
-sealed class DeleteContactChannel(IContactStore store) : IOperation<DeleteContactChannelRequest, DeleteContactChannelResult>
+sealed class DeleteContactChannel(IStore store) : IOperation<DeleteContactChannelRequest, DeleteContactChannelResult>
 {
     public async Task<DeleteContactChannelResult> HandleAsync(DeleteContactChannelRequest request, RequestContext context, CancellationToken ct)
     {

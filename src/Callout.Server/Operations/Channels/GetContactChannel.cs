@@ -6,7 +6,7 @@ using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Channels;
 
-sealed class GetContactChannel(IContactStore store) : IOperation<GetContactChannelRequest, GetContactChannelResult>
+sealed class GetContactChannel(IStore store) : IOperation<GetContactChannelRequest, GetContactChannelResult>
 {
     public async Task<GetContactChannelResult> HandleAsync(GetContactChannelRequest request, RequestContext context, CancellationToken ct)
     {

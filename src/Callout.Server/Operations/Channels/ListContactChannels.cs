@@ -8,7 +8,7 @@ using Callout.Server.Listing;
 namespace Callout.Server.Operations.Channels;
 
 /// In creation order.
-sealed class ListContactChannels(IContactStore store, CursorTokens tokens) : IOperation<ListContactChannelsRequest, ListContactChannelsResult>
+sealed class ListContactChannels(IStore store, CursorTokens tokens) : IOperation<ListContactChannelsRequest, ListContactChannelsResult>
 {
     public async Task<ListContactChannelsResult> HandleAsync(ListContactChannelsRequest request, RequestContext context, CancellationToken ct)
     {

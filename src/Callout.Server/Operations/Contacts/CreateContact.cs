@@ -12,7 +12,7 @@ using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Contacts;
 
-sealed class CreateContact(IContactStore store, ServiceLimits limits) : IOperation<CreateContactRequest, CreateContactResult>
+sealed class CreateContact(IStore store, ServiceLimits limits) : IOperation<CreateContactRequest, CreateContactResult>
 {
     public async Task<CreateContactResult> HandleAsync(CreateContactRequest request, RequestContext context, CancellationToken ct)
     {

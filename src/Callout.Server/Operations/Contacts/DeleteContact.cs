@@ -9,7 +9,7 @@ namespace Callout.Server.Operations.Contacts;
 
 /// Deleting removes the contact's channels, tags and policy. Escalation plans that name it keep the
 /// reference and skip it when they run; a member of a rotation cannot be deleted (spec/domain.md §2.1).
-sealed class DeleteContact(IContactStore store) : IOperation<DeleteContactRequest, DeleteContactResult>
+sealed class DeleteContact(IStore store) : IOperation<DeleteContactRequest, DeleteContactResult>
 {
     public async Task<DeleteContactResult> HandleAsync(DeleteContactRequest request, RequestContext context, CancellationToken ct)
     {

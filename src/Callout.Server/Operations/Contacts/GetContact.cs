@@ -6,7 +6,7 @@ using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Contacts;
 
-sealed class GetContact(IContactStore store) : IOperation<GetContactRequest, GetContactResult>
+sealed class GetContact(IStore store) : IOperation<GetContactRequest, GetContactResult>
 {
     public async Task<GetContactResult> HandleAsync(GetContactRequest request, RequestContext context, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using Callout.Server.Listing;
 namespace Callout.Server.Operations.Contacts;
 
 /// Sorted by alias, as in the model's example.
-sealed class ListContacts(IContactStore store, CursorTokens tokens) : IOperation<ListContactsRequest, ListContactsResult>
+sealed class ListContacts(IStore store, CursorTokens tokens) : IOperation<ListContactsRequest, ListContactsResult>
 {
     public async Task<ListContactsResult> HandleAsync(ListContactsRequest request, RequestContext context, CancellationToken ct)
     {

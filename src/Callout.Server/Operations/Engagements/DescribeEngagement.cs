@@ -7,7 +7,7 @@ using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Engagements;
 
-sealed class DescribeEngagement(IContactStore store) : IOperation<DescribeEngagementRequest, DescribeEngagementResult>
+sealed class DescribeEngagement(IStore store) : IOperation<DescribeEngagementRequest, DescribeEngagementResult>
 {
     public async Task<DescribeEngagementResult> HandleAsync(DescribeEngagementRequest request, RequestContext context, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Callout.Server.Operations.Engagements;
 
 /// Newest first; the time range filters StartTime inclusively. Only engagements made by
 /// StartEngagement are listed; escalations create no child engagements (spec/domain.md §2.5).
-sealed class ListEngagements(IContactStore store, CursorTokens tokens) : IOperation<ListEngagementsRequest, ListEngagementsResult>
+sealed class ListEngagements(IStore store, CursorTokens tokens) : IOperation<ListEngagementsRequest, ListEngagementsResult>
 {
     public async Task<ListEngagementsResult> HandleAsync(ListEngagementsRequest request, RequestContext context, CancellationToken ct)
     {

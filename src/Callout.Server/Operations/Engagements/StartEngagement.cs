@@ -12,7 +12,7 @@ namespace Callout.Server.Operations.Engagements;
 
 /// Snapshots the plans, lays out every step of the timeline from t0 = now and wakes the engine;
 /// pages go out asynchronously (spec/domain.md §3.1).
-sealed class StartEngagement(IContactStore store, EngineSettings settings, EngagementEngine engine, StagesWithoutAnyone nobody, TimeProvider time)
+sealed class StartEngagement(IStore store, EngineSettings settings, EngagementEngine engine, StagesWithoutAnyone nobody, TimeProvider time)
     : IOperation<StartEngagementRequest, StartEngagementResult>
 {
     public async Task<StartEngagementResult> HandleAsync(StartEngagementRequest request, RequestContext context, CancellationToken ct)

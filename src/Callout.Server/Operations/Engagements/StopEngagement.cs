@@ -8,7 +8,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Engagements;
 
 /// "Further contacts aren't engaged." Stopping again is a no-op that keeps the first StopTime.
-sealed class StopEngagement(IContactStore store) : IOperation<StopEngagementRequest, StopEngagementResult>
+sealed class StopEngagement(IStore store) : IOperation<StopEngagementRequest, StopEngagementResult>
 {
     public async Task<StopEngagementResult> HandleAsync(StopEngagementRequest request, RequestContext context, CancellationToken ct)
     {

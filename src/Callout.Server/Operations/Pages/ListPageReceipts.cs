@@ -10,7 +10,7 @@ using Callout.Server.Listing;
 namespace Callout.Server.Operations.Pages;
 
 /// In the order they happened.
-sealed class ListPageReceipts(IContactStore store, CursorTokens tokens) : IOperation<ListPageReceiptsRequest, ListPageReceiptsResult>
+sealed class ListPageReceipts(IStore store, CursorTokens tokens) : IOperation<ListPageReceiptsRequest, ListPageReceiptsResult>
 {
     public async Task<ListPageReceiptsResult> HandleAsync(ListPageReceiptsRequest request, RequestContext context, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Callout.Server.Operations.Pages;
 
 /// The path from the engaged contact to the paged person, root first (spec/domain.md §2.8). It is
 /// a handful of entries, so it is always returned whole; a NextToken is only ever checked.
-sealed class ListPageResolutions(IContactStore store, CursorTokens tokens) : IOperation<ListPageResolutionsRequest, ListPageResolutionsResult>
+sealed class ListPageResolutions(IStore store, CursorTokens tokens) : IOperation<ListPageResolutionsRequest, ListPageResolutionsResult>
 {
     public async Task<ListPageResolutionsResult> HandleAsync(ListPageResolutionsRequest request, RequestContext context, CancellationToken ct)
     {

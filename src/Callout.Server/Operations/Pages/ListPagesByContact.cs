@@ -8,7 +8,7 @@ namespace Callout.Server.Operations.Pages;
 
 /// Pages sent to a person; escalation plans and schedules are never paged themselves, so theirs
 /// is an empty list.
-sealed class ListPagesByContact(IContactStore store, CursorTokens tokens) : IOperation<ListPagesByContactRequest, ListPagesByContactResult>
+sealed class ListPagesByContact(IStore store, CursorTokens tokens) : IOperation<ListPagesByContactRequest, ListPagesByContactResult>
 {
     public async Task<ListPagesByContactResult> HandleAsync(ListPagesByContactRequest request, RequestContext context, CancellationToken ct)
     {

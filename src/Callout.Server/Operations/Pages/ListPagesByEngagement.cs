@@ -7,7 +7,7 @@ using Callout.Server.Listing;
 namespace Callout.Server.Operations.Pages;
 
 /// Every page of the engagement, the ones its escalation reached included; newest first.
-sealed class ListPagesByEngagement(IContactStore store, CursorTokens tokens) : IOperation<ListPagesByEngagementRequest, ListPagesByEngagementResult>
+sealed class ListPagesByEngagement(IStore store, CursorTokens tokens) : IOperation<ListPagesByEngagementRequest, ListPagesByEngagementResult>
 {
     public async Task<ListPagesByEngagementResult> HandleAsync(ListPagesByEngagementRequest request, RequestContext context, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using Callout.Server.Api;
 
 namespace Callout.Server.Operations.Policies;
 
-sealed class GetContactPolicy(IContactStore store) : IOperation<GetContactPolicyRequest, GetContactPolicyResult>
+sealed class GetContactPolicy(IStore store) : IOperation<GetContactPolicyRequest, GetContactPolicyResult>
 {
     public async Task<GetContactPolicyResult> HandleAsync(GetContactPolicyRequest request, RequestContext context, CancellationToken ct)
     {

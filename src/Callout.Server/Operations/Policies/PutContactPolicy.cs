@@ -7,7 +7,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Policies;
 
 /// Replaces the contact's resource policy, kept verbatim so GetContactPolicy returns what was put.
-sealed class PutContactPolicy(IContactStore store) : IOperation<PutContactPolicyRequest, PutContactPolicyResult>
+sealed class PutContactPolicy(IStore store) : IOperation<PutContactPolicyRequest, PutContactPolicyResult>
 {
     public async Task<PutContactPolicyResult> HandleAsync(PutContactPolicyRequest request, RequestContext context, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ namespace Callout.Server.Operations.Rotations;
 
 /// A StartTime left out is the request time, to the second (spec/rotations.md §1.1), but it is
 /// remembered as not given, so Get and List leave it out (docs/decisions.md, Rotations).
-sealed class CreateRotation(IContactStore store, ServiceLimits limits, TimeProvider time) : IOperation<CreateRotationRequest, CreateRotationResult>
+sealed class CreateRotation(IStore store, ServiceLimits limits, TimeProvider time) : IOperation<CreateRotationRequest, CreateRotationResult>
 {
     public async Task<CreateRotationResult> HandleAsync(CreateRotationRequest request, RequestContext context, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Callout.Server.Operations.Rotations;
 
 /// Overrides name members of the rotation, last at least 30 minutes, end in the future and at most
 /// six months ahead (spec/rotations.md §1.3, §5).
-sealed class CreateRotationOverride(IContactStore store, ServiceLimits limits, TimeProvider time)
+sealed class CreateRotationOverride(IStore store, ServiceLimits limits, TimeProvider time)
     : IOperation<CreateRotationOverrideRequest, CreateRotationOverrideResult>
 {
     public async Task<CreateRotationOverrideResult> HandleAsync(CreateRotationOverrideRequest request, RequestContext context, CancellationToken ct)

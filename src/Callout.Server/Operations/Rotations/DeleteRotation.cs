@@ -8,7 +8,7 @@ namespace Callout.Server.Operations.Rotations;
 
 /// Deletes the rotation with its overrides and takes it out of every on-call schedule, even one
 /// left with no rotation (model; spec/rotations.md §3.3).
-sealed class DeleteRotation(IContactStore store) : IOperation<DeleteRotationRequest, DeleteRotationResult>
+sealed class DeleteRotation(IStore store) : IOperation<DeleteRotationRequest, DeleteRotationResult>
 {
     public async Task<DeleteRotationResult> HandleAsync(DeleteRotationRequest request, RequestContext context, CancellationToken ct)
     {

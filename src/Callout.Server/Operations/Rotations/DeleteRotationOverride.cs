@@ -7,7 +7,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Rotations;
 
 /// Allowed at any time, also while the override runs; the regular team is back at once.
-sealed class DeleteRotationOverride(IContactStore store) : IOperation<DeleteRotationOverrideRequest, DeleteRotationOverrideResult>
+sealed class DeleteRotationOverride(IStore store) : IOperation<DeleteRotationOverrideRequest, DeleteRotationOverrideResult>
 {
     public async Task<DeleteRotationOverrideResult> HandleAsync(DeleteRotationOverrideRequest request, RequestContext context, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using Callout.Server.Mapping;
 namespace Callout.Server.Operations.Rotations;
 
 /// StartTime only when the caller gave one, as in ListRotations (docs/decisions.md, Rotations).
-sealed class GetRotation(IContactStore store) : IOperation<GetRotationRequest, GetRotationResult>
+sealed class GetRotation(IStore store) : IOperation<GetRotationRequest, GetRotationResult>
 {
     public async Task<GetRotationResult> HandleAsync(GetRotationRequest request, RequestContext context, CancellationToken ct)
     {

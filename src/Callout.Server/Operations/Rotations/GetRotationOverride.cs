@@ -7,7 +7,7 @@ using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Rotations;
 
-sealed class GetRotationOverride(IContactStore store) : IOperation<GetRotationOverrideRequest, GetRotationOverrideResult>
+sealed class GetRotationOverride(IStore store) : IOperation<GetRotationOverrideRequest, GetRotationOverrideResult>
 {
     public async Task<GetRotationOverrideResult> HandleAsync(GetRotationOverrideRequest request, RequestContext context, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ using Callout.Server.Listing;
 namespace Callout.Server.Operations.Rotations;
 
 /// Overrides overlapping [StartTime, EndTime), unclipped, by start, creation and id.
-sealed class ListRotationOverrides(IContactStore store, CursorTokens tokens) : IOperation<ListRotationOverridesRequest, ListRotationOverridesResult>
+sealed class ListRotationOverrides(IStore store, CursorTokens tokens) : IOperation<ListRotationOverridesRequest, ListRotationOverridesResult>
 {
     public async Task<ListRotationOverridesResult> HandleAsync(ListRotationOverridesRequest request, RequestContext context, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Callout.Server.Operations.Rotations;
 
 /// Sorted by name, then ARN; names need not be unique (spec/rotations.md §3.3). StartTime only
 /// when the caller gave one, as in GetRotation.
-sealed class ListRotations(IContactStore store, CursorTokens tokens) : IOperation<ListRotationsRequest, ListRotationsResult>
+sealed class ListRotations(IStore store, CursorTokens tokens) : IOperation<ListRotationsRequest, ListRotationsResult>
 {
     public async Task<ListRotationsResult> HandleAsync(ListRotationsRequest request, RequestContext context, CancellationToken ct)
     {

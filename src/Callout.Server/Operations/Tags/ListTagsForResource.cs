@@ -5,7 +5,7 @@ using Callout.Server.Api;
 
 namespace Callout.Server.Operations.Tags;
 
-sealed class ListTagsForResource(IContactStore store) : IOperation<ListTagsForResourceRequest, ListTagsForResourceResult>
+sealed class ListTagsForResource(IStore store) : IOperation<ListTagsForResourceRequest, ListTagsForResourceResult>
 {
     public async Task<ListTagsForResourceResult> HandleAsync(ListTagsForResourceRequest request, RequestContext context, CancellationToken ct)
     {

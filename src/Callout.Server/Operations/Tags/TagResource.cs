@@ -7,7 +7,7 @@ using Callout.Server.Api;
 
 namespace Callout.Server.Operations.Tags;
 
-sealed class TagResource(IContactStore store, ServiceLimits limits) : IOperation<TagResourceRequest, TagResourceResult>
+sealed class TagResource(IStore store, ServiceLimits limits) : IOperation<TagResourceRequest, TagResourceResult>
 {
     public async Task<TagResourceResult> HandleAsync(TagResourceRequest request, RequestContext context, CancellationToken ct)
     {

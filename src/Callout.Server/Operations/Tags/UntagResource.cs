@@ -7,7 +7,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Tags;
 
 /// Removing a key that is not there is not an error.
-sealed class UntagResource(IContactStore store) : IOperation<UntagResourceRequest, UntagResourceResult>
+sealed class UntagResource(IStore store) : IOperation<UntagResourceRequest, UntagResourceResult>
 {
     public async Task<UntagResourceResult> HandleAsync(UntagResourceRequest request, RequestContext context, CancellationToken ct)
     {

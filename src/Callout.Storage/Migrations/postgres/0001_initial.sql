@@ -149,7 +149,7 @@ CREATE INDEX pages_by_channel ON pages (account_id, region, channel_id, created_
 
 CREATE TABLE receipts (
     -- The order receipts were written and the paging key, so it is never reused. Writing sessions
-    -- of one scope are serialized (PostgresContactStore), so within a scope this order is also the
+    -- of one scope are serialized (PostgresStore), so within a scope this order is also the
     -- commit order and a reader paging by it never skips a receipt committed later.
     seq        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     account_id text COLLATE "C" NOT NULL,

@@ -9,7 +9,7 @@ namespace Callout.Storage.Postgres;
 
 /// IEngineStore's hooks: each call is one statement (or one batch) in its own transaction on a
 /// pooled connection.
-public sealed partial class PostgresContactStore
+public sealed partial class PostgresStore
 {
     // Two kinds of step can be claimed: never leased (steps_unleased_by_due, in order) and leased
     // once but whose lease ran out (steps_leased, by when that happened; few, unless a node died).
@@ -123,25 +123,10 @@ public sealed partial class PostgresContactStore
         return next is long millis ? Columns.InstantOf(millis) : null;
     }
 
-    /// An insert racing an uncommitted one waits for it, then does nothing; the SELECT, a
-    /// statement of its own at READ COMMITTED, then sees the winner. Both go in one batch.
-    private protected override async Task<byte[]> CreateSecretAsync(string name, byte[] candidate, CancellationToken ct)
-    {
-        await using var batch = dataSource.CreateBatch();
-        var insert = new NpgsqlBatchCommand(InsertSecretSql);
-        insert.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
-        insert.Parameters.Add(new NpgsqlParameter("value", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = candidate });
-        var select = new NpgsqlBatchCommand(SelectSecretSql);
-        select.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = name });
-        batch.BatchCommands.Add(insert);
-        batch.BatchCommands.Add(select);
-        var value = await batch.ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a bytea.");
-    }
-
     private protected override async Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         await using var command = dataSource.CreateCommand(sql);
         bind(command);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -150,6 +135,7 @@ public sealed partial class PostgresContactStore
 
     private protected override async Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         await using var command = dataSource.CreateCommand(sql);
         bind(command);
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

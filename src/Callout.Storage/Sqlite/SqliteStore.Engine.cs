@@ -8,7 +8,7 @@ namespace Callout.Storage.Sqlite;
 
 /// IEngineStore's hooks: claims and secrets are write transactions on the writer, behind the same
 /// gate as writing sessions; the other reads run like any read session.
-public sealed partial class SqliteContactStore
+public sealed partial class SqliteStore
 {
     // The subquery walks steps_pending_by_due in order and stops at the limit; the UPDATE leases
     // exactly those rows and RETURNING hands them back, all in one write transaction, so two
@@ -30,7 +30,7 @@ public sealed partial class SqliteContactStore
 
     private protected override Task<List<ClaimedStep>> ClaimAsync(
         Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct) =>
-        InWriteTransactionAsync(async link =>
+        OutsideSessionAsync(write: true, async link =>
         {
             await using var reader = await link.Command(ClaimSql)
                 .Bind("@owner", owner)
@@ -41,7 +41,7 @@ public sealed partial class SqliteContactStore
             return await ReadClaimedStepsAsync(reader, owner, ct).ConfigureAwait(false);
         }, ct);
 
-    public override Task<Instant?> NextDueAsync(CancellationToken ct) => InReadAsync<Instant?>(async link =>
+    public override Task<Instant?> NextDueAsync(CancellationToken ct) => OutsideSessionAsync<Instant?>(write: false, async link =>
     {
         // A step is claimable at its due time, or when its lease ends if that is later. Claims set
         // leases beyond the due time, so the two minima cover every pending step; each reads one
@@ -54,22 +54,9 @@ public sealed partial class SqliteContactStore
         return times.Count == 0 ? null : Columns.InstantOf(times.Min());
     }, ct);
 
-    private protected override Task<byte[]> CreateSecretAsync(string name, byte[] candidate, CancellationToken ct) =>
-        InWriteTransactionAsync(async link =>
-        {
-            await link.Command(InsertSecretSql)
-                .Bind("@name", name)
-                .Bind("@value", candidate)
-                .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            var value = await link.Command(SelectSecretSql)
-                .Bind("@name", name)
-                .ExecuteScalarAsync(ct).ConfigureAwait(false);
-            return value as byte[] ?? throw new InvalidDataException($"The secret '{name}' is not a blob.");
-        }, ct);
-
     private protected override Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct) =>
-        InReadAsync(async link =>
+        OutsideSessionAsync(write: false, async link =>
         {
             var command = link.Command(sql);
             bind(command);
@@ -78,54 +65,35 @@ public sealed partial class SqliteContactStore
         }, ct);
 
     private protected override Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct) =>
-        InWriteTransactionAsync(async link =>
+        OutsideSessionAsync(write: true, async link =>
         {
             var command = link.Command(sql);
             bind(command);
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, ct);
 
-    /// One BEGIN IMMEDIATE ... COMMIT on the writer, rolled back if the work fails.
-    async Task<T> InWriteTransactionAsync<T>(Func<SqliteLink, Task<T>> work, CancellationToken ct)
+    /// Work outside any session. A write is one BEGIN IMMEDIATE ... COMMIT on the writer, rolled
+    /// back if the work fails; a read runs on a pooled reader in file mode, on the writer in memory.
+    async Task<T> OutsideSessionAsync<T>(bool write, Func<SqliteLink, Task<T>> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var link = await EnterWriterAsync(ct).ConfigureAwait(false);
+        var link = await TakeLinkAsync(write, ct).ConfigureAwait(false);
         try
         {
-            await link.ExecuteAsync("BEGIN IMMEDIATE", ct).ConfigureAwait(false);
-            try
+            if (write)
             {
-                var result = await work(link).ConfigureAwait(false);
+                await link.ExecuteAsync("BEGIN IMMEDIATE", ct).ConfigureAwait(false);
+            }
+            var result = await work(link).ConfigureAwait(false);
+            if (write)
+            {
                 await link.ExecuteAsync("COMMIT", ct).ConfigureAwait(false);
-                return result;
             }
-            catch
-            {
-                if (link.InTransaction)
-                {
-                    await link.ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
-                }
-                throw;
-            }
+            return result;
         }
         finally
         {
-            Release(link);
-        }
-    }
-
-    /// One read outside any session: on a pooled reader in file mode, on the writer in memory.
-    async Task<T> InReadAsync<T>(Func<SqliteLink, Task<T>> query, CancellationToken ct)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var link = readerConnectionString is null ? await EnterWriterAsync(ct).ConfigureAwait(false) : RentReader();
-        try
-        {
-            return await query(link).ConfigureAwait(false);
-        }
-        finally
-        {
-            Release(link);
+            await EndAsync(link).ConfigureAwait(false);
         }
     }
 }

@@ -1,7 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Ports;
 using Callout.Storage.Migrations;
-using Callout.Storage.Rows;
 using Callout.Storage.Store;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +10,7 @@ namespace Callout.Storage.Sqlite;
 /// writing session, so a write costs no connection set-up and reuses prepared statements. In file
 /// mode (WAL) reading sessions run beside it on pooled read-only connections; in memory every
 /// session goes through the one connection.
-public sealed partial class SqliteContactStore : DbContactStore, IContactStore
+public sealed partial class SqliteStore : DbStore, IStore
 {
     public const string FileName = "callout.db";
 
@@ -23,32 +22,18 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
     readonly string? readerConnectionString;
     readonly Stack<SqliteLink> idleReaders = new();
 
-    SqliteContactStore(SqliteLink writer, string? readerConnectionString)
+    SqliteStore(SqliteLink writer, string? readerConnectionString)
     {
         this.writer = writer;
         this.readerConnectionString = readerConnectionString;
     }
 
     /// A database file `callout.db` in the directory, which is created when missing.
-    public static SqliteContactStore OpenFile(string dataDirectory)
+    public static SqliteStore OpenFile(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
-        // Pooling is off because the store keeps its own connections open for its whole life.
-        var writerConnection = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString();
-        var readerConnection = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            // A read session can never take the write lock behind the gate's back.
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString();
-        var writer = SqliteLink.Open(writerConnection,
+        var writer = SqliteLink.Open(ConnectionString(path, SqliteOpenMode.ReadWriteCreate),
         [
             // WAL with synchronous=NORMAL loses nothing committed when the process is killed; only
             // a power cut can lose the last commits (sqlite.org/pragma.html#pragma_synchronous).
@@ -57,44 +42,39 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
             "PRAGMA foreign_keys=ON",
             "PRAGMA busy_timeout=5000",
         ]);
-        return new SqliteContactStore(writer, readerConnection);
+        // A read session can never take the write lock behind the gate's back.
+        return new SqliteStore(writer, ConnectionString(path, SqliteOpenMode.ReadOnly));
     }
 
     /// A private in-memory database that lives as long as the store; nothing touches the disk.
     /// A single connection serves every session: SQLite's shared cache would make concurrent
     /// readers fail with SQLITE_LOCKED rather than wait, so all sessions are serialized anyway.
-    public static SqliteContactStore OpenInMemory()
-    {
-        var connection = new SqliteConnectionStringBuilder
-        {
-            DataSource = ":memory:",
-            Pooling = false,
-        }.ToString();
-        return new SqliteContactStore(SqliteLink.Open(connection, ["PRAGMA foreign_keys=ON"]), readerConnectionString: null);
-    }
+    public static SqliteStore OpenInMemory() => new(
+        SqliteLink.Open(ConnectionString(":memory:", SqliteOpenMode.ReadWriteCreate), ["PRAGMA foreign_keys=ON"]), readerConnectionString: null);
+
+    // Pooling is off because the store keeps its own connections open for its whole life.
+    static string ConnectionString(string dataSource, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = mode, Pooling = false }.ToString();
 
     public async Task MigrateAsync(CancellationToken ct)
     {
-        await gate.WaitAsync(ct).ConfigureAwait(false);
+        // The writer runs every write, so it is the only migrator.
+        var link = await EnterWriterAsync(ct).ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            // The writer runs every write, so it is the only migrator.
-            await Migrator.ApplyAsync(writer.Connection, "sqlite", ct).ConfigureAwait(false);
+            await Migrator.ApplyAsync(link.Connection, "sqlite", ct).ConfigureAwait(false);
         }
         finally
         {
-            gate.Release();
+            Release(link);
         }
     }
 
-    public async Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
+    /// SQLite has one writer at a time, which serializes every writing session with the others.
+    private protected override async Task<IStoreSession> OpenSessionAsync(
+        AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var link = write || readerConnectionString is null
-            ? await EnterWriterAsync(ct).ConfigureAwait(false)
-            : RentReader();
+        var link = await TakeLinkAsync(write, ct).ConfigureAwait(false);
         try
         {
             // IMMEDIATE takes the write lock now, so a session never fails half-way on SQLITE_BUSY;
@@ -109,26 +89,9 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
         return new SqliteSession(this, link, scope, write);
     }
 
-    /// SQLite has one writer at a time, which serializes engagement sessions as well.
-    public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(engagementId);
-        return OpenAsync(scope, write: true, ct);
-    }
-
-    /// And page sessions.
-    public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
-    {
-        PageIdArguments.Check(pageIds);
-        return OpenAsync(scope, write: true, ct);
-    }
-
-    /// And create sessions.
-    public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(operation);
-        return OpenAsync(scope, write: true, ct);
-    }
+    /// The writer, for writing or when in memory; else a pooled reader.
+    async Task<SqliteLink> TakeLinkAsync(bool write, CancellationToken ct) =>
+        write || readerConnectionString is null ? await EnterWriterAsync(ct).ConfigureAwait(false) : RentReader();
 
     async Task<SqliteLink> EnterWriterAsync(CancellationToken ct)
     {
@@ -136,7 +99,7 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
         if (disposed)
         {
             gate.Release();
-            throw new ObjectDisposedException(nameof(SqliteContactStore));
+            throw new ObjectDisposedException(nameof(SqliteStore));
         }
         return writer;
     }
@@ -153,8 +116,24 @@ public sealed partial class SqliteContactStore : DbContactStore, IContactStore
         return SqliteLink.Open(readerConnectionString!, ["PRAGMA busy_timeout=5000"]);
     }
 
+    /// Rolls back whatever the link's user left open, then gives the link back.
+    internal async ValueTask EndAsync(SqliteLink link)
+    {
+        try
+        {
+            if (link.InTransaction)
+            {
+                await link.ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Release(link);
+        }
+    }
+
     /// Gives a session's connection back: the writer by releasing the gate, a reader to the pool.
-    internal void Release(SqliteLink link)
+    void Release(SqliteLink link)
     {
         if (ReferenceEquals(link, writer))
         {

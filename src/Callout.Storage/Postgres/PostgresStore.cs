@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Callout.Domain.Arns;
 using Callout.Domain.Ports;
-using Callout.Storage.Rows;
 using Callout.Storage.Store;
 using Npgsql;
 
@@ -40,17 +38,15 @@ namespace Callout.Storage.Postgres;
 ///   a session completing or cancelling a step being claimed waits for that one statement.
 /// - Receipt and outbox sequence numbers come from identity columns, allocated at insert: across
 ///   scopes they are ordered by insert, not by commit.
-public sealed partial class PostgresContactStore : DbContactStore, IContactStore
+public sealed partial class PostgresStore : DbStore, IStore
 {
     readonly NpgsqlDataSource dataSource;
-    // Scope lock keys, computed once per scope this node writes to.
-    readonly ConcurrentDictionary<AccountScope, long> scopeKeys = new();
 
-    PostgresContactStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
+    PostgresStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
 
     /// Opens the store and checks that the server answers. Takes a `postgres://` URL or Npgsql
     /// keywords (PostgresConnectionString).
-    public static async Task<PostgresContactStore> OpenAsync(string connectionString, CancellationToken ct)
+    public static async Task<PostgresStore> OpenAsync(string connectionString, CancellationToken ct)
     {
         var store = Create(connectionString);
         try
@@ -66,7 +62,7 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
     }
 
     /// The store without touching the server yet: the first session or MigrateAsync connects.
-    public static PostgresContactStore Create(string connectionString)
+    public static PostgresStore Create(string connectionString)
     {
         var normalized = PostgresConnectionString.Normalize(connectionString);
         var builder = new NpgsqlDataSourceBuilder(normalized);
@@ -84,7 +80,7 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
             // with every connection's next use is work for nothing.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
-        return new PostgresContactStore(builder.Build());
+        return new PostgresStore(builder.Build());
     }
 
     public Task MigrateAsync(CancellationToken ct)
@@ -93,62 +89,26 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
         return PostgresMigrator.ApplyAsync(dataSource, ct);
     }
 
-    public Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return write
-            ? OpenSessionAsync(scope, true, (c, t) => new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", c, t)
-                .Bind("@key", scopeKeys.GetOrAdd(scope, ScopeKey)), openingReturnsRows: true, ct)
-            : OpenSessionAsync(scope, false, (c, t) => new NpgsqlCommand("SET TRANSACTION READ ONLY", c, t), openingReturnsRows: false, ct);
-    }
-
-    public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentException.ThrowIfNullOrEmpty(engagementId);
-        return OpenSessionAsync(scope, true, (c, t) => ResourceLock.Engagement(c, t, scope, engagementId), openingReturnsRows: true, ct);
-    }
-
-    public Task<IStoreSession> OpenPagesAsync(AccountScope scope, IReadOnlyCollection<string> pageIds, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        PageIdArguments.Check(pageIds);
-        return pageIds.Count == 1
-            ? OpenSessionAsync(scope, true, (c, t) => ResourceLock.Page(c, t, scope, pageIds.First()), openingReturnsRows: true, ct)
-            : OpenSessionAsync(scope, true, (c, t) => ResourceLock.Pages(c, t, scope, pageIds), openingReturnsRows: true, ct);
-    }
-
-    public Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentException.ThrowIfNullOrEmpty(operation);
-        return idempotencyToken is null
-            ? OpenSessionAsync(scope, true, null, openingReturnsRows: false, ct)
-            : OpenSessionAsync(scope, true, (c, t) => ResourceLock.IdempotencyToken(c, t, scope, operation, idempotencyToken), openingReturnsRows: true, ct);
-    }
-
-    /// A session whose transaction starts with `opening`: the lock it serializes on, or READ ONLY.
+    /// A session whose transaction starts with `opening`: the lock it is serialized on, or READ ONLY.
     /// Npgsql sends BEGIN with the transaction's first statement, and the session holds `opening`
     /// back until its own first statement, so all three travel in one round trip.
-    async Task<IStoreSession> OpenSessionAsync(AccountScope scope, bool write,
-        Func<NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand>? opening, bool openingReturnsRows, CancellationToken ct)
+    private protected override async Task<IStoreSession> OpenSessionAsync(
+        AccountScope scope, bool write, SessionLock? serializedOn, CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        var opening = serializedOn is not null ? ResourceLock.For(scope, serializedOn)
+            : write ? null : new NpgsqlCommand("SET TRANSACTION READ ONLY");
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        NpgsqlTransaction? transaction = null;
         try
         {
-            transaction = await connection.BeginTransactionAsync(
+            var transaction = await connection.BeginTransactionAsync(
                 write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-            return new PostgresSession(connection, transaction, scope, write, opening?.Invoke(connection, transaction), openingReturnsRows);
+            return new PostgresSession(connection, transaction, scope, write, opening);
         }
         catch
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync().ConfigureAwait(false);
-            }
+            // Closing the connection rolls back a transaction begun on it.
             await connection.DisposeAsync().ConfigureAwait(false);
+            opening?.Dispose();
             throw;
         }
     }
@@ -163,6 +123,4 @@ public sealed partial class PostgresContactStore : DbContactStore, IContactStore
         disposed = true;
         await dataSource.DisposeAsync().ConfigureAwait(false);
     }
-
-    static long ScopeKey(AccountScope scope) => PostgresMigrator.AdvisoryKey($"callout/scope/{scope.AccountId}/{scope.Region}");
 }
