@@ -22,8 +22,8 @@ public interface IStoreSession
             states.Add(new SendState(
                 await FindEngagementAsync(step.EngagementId, ct).ConfigureAwait(false),
                 channelId is null ? null : await FindChannelAsync(channelId, ct).ConfigureAwait(false),
-                step.ContactAlias is not null && await IsAcknowledgedAsync(step.EngagementId, step.ContactAlias, ct).ConfigureAwait(false),
-                step.PageId is null ? null : await FindPageAsync(step.PageId, ct).ConfigureAwait(false),
+                await IsAcknowledgedAsync(step.EngagementId, step.ContactAlias, ct).ConfigureAwait(false),
+                await FindPageAsync(step.PageId, ct).ConfigureAwait(false),
                 await FindDeliveryAsync(deliveryKey, ct).ConfigureAwait(false),
                 await IsStepHeldAsync(step.Id, owner, ct).ConfigureAwait(false)));
         }
