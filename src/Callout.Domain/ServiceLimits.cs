@@ -3,7 +3,7 @@ using NodaTime;
 namespace Callout.Domain;
 
 /// Count and rate limits. AWS does not publish most of them; these defaults are ours
-/// (spec/domain.md §7) and can be changed in configuration.
+/// (docs/spec/domain.md §7) and can be changed in configuration.
 public sealed record ServiceLimits
 {
     public int ContactsPerAccount { get; init; } = 1000;

@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 
 namespace Callout.Testing;
 
-/// SSMContacts calls framed as an SDK frames them for the JSON 1.1 protocol (spec/protocol.md):
+/// SSMContacts calls framed as an SDK frames them for the JSON 1.1 protocol (docs/spec/protocol.md):
 /// a POST with X-Amz-Target, application/x-amz-json-1.1 and an Authorization header whose SigV4
 /// credential scope names the account and region. The signature is zeros: Callout's default auth
-/// mode reads the scope without verifying it (spec/protocol.md §5). The end-to-end tests' ApiClient
+/// mode reads the scope without verifying it (docs/spec/protocol.md §5). The end-to-end tests' ApiClient
 /// and the bench load generators (through SsmContactsClient) all frame their calls here.
 public static class SsmContactsRequest
 {

@@ -150,7 +150,7 @@ public static class ProtocolGenerator
         }
         if (s.Members.Count > 0)
         {
-            // spec/protocol.md §1: a member that is null counts as absent.
+            // docs/spec/protocol.md §1: a member that is null counts as absent.
             sb.Append("        foreach (var p in v.EnumerateObject())\n        {\n            if (p.Value.ValueKind == JsonValueKind.Null)\n            {\n                continue;\n            }\n            switch (p.Name)\n            {\n");
             foreach (var m in s.Members)
             {
@@ -187,7 +187,7 @@ public static class ProtocolGenerator
                 var target = model.Shapes[m.Shape];
                 if (m.Required)
                 {
-                    // Required members are always written, empty lists included (spec/protocol.md §2).
+                    // Required members are always written, empty lists included (docs/spec/protocol.md §2).
                     sb.Append($"        w.WritePropertyName(\"{m.Name}\");\n");
                     sb.Append($"        {WriteValue(model, target, $"v.{m.Name}", "        ")}\n");
                     continue;
@@ -225,7 +225,7 @@ public static class ProtocolGenerator
         foreach (var op in model.Operations.Values)
         {
             // CreateRotation and CreateRotationOverride carry the member without the trait; the
-            // service honours it all the same (spec/protocol.md §7).
+            // service honours it all the same (docs/spec/protocol.md §7).
             var token = model.Shapes[op.Input].Members.FirstOrDefault(m => m.IdempotencyToken || m.Name == "IdempotencyToken")?.Name;
             sb.Append($"        new(\"{op.Name}\", typeof({op.Input}), typeof({op.Output}), [{string.Join(", ", op.Errors.Select(e => $"\"{e}\""))}], {(op.ResultKey is null ? "null" : $"\"{op.ResultKey}\"")}, {(token is null ? "false" : "true")}),\n");
         }

@@ -24,7 +24,7 @@ public sealed record ServiceModel(
     IReadOnlyDictionary<string, OperationModel> Operations,
     IReadOnlyDictionary<string, ShapeModel> Shapes)
 {
-    /// Members the model marks required that the service accepts or leaves absent. spec/domain.md
+    /// Members the model marks required that the service accepts or leaves absent. docs/spec/domain.md
     /// §2.3: Terraform and CloudFormation send stages without Targets, which AWS takes as no
     /// targets. GetRotation leaves StartTime out of a rotation made without one, as ListRotations
     /// does (docs/decisions.md, Rotations): Terraform copies it into state and would otherwise

@@ -12,7 +12,7 @@ public static class ArnResolver
         {
             throw new InvalidRequest($"{field} '{text}' is not the ARN of a {Describe(expected)}.", field);
         }
-        // An ARN of another account or region names nothing the caller can see (spec/protocol.md §5).
+        // An ARN of another account or region names nothing the caller can see (docs/spec/protocol.md §5).
         if (arn.Scope.Region != caller.Region || arn.Scope.AccountId != caller.AccountId || arn.Scope.Partition != caller.Partition)
         {
             throw new ResourceNotFound(text, ResourceTypeOf(expected), $"{Capitalized(expected)} {text} not found.");

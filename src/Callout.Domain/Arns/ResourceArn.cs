@@ -4,7 +4,7 @@ namespace Callout.Domain.Arns;
 
 /// An ssm-contacts ARN: `arn:{partition}:ssm-contacts:{region}:{account}:{kind}/{path}`.
 /// Path is the alias for contacts, `{alias}/{uuid}` for channels, engagements and pages, and a
-/// uuid for rotations (spec/protocol.md §5).
+/// uuid for rotations (docs/spec/protocol.md §5).
 public sealed record ResourceArn(AccountScope Scope, ResourceKind Kind, string Path)
 {
     static readonly (string Prefix, ResourceKind Kind)[] Kinds =

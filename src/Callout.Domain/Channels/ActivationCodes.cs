@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace Callout.Domain.Channels;
 
-/// Six-digit activation codes, stored only as a salted hash (spec/domain.md §2.2).
+/// Six-digit activation codes, stored only as a salted hash (docs/spec/domain.md §2.2).
 public static class ActivationCodes
 {
     public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);

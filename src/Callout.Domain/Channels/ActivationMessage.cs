@@ -1,7 +1,7 @@
 
 namespace Callout.Domain.Channels;
 
-/// The text that carries an activation code (spec/domain.md §5, our templates).
+/// The text that carries an activation code (docs/spec/domain.md §5, our templates).
 public static class ActivationMessage
 {
     public static MessageText For(ContactChannel channel, string code)

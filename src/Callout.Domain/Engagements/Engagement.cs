@@ -5,7 +5,7 @@ using NodaTime;
 namespace Callout.Domain.Engagements;
 
 /// One StartEngagement: the root contact it engaged, the texts every page copies, and when it
-/// started and stopped. StopTime stays empty while it runs (spec/domain.md §2.5).
+/// started and stopped. StopTime stays empty while it runs (docs/spec/domain.md §2.5).
 public sealed record Engagement(
     ResourceArn Arn,
     string ContactAlias,

@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace Callout.Domain.Engagements;
 
-/// Turns the snapshot of plans into timed steps (spec/domain.md §3.2–3.4). Stage k of a plan entered
+/// Turns the snapshot of plans into timed steps (docs/spec/domain.md §3.2–3.4). Stage k of a plan entered
 /// at T starts at T plus the durations of the stages before it; a 0-minute stage fires together
 /// with the next. A channel target is paged at its stage start and again every
 /// RetryIntervalInMinutes, at most MaxRetries times. Whether a step still has anything to do

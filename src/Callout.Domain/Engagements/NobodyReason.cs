@@ -1,6 +1,6 @@
 namespace Callout.Domain.Engagements;
 
-/// Why part of an engagement pages nobody (spec/domain.md §8.5 and §8.17: not an error, but an
+/// Why part of an engagement pages nobody (docs/spec/domain.md §8.5 and §8.17: not an error, but an
 /// operator should hear of it).
 public enum NobodyReason
 {

@@ -4,7 +4,7 @@ using NodaTime;
 namespace Callout.Domain.Engagements;
 
 /// One channel-target occurrence of one person within an engagement; retries reuse it
-/// (spec/domain.md §2.6). Essential says whether acknowledging it stops an escalation.
+/// (docs/spec/domain.md §2.6). Essential says whether acknowledging it stops an escalation.
 public sealed record Page(
     ResourceArn Arn,
     string EngagementId,

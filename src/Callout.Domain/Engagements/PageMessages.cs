@@ -2,7 +2,7 @@ using Callout.Domain.Channels;
 
 namespace Callout.Domain.Engagements;
 
-/// The words of a page (spec/domain.md §5, our templates). The secure Subject and Content go by
+/// The words of a page (docs/spec/domain.md §5, our templates). The secure Subject and Content go by
 /// email and voice only; SMS carries the public texts, or just who is engaging.
 public static class PageMessages
 {

@@ -11,7 +11,7 @@ public enum ReceiptKind
     Stop,
 }
 
-/// What happened to a page, when (spec/domain.md §2.7).
+/// What happened to a page, when (docs/spec/domain.md §2.7).
 public sealed record Receipt(string PageId, string? ChannelId, ReceiptKind Kind, string? Info, Instant Time);
 
 /// The Info of STOP receipts.

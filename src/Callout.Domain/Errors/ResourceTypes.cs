@@ -1,6 +1,6 @@
 namespace Callout.Domain.Errors;
 
-/// AWS does not document ResourceType values; these are ours (spec/protocol.md §3).
+/// AWS does not document ResourceType values; these are ours (docs/spec/protocol.md §3).
 public static class ResourceTypes
 {
     public const string Contact = "CONTACT";

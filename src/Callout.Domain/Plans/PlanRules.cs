@@ -5,7 +5,7 @@ using Callout.Domain.Errors;
 
 namespace Callout.Domain.Plans;
 
-/// What a plan may contain for each kind of contact (spec/domain.md §2.1, §2.3).
+/// What a plan may contain for each kind of contact (docs/spec/domain.md §2.1, §2.3).
 public static class PlanRules
 {
     /// Rules that need nothing but the plan itself.
@@ -102,7 +102,7 @@ public static class PlanRules
     }
 
     /// An escalation plan reaches people or on-call schedules, never another escalation plan,
-    /// which keeps plans free of cycles (spec/domain.md §2.1, our decision).
+    /// which keeps plans free of cycles (docs/spec/domain.md §2.1, our decision).
     public static void CheckContact(string owner, string reference, Contact? contact)
     {
         if (contact is null)

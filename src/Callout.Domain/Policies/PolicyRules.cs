@@ -4,7 +4,7 @@ using Callout.Domain.Errors;
 namespace Callout.Domain.Policies;
 
 /// A contact policy is an IAM resource policy document. RAM sharing does not support Deny
-/// statements (spec/domain.md §2.9), so neither do we.
+/// statements (docs/spec/domain.md §2.9), so neither do we.
 public static class PolicyRules
 {
     public static void Check(string policy)

@@ -3,7 +3,7 @@ using NodaTime;
 namespace Callout.Domain.Rotations;
 
 /// ShiftCoverages as merged instant intervals, built day by day as the calculator moves forward
-/// (spec/rotations.md §2.5, §3 Windows). Queries must not go back in time.
+/// (docs/spec/rotations.md §2.5, §3 Windows). Queries must not go back in time.
 internal sealed class CoverageMask
 {
     readonly CoverageWindow[][] byWeekday;  // index 1..7 = IsoDayOfWeek
@@ -66,7 +66,7 @@ internal sealed class CoverageMask
         {
             foreach (var c in byWeekday[(int)nextDay.DayOfWeek])
             {
-                // spec/rotations.md §2.5: End at or before Start ends on the next day.
+                // docs/spec/rotations.md §2.5: End at or before Start ends on the next day.
                 var start = zone.At(nextDay, c.Start);
                 var end = zone.At(c.End > c.Start ? nextDay : nextDay.PlusDays(1), c.End);
                 if (end > start)

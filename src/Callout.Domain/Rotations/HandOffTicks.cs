@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Callout.Domain.Rotations;
 
-/// The hand-off instants after a given instant, ascending and distinct (spec/rotations.md §3
+/// The hand-off instants after a given instant, ascending and distinct (docs/spec/rotations.md §3
 /// Ticks): every occurrence of every entry of the settings list, day by day in the rotation's zone.
 /// Allocates only when created.
 internal sealed class HandOffTicks
@@ -49,7 +49,7 @@ internal sealed class HandOffTicks
                 Add(pattern.ByWeekday[(int)day.DayOfWeek]);
                 break;
             default:
-                // spec/rotations.md §2.4: a day past the month's end falls on its last day.
+                // docs/spec/rotations.md §2.4: a day past the month's end falls on its last day.
                 Add(pattern.ByMonthDay[day.Day]);
                 var length = CalendarSystem.Iso.GetDaysInMonth(day.Year, day.Month);
                 if (day.Day == length)

@@ -3,7 +3,7 @@ using NodaTime.TimeZones;
 
 namespace Callout.Domain.Rotations;
 
-/// Local date and time to instant with NodaTime's LenientResolver (spec/rotations.md §2.6: a time
+/// Local date and time to instant with NodaTime's LenientResolver (docs/spec/rotations.md §2.6: a time
 /// in a gap moves forward by the gap, a repeated time takes the earlier instant). Times far from
 /// a transition are mapped with the offset of the last zone interval seen, which avoids the
 /// allocation of ZoneLocalMapping on every hand-off; near a transition NodaTime resolves it.

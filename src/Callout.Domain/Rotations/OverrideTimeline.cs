@@ -3,7 +3,7 @@ using NodaTime;
 namespace Callout.Domain.Rotations;
 
 /// Which override wins where, precomputed for one query: the override edges inside the query,
-/// and for each stretch between two edges the winner (spec/rotations.md §2.7: the latest
+/// and for each stretch between two edges the winner (docs/spec/rotations.md §2.7: the latest
 /// CreatedAt, ties to the larger Id) or none. Read with a cursor that only moves forward.
 internal sealed class OverrideTimeline
 {

@@ -9,7 +9,7 @@ public enum RecurrenceKind
     Monthly,
 }
 
-/// When shifts hand off (spec/rotations.md §1.2). Every occurrence of every hand-off is a tick;
+/// When shifts hand off (docs/spec/rotations.md §1.2). Every occurrence of every hand-off is a tick;
 /// a shift lasts Multiplier ticks and NumberOfOnCalls people share it. Coverage, when given, masks
 /// the hours in which anyone is on call; null or empty means around the clock.
 public sealed record Recurrence(

@@ -3,7 +3,7 @@ using NodaTime;
 namespace Callout.Domain.Rotations;
 
 /// Replaces everyone on call in [Start, End) by Members (aliases; empty means nobody). Where
-/// overrides overlap the latest CreatedAt wins, ties to the larger Id (spec/rotations.md §2.7).
+/// overrides overlap the latest CreatedAt wins, ties to the larger Id (docs/spec/rotations.md §2.7).
 public sealed record RotationOverride(
     string Id,
     string RotationId,

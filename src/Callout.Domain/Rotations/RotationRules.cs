@@ -4,12 +4,12 @@ using NodaTime;
 namespace Callout.Domain.Rotations;
 
 /// The semantic rules of rotations and overrides that the model cannot express
-/// (spec/rotations.md §1.2, §1.3, §5). The wire's field constraints are checked before these.
+/// (docs/spec/rotations.md §1.2, §1.3, §5). The wire's field constraints are checked before these.
 public static class RotationRules
 {
     const string Prefix = "Invalid value provided - ";
 
-    /// At most this many entries in one settings list or one day's coverage (spec/rotations.md §1.2, ours).
+    /// At most this many entries in one settings list or one day's coverage (docs/spec/rotations.md §1.2, ours).
     public const int MaxEntries = 48;
 
     public static readonly Duration MinimumLength = Duration.FromMinutes(30);
@@ -46,7 +46,7 @@ public static class RotationRules
         {
             throw Invalid("RecurrenceMultiplier must be at least 1", "recurrence.recurrenceMultiplier");
         }
-        // spec/rotations.md §6.4: otherwise one contact could appear twice in a shift.
+        // docs/spec/rotations.md §6.4: otherwise one contact could appear twice in a shift.
         if (recurrence.NumberOfOnCalls > members.Count)
         {
             throw Invalid("NumberOfOnCalls cannot exceed the number of contacts in the rotation", "recurrence.numberOfOnCalls");
@@ -98,7 +98,7 @@ public static class RotationRules
         }
     }
 
-    // spec/rotations.md §1.2: a listed day needs a window, each at least 30 minutes; End at or
+    // docs/spec/rotations.md §1.2: a listed day needs a window, each at least 30 minutes; End at or
     // before Start ends on the next day, equal values mean 24 hours.
     static void CheckCoverage(IsoDayOfWeek day, IReadOnlyList<CoverageWindow> windows)
     {
@@ -135,8 +135,8 @@ public static class RotationRules
         return zone ?? throw Invalid($"TimeZoneId '{id}' is not a supported IANA time zone", "timeZoneId");
     }
 
-    /// CreateRotationOverride's rules (spec/rotations.md §1.3, §5). A preview override skips the
-    /// rules that depend on the current time (spec/rotations.md §3.2); the others apply to it too.
+    /// CreateRotationOverride's rules (docs/spec/rotations.md §1.3, §5). A preview override skips the
+    /// rules that depend on the current time (docs/spec/rotations.md §3.2); the others apply to it too.
     public static void CheckOverride(
         IReadOnlyList<string> rotationMembers,
         Instant rotationStart,

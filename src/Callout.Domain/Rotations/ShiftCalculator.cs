@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Callout.Domain.Rotations;
 
-/// Who is on call when, for a rotation and its overrides (spec/rotations.md §2, §3). Pure: the
+/// Who is on call when, for a rotation and its overrides (docs/spec/rotations.md §2, §3). Pure: the
 /// same inputs always give the same shifts. Shifts are produced lazily, so a caller that stops
 /// after one page pays for one page, plus the walk from the rotation's start to the query.
 public static class ShiftCalculator
@@ -22,7 +22,7 @@ public static class ShiftCalculator
         {
             throw new ArgumentException("NumberOfOnCalls and Multiplier must be at least 1.", nameof(plan));
         }
-        // spec/rotations.md §2.2: nobody is on call before the rotation starts.
+        // docs/spec/rotations.md §2.2: nobody is on call before the rotation starts.
         var lo = Instant.Max(from, plan.Start);
         if (to <= lo)
         {
@@ -71,7 +71,7 @@ public static class ShiftCalculator
     }
 
     /// An on-call schedule's set at `at`: the union of its rotations' sets in the given order, each
-    /// member once, at its first place (spec/rotations.md §2.8).
+    /// member once, at its first place (docs/spec/rotations.md §2.8).
     public static IReadOnlyList<string> ScheduleOnCallAt(
         IEnumerable<(RotationPlan Plan, IReadOnlyList<RotationOverride> Overrides)> rotations, Instant at)
     {
@@ -98,7 +98,7 @@ public static class ShiftCalculator
         var n = members.Count;
         var k = plan.Recurrence.NumberOfOnCalls;
         var m = plan.Recurrence.Multiplier;
-        // Shift j has members (j·k + i) mod n (spec/rotations.md §2.3), so at most n distinct teams.
+        // Shift j has members (j·k + i) mod n (docs/spec/rotations.md §2.3), so at most n distinct teams.
         var teams = new string[n][];
         var coverage = plan.Recurrence.Coverage is { Count: > 0 } windows ? new CoverageMask(windows, plan.Zone, lo) : null;
         var overrides = OverrideTimeline.Build(overrideList, lo, hi);
@@ -200,7 +200,7 @@ public static class ShiftCalculator
         return true;
     }
 
-    // spec/rotations.md §3: an overridden segment names the regular team it replaced.
+    // docs/spec/rotations.md §3: an overridden segment names the regular team it replaced.
     static Shift Segment(Instant start, Instant end, string[] team, OverrideTimeline overrides, int winner) =>
         winner < 0
             ? new Shift(start, end, team, false, null)

@@ -5,7 +5,7 @@ namespace Callout.Domain.Tags;
 
 public static class TagRules
 {
-    /// Only contacts and rotations take tags (spec/protocol.md §5).
+    /// Only contacts and rotations take tags (docs/spec/protocol.md §5).
     public static void CheckTaggable(ResourceArn arn)
     {
         if (arn.Kind is not (ResourceKind.Contact or ResourceKind.Rotation))

@@ -16,7 +16,7 @@ public enum AcceptKind
 /// paths (email link, SMS reply, voice keypress). Each runs in the caller's transaction.
 public sealed class EngagementActions(EngineSecrets secrets)
 {
-    /// spec/domain.md §4.1 and §3.5. DELIVERED only records; READ acknowledges the person, and
+    /// docs/spec/domain.md §4.1 and §3.5. DELIVERED only records; READ acknowledges the person, and
     /// ends the engagement when AcknowledgementRules say so. A repeated type is a no-op, and
     /// READ without an earlier DELIVERED writes both.
     public async Task AcceptAsync(IStoreSession session, Page page, AcceptKind kind, string code, string? note, bool enforceCode, Instant now, CancellationToken ct)
@@ -53,7 +53,7 @@ public sealed class EngagementActions(EngineSecrets secrets)
         var engagement = await session.FindEngagementAsync(page.EngagementId, ct);
         if (engagement is not { Running: true })
         {
-            // Accepted and recorded after the end, with no effect on the engine (spec/domain.md §3.6).
+            // Accepted and recorded after the end, with no effect on the engine (docs/spec/domain.md §3.6).
             return;
         }
         await session.AddAcknowledgementAsync(engagement.Id, page.ContactAlias, now, ct);
@@ -69,7 +69,7 @@ public sealed class EngagementActions(EngineSecrets secrets)
     }
 
     /// Sets StopTime, cancels what is scheduled and writes STOP on every page no one read.
-    /// Stopping a stopped engagement changes nothing (spec/domain.md §3.6).
+    /// Stopping a stopped engagement changes nothing (docs/spec/domain.md §3.6).
     public static async Task StopAsync(IStoreSession session, Engagement engagement, Instant now, string? reason, string stopInfo, CancellationToken ct)
     {
         await session.LockEngagementAsync(engagement.Id, ct);

@@ -45,7 +45,7 @@ public sealed class TwilioSender(TwilioSettings settings, HttpClient http, Callb
         return await ProviderHttp.SendAsync(http, request, Name, "sid", ct);
     }
 
-    /// Read twice, as spec/domain.md §5 has activation codes read.
+    /// Read twice, as docs/spec/domain.md §5 has activation codes read.
     static string InlineScript(string text)
     {
         var said = SecurityElement.Escape(text);

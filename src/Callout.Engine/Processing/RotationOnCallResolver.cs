@@ -7,7 +7,7 @@ using NodaTime;
 namespace Callout.Engine.Processing;
 
 /// Who is on call in a schedule at an instant: the union over its rotations, in order, with
-/// overrides applied (spec/rotations.md §2.8). Rotations deleted since are skipped.
+/// overrides applied (docs/spec/rotations.md §2.8). Rotations deleted since are skipped.
 public sealed class RotationOnCallResolver(IStore store) : IOnCallResolver
 {
     public async Task<OnCall> OnCallAsync(AccountScope scope, ContactSnapshot schedule, Instant at, CancellationToken ct)

@@ -138,7 +138,7 @@ public sealed partial class StepProcessor(
             return null;
         }
         // Nothing to do once the engagement stopped or the person acknowledged; a deleted or
-        // deactivated channel is skipped without a page or receipt (spec/domain.md §2.2).
+        // deactivated channel is skipped without a page or receipt (docs/spec/domain.md §2.2).
         if (state.Engagement is not { Running: true } engagement || state.Acknowledged
             || state.Channel is not { } channel || channel.ContactAlias != step.ContactAlias || !channel.Activated)
         {
@@ -292,13 +292,13 @@ public sealed partial class StepProcessor(
         }
         if (timeline is { Steps.Count: 0 })
         {
-            // spec/domain.md §8.17: no pages and no error, but a warning.
+            // docs/spec/domain.md §8.17: no pages and no error, but a warning.
             nobody.Report(engagement!.Arn, StagesWithoutAnyone.ScheduleStage(step.Resolution),
                 people!.Rotations == 0 ? NobodyReason.NoRotations : NobodyReason.NobodyOnCall);
         }
     }
 
-    /// The natural end: every plan's last stage is over and no retry is left (spec/domain.md §3.6).
+    /// The natural end: every plan's last stage is over and no retry is left (docs/spec/domain.md §3.6).
     /// The engine runs an end after the sends of its own batch; a send due by then that another
     /// runner still holds (several nodes, or a step that failed and waits for its lease to run out)
     /// goes first, and the end is tried again a second later.

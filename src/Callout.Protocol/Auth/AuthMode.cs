@@ -1,6 +1,6 @@
 namespace Callout.Protocol.Auth;
 
-/// spec/protocol.md §9 step 5: Off reads identity from the credential scope without verifying it,
+/// docs/spec/protocol.md §9 step 5: Off reads identity from the credential scope without verifying it,
 /// the way LocalStack and moto do; Strict verifies every request against the configured keys.
 public enum AuthMode
 {

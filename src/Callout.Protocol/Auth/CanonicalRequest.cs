@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Callout.Protocol.Auth;
 
-/// spec/protocol.md §9 step 3, checked bit for bit against botocore's SigV4Auth.canonical_request.
+/// docs/spec/protocol.md §9 step 3, checked bit for bit against botocore's SigV4Auth.canonical_request.
 internal static class CanonicalRequest
 {
     public static string Build(SignedRequest request, string signedHeaders)

@@ -5,7 +5,7 @@ using Callout.Protocol.Errors;
 
 namespace Callout.Protocol.Auth;
 
-/// Verifies SigV4 per spec/protocol.md §9 and names the caller per §5.
+/// Verifies SigV4 per docs/spec/protocol.md §9 and names the caller per §5.
 public sealed class SigV4Authenticator
 {
     /// The signing name of the SSM Contacts API, and of every request that names no other.
@@ -130,7 +130,7 @@ public sealed class SigV4Authenticator
         }
     }
 
-    // spec/protocol.md §10.3: clients send whole seconds, so compare at second precision.
+    // docs/spec/protocol.md §10.3: clients send whole seconds, so compare at second precision.
     private void CheckClock(DateTimeOffset signedAt)
     {
         var utcNow = time.GetUtcNow();

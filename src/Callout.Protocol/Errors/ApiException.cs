@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Callout.Protocol.Errors;
 
 /// An error as the client sees it: `__type` (Code), the HTTP status and the modeled members.
-/// spec/protocol.md §3: every client error is 400; only InternalServerException is a 500.
+/// docs/spec/protocol.md §3: every client error is 400; only InternalServerException is a 500.
 public class ApiException(string code, string message, int statusCode = 400) : Exception(message)
 {
     public string Code { get; } = code;

@@ -1,6 +1,6 @@
 namespace Callout.Protocol.Errors;
 
-/// Errors every AWS JSON service shares but the model does not list (spec/protocol.md §3).
+/// Errors every AWS JSON service shares but the model does not list (docs/spec/protocol.md §3).
 public static class CommonErrors
 {
     public static ApiException UnknownOperation(string? target) => new(

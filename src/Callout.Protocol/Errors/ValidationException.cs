@@ -18,7 +18,7 @@ public sealed class ValidationException(string message, string reason, IReadOnly
     public static ValidationException Because(string message) => new(message, Other, []);
 
     /// A business rule one member broke; the message is the rule's own wording
-    /// ("Invalid value provided - ..." for rotations, spec/rotations.md §5).
+    /// ("Invalid value provided - ..." for rotations, docs/spec/rotations.md §5).
     public static ValidationException ForField(string field, string message) =>
         new(message, Other, [new FieldError(field, message, "")]);
 

@@ -6,7 +6,7 @@ namespace Callout.Protocol.Framing;
 
 /// A hash of a request body with object members sorted and its idempotency token and paging
 /// members left out: a retry with the same token can be told apart from a different request
-/// reusing it (spec/protocol.md §7), and a page token from one query from a token of another.
+/// reusing it (docs/spec/protocol.md §7), and a page token from one query from a token of another.
 public static class RequestFingerprint
 {
     public static string Compute(JsonElement body)

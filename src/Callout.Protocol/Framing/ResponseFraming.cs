@@ -29,7 +29,7 @@ public static class ResponseFraming
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// `__type` and `Message` always, then the shape's members (spec/protocol.md §3).
+    /// `__type` and `Message` always, then the shape's members (docs/spec/protocol.md §3).
     public static byte[] Error(ApiException error) => Result(w =>
     {
         w.WriteStartObject();

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Callout.Protocol.Validation;
 
 /// Reads JSON values for the generated shape readers and collects every problem instead of stopping
-/// at the first, so one ValidationException can report them all (spec/protocol.md §4).
+/// at the first, so one ValidationException can report them all (docs/spec/protocol.md §4).
 public sealed class RequestReader
 {
     const int ShownValueLength = 128;
@@ -73,7 +73,7 @@ public sealed class RequestReader
 
     public DateTimeOffset? ReadTimestamp(JsonElement v, string path)
     {
-        // botocore sends whole epoch seconds; other SDKs send fractions (spec/protocol.md §1).
+        // botocore sends whole epoch seconds; other SDKs send fractions (docs/spec/protocol.md §1).
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var seconds) && double.IsFinite(seconds))
         {
             var ms = Math.Round(seconds * 1000d);

@@ -9,7 +9,7 @@ using Callout.Server.Hosting;
 namespace Callout.Server.Api;
 
 /// Serves the SSMContacts JSON 1.1 API on every path: read the body, authenticate, find the
-/// operation, validate, run its handler and frame the result or the error (spec/protocol.md).
+/// operation, validate, run its handler and frame the result or the error (docs/spec/protocol.md).
 sealed partial class ApiEndpoint(
     IServiceProvider services,
     SigV4Authenticator authenticator,

@@ -3,7 +3,7 @@ using System.IO.Pipelines;
 
 namespace Callout.Server.Api;
 
-/// Reads a whole request body, which SigV4 signs the hash of (spec/protocol.md §9), up to a limit.
+/// Reads a whole request body, which SigV4 signs the hash of (docs/spec/protocol.md §9), up to a limit.
 static class BoundedBody
 {
     /// Null when the body is, or declares itself, larger than `limit`; each protocol words that its own way.

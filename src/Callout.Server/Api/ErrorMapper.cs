@@ -6,7 +6,7 @@ using ValidationException = Callout.Protocol.Errors.ValidationException;
 namespace Callout.Server.Api;
 
 /// Turns broken domain rules into the AWS error the operation models. An operation may only raise
-/// errors its model lists (spec/domain.md §1); anything else it would raise becomes a
+/// errors its model lists (docs/spec/domain.md §1); anything else it would raise becomes a
 /// ValidationException with the same message, as AWS does for a missing plan target in CreateContact.
 static class ErrorMapper
 {

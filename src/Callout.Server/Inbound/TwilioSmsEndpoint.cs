@@ -7,7 +7,7 @@ using Callout.Engine.Processing;
 namespace Callout.Server.Inbound;
 
 /// Replies to page SMS (`POST /_callout/twilio/sms`, the number's inbound-message webhook), per
-/// spec/domain.md §5: the code of an open page for the sending number acknowledges it (the code is
+/// docs/spec/domain.md §5: the code of an open page for the sending number acknowledges it (the code is
 /// enforced); a bare ACK acknowledges the newest open page; STOP or UNSUBSCRIBE deactivates the
 /// number's SMS channels and stops their open pages (OPT_OUT). Answers in TwiML.
 sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones, PageAcceptance acceptance, IStore store,
@@ -32,7 +32,7 @@ sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones,
         }
         if (StartWords.Contains(word))
         {
-            // spec/domain.md §2.2: sending may resume, but only a fresh activation code turns the channel back on.
+            // docs/spec/domain.md §2.2: sending may resume, but only a fresh activation code turns the channel back on.
             return TwiML.Message("Callout: to get pages on this number again, ask for a new activation code and enter it.");
         }
 

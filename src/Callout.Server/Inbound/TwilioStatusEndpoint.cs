@@ -6,7 +6,7 @@ using Callout.Engine.Delivery;
 namespace Callout.Server.Inbound;
 
 /// Twilio's status callbacks (`POST /_callout/twilio/status?t=…`): a delivered message or an
-/// answered call records DELIVERED, a failed one ERROR (spec/domain.md §2.7). The sealed `t` token
+/// answered call records DELIVERED, a failed one ERROR (docs/spec/domain.md §2.7). The sealed `t` token
 /// names the scope and send key (CallbackLinks), whose delivery record names the page.
 sealed class TwilioStatusEndpoint(TwilioRequests twilio, CallbackLinks links, PageAcceptance acceptance, IStore store)
 {

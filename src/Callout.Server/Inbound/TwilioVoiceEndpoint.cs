@@ -6,7 +6,7 @@ namespace Callout.Server.Inbound;
 
 /// The script of a page call (`POST /_callout/voice/{token}`, the call's Url). Twilio posts when
 /// the call is answered, which records DELIVERED, and reads the page while listening for a key; the
-/// key is posted back here: 1 records READ, 2 reads the page again (spec/domain.md §5).
+/// key is posted back here: 1 records READ, 2 reads the page again (docs/spec/domain.md §5).
 sealed partial class TwilioVoiceEndpoint(TwilioRequests twilio, PageAcceptance acceptance, ILogger<TwilioVoiceEndpoint> log)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string token, CancellationToken ct)

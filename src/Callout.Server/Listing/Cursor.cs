@@ -6,7 +6,7 @@ sealed class Cursor(CursorTokens tokens, string operation, string filters, strin
 {
     const int DefaultSize = 50;
 
-    /// MaxResults absent or 0 means the default size (spec/protocol.md §6); the model caps it at 1024.
+    /// MaxResults absent or 0 means the default size (docs/spec/protocol.md §6); the model caps it at 1024.
     public static int SizeOf(int? maxResults) => maxResults is null or 0 ? DefaultSize : maxResults.Value;
 
     public string? After { get; } = after;

@@ -8,7 +8,7 @@ namespace Callout.Server.Listing;
 
 /// NextToken values: the operation, a hash of the filters, the key of the last item returned and
 /// when the token was issued, sealed with an HMAC so a forged, altered or foreign token is rejected
-/// (spec/protocol.md §6). Unpadded base64url fits the model's token pattern.
+/// (docs/spec/protocol.md §6). Unpadded base64url fits the model's token pattern.
 sealed class CursorTokens(byte[] key, TimeProvider time)
 {
     const int MacLength = 16;

@@ -5,7 +5,7 @@ using Wire = Callout.Protocol.Shapes;
 namespace Callout.Server.Mapping;
 
 /// RecurrenceSettings on the wire and Recurrence in the domain. Which of the three settings lists
-/// is used is checked by RotationRules; an empty list counts as absent (spec/rotations.md §1.2).
+/// is used is checked by RotationRules; an empty list counts as absent (docs/spec/rotations.md §1.2).
 static class RecurrenceMapper
 {
     public static Recurrence ToDomain(Wire.RecurrenceSettings wire)

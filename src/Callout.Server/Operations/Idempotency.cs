@@ -7,7 +7,7 @@ using Callout.Server.Api;
 
 namespace Callout.Server.Operations;
 
-/// Idempotency tokens (spec/protocol.md §7): a retry with the same token and the same request gets
+/// Idempotency tokens (docs/spec/protocol.md §7): a retry with the same token and the same request gets
 /// the ARN the first call created; the same token on a different request is a conflict. The replay
 /// check runs before any other rule, or a retried create would fail on its own alias.
 static class Idempotency

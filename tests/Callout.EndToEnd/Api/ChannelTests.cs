@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Api;
 
-/// spec/domain.md §2.2: contact channels and their activation.
+/// docs/spec/domain.md §2.2: contact channels and their activation.
 public sealed class ChannelTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     static async Task<string> PersonAsync(ApiClient client, string alias)

@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Api;
 
-/// spec/domain.md §2.1 and §2.3: contacts and the plans they may hold.
+/// docs/spec/domain.md §2.1 and §2.3: contacts and the plans they may hold.
 public sealed class ContactTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     static string Personal(string alias, string? name = null) =>

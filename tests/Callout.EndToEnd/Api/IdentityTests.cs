@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Api;
 
-/// spec/protocol.md §5: the caller's account and region scope everything.
+/// docs/spec/protocol.md §5: the caller's account and region scope everything.
 public sealed class IdentityTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     const string Contact = """{"Alias":"akuam","Type":"PERSONAL","Plan":{"Stages":[]}}""";

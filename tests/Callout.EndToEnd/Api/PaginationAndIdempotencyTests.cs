@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Api;
 
-/// spec/protocol.md §6 and §7.
+/// docs/spec/protocol.md §6 and §7.
 public sealed class PaginationAndIdempotencyTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     static async Task CreateAsync(ApiClient client, params string[] aliases)

@@ -3,7 +3,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Api;
 
-/// spec/protocol.md §1–3: what every response looks like, success or error.
+/// docs/spec/protocol.md §1–3: what every response looks like, success or error.
 public sealed class ProtocolFramingTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]

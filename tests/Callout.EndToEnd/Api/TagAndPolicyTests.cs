@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Api;
 
-/// spec/domain.md §2.9 and §2.10.
+/// docs/spec/domain.md §2.9 and §2.10.
 public sealed class TagAndPolicyTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     static async Task<string> ContactAsync(ApiClient client, string alias)

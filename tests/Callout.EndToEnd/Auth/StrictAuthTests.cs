@@ -3,7 +3,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Auth;
 
-/// `--auth strict` (spec/protocol.md §9), checked with requests that botocore itself signs.
+/// `--auth strict` (docs/spec/protocol.md §9), checked with requests that botocore itself signs.
 public sealed class StrictAuthTests : IAsyncLifetime
 {
     const string Key = "AKIACALLOUTTEST01";

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Callout.EndToEnd.Delivery;
 
-/// Pages by email over a real SMTP server, acknowledged through the signed link (spec/domain.md §5).
+/// Pages by email over a real SMTP server, acknowledged through the signed link (docs/spec/domain.md §5).
 public sealed partial class EmailDeliveryTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
 {
     static readonly HttpClient Http = new();

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Callout.EndToEnd.Delivery;
 
 /// Pages by SMS through Twilio's API (played by the sink), acknowledged by a reply carrying the
-/// page's code, and Twilio's status callbacks (spec/domain.md §2.7, §5).
+/// page's code, and Twilio's status callbacks (docs/spec/domain.md §2.7, §5).
 public sealed partial class SmsDeliveryTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
 {
     async Task<(PagingFlow Flow, string Page, Testing.ProviderRequest Sent)> PagedAsync(string number)

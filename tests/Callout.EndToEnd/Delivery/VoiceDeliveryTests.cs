@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace Callout.EndToEnd.Delivery;
 
 /// Pages by phone call through Twilio: the call fetches its script from Callout, which reads the
-/// page and listens for a key; 1 acknowledges (spec/domain.md §5).
+/// page and listens for a key; 1 acknowledges (docs/spec/domain.md §5).
 public sealed class VoiceDeliveryTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
 {
     async Task<(PagingFlow Flow, string Page, Testing.ProviderRequest Call)> CalledAsync(string number)

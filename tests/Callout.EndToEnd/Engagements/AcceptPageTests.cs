@@ -1,6 +1,6 @@
 namespace Callout.EndToEnd.Engagements;
 
-/// spec/domain.md §4.1 AcceptPage and §3.5–3.6: codes, channels, DELIVERED versus READ, and
+/// docs/spec/domain.md §4.1 AcceptPage and §3.5–3.6: codes, channels, DELIVERED versus READ, and
 /// acknowledging after the end.
 public sealed class AcceptPageTests(VirtualClockFixture fixture) : IClassFixture<VirtualClockFixture>
 {

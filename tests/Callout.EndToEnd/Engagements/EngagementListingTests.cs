@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Callout.EndToEnd.Engagements;
 
-/// spec/domain.md §2.5, §3.7 and §4: idempotent StartEngagement, ListEngagements (newest first,
+/// docs/spec/domain.md §2.5, §3.7 and §4: idempotent StartEngagement, ListEngagements (newest first,
 /// filters, pagination), ListPagesByContact, DescribeEngagement.
 public sealed class EngagementListingTests(VirtualClockFixture fixture) : IClassFixture<VirtualClockFixture>
 {

@@ -1,6 +1,6 @@
 namespace Callout.EndToEnd.Engagements;
 
-/// spec/domain.md §3.3, §3.5 and the worked timeline §3.8: example_escalation of the botocore
+/// docs/spec/domain.md §3.3, §3.5 and the worked timeline §3.8: example_escalation of the botocore
 /// examples — S0 akuam (essential, 5 min), S1 alejr (5 min), S2 anasi (0 min) — where each person's
 /// plan is EMAIL, SMS, VOICE, 5 minutes each, retried every minute.
 public sealed class EscalationTimelineTests(VirtualClockFixture fixture) : IClassFixture<VirtualClockFixture>
@@ -54,7 +54,7 @@ public sealed class EscalationTimelineTests(VirtualClockFixture fixture) : IClas
         Assert.Equal(escalation, listed.GetProperty("ContactArn").GetString());
 
         // Resolutions, root first: the escalation stage that reached the person, then the
-        // person's own channel stage (spec/domain.md §2.8).
+        // person's own channel stage (docs/spec/domain.md §2.8).
         foreach (var (person, escalationStage) in new[] { (akuam, 0), (alejr, 1), (anasi, 2) })
         {
             for (var k = 0; k < 3; k++)
@@ -272,7 +272,7 @@ public sealed class EscalationTimelineTests(VirtualClockFixture fixture) : IClas
         Assert.Equal(t0 + (20 * Paging.Minute), await p.StopTimeAsync(engagement));
     }
 
-    /// The issue that brought the engine decides what spec/domain.md §8.15 leaves open: "the plan in
+    /// The issue that brought the engine decides what docs/spec/domain.md §8.15 leaves open: "the plan in
     /// force is snapshotted when the engagement starts". alejr is reached at t0+5, but an edit to his
     /// plan at t0+1 does not change what he is sent.
     [Fact]

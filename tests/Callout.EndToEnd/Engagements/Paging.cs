@@ -155,7 +155,7 @@ public sealed partial class Paging(ApiClient client, Uri endpoint)
             """)).GetProperty("ContactArn").GetString()!;
     }
 
-    /// The three people and the escalation plan of the botocore examples (spec/domain.md §3.8):
+    /// The three people and the escalation plan of the botocore examples (docs/spec/domain.md §3.8):
     /// S0 akuam essential 5 min, S1 alejr 5 min, S2 anasi 0 min; each person 5/5/5 with R=1 over
     /// EMAIL, SMS and VOICE.
     public async Task<(string Escalation, Person Akuam, Person Alejr, Person Anasi)> ExampleEscalationAsync()

@@ -1,6 +1,6 @@
 namespace Callout.EndToEnd.Engagements;
 
-/// spec/domain.md §3.2–3.6 on the virtual clock: the exact timeline of engaging one person with
+/// docs/spec/domain.md §3.2–3.6 on the virtual clock: the exact timeline of engaging one person with
 /// the akuam plan of the botocore GetContact example (3 stages × 5 min: EMAIL, SMS, VOICE, each
 /// retried every minute), and what acknowledging, stopping and editing do to it.
 public sealed class PersonalTimelineTests(VirtualClockFixture fixture) : IClassFixture<VirtualClockFixture>
@@ -32,7 +32,7 @@ public sealed class PersonalTimelineTests(VirtualClockFixture fixture) : IClassF
         Assert.Equal(plan, await p.TimelineAsync(t0, akuam));
         Assert.Equal(t0 + (15 * Paging.Minute), await p.StopTimeAsync(engagement));
 
-        // One page per channel target; its retries reuse it (spec/domain.md §2.6).
+        // One page per channel target; its retries reuse it (docs/spec/domain.md §2.6).
         var pages = await p.PagesAsync(engagement);
         Assert.Equal(3, pages.Count);
         var sent = await p.SentAsync();
@@ -67,7 +67,7 @@ public sealed class PersonalTimelineTests(VirtualClockFixture fixture) : IClassF
             Assert.Equal(Paging.PublicSubject, described.GetProperty("PublicSubject").GetString());
             Assert.Equal(Paging.PublicContent, described.GetProperty("PublicContent").GetString());
             Assert.False(described.TryGetProperty("IncidentId", out _));
-            // SentTime is the latest send (spec/domain.md §2.6), nothing was delivered or read.
+            // SentTime is the latest send (docs/spec/domain.md §2.6), nothing was delivered or read.
             Assert.Equal(t0 + ((first + 3) * Paging.Minute), Paging.OptionalMs(described, "SentTime"));
             Assert.Null(Paging.OptionalMs(described, "DeliveryTime"));
             Assert.Null(Paging.OptionalMs(described, "ReadTime"));
@@ -123,7 +123,7 @@ public sealed class PersonalTimelineTests(VirtualClockFixture fixture) : IClassF
 
         await p.ReadAsync(sms, akuam["SMS"]);
 
-        // A PERSONAL root ends at the first READ (spec/domain.md §3.5).
+        // A PERSONAL root ends at the first READ (docs/spec/domain.md §3.5).
         var at6 = t0 + (6 * Paging.Minute);
         Assert.Equal(at6, await p.StopTimeAsync(engagement));
         await p.AdvanceToAsync(t0, 20);
@@ -178,7 +178,7 @@ public sealed class PersonalTimelineTests(VirtualClockFixture fixture) : IClassF
         Assert.Equal(Paging.Expected(Paging.Sends(akuam["EMAIL"], 0, 3)), await p.TimelineAsync(t0, akuam));
         Assert.Single(await p.PagesAsync(engagement));
 
-        // spec/domain.md §3.6: stopping again is a 200 no-op that keeps the first StopTime.
+        // docs/spec/domain.md §3.6: stopping again is a 200 no-op that keeps the first StopTime.
         var again = await p.Client.CallAsync("StopEngagement", $$$"""{"EngagementId":"{{{engagement}}}"}""");
         Assert.Equal(200, again.Status);
         Assert.Equal(at2, await p.StopTimeAsync(engagement));
@@ -312,7 +312,7 @@ public sealed class PersonalTimelineTests(VirtualClockFixture fixture) : IClassF
     }
 
     /// When the last retry is due after the last stage is over, the natural end is that retry's
-    /// due time (spec/domain.md §3.6: "each last stage's duration has elapsed, and no retries are
+    /// due time (docs/spec/domain.md §3.6: "each last stage's duration has elapsed, and no retries are
     /// pending"), so the Finish step and the last SendPage step fall due at the same instant. The
     /// engine claims both in one batch; were they run side by side (EngagementEngine keeps an end
     /// behind the sends of its claim, EndsAfterSends) and FinishAsync set StopTime first,

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Callout.EndToEnd.Fuzz;
 
 /// Model-driven fuzzing of all 39 operations and of the framing around them, over one shared
-/// server. Whatever arrives, the server answers with the envelope of spec/protocol.md §2–3 and an
+/// server. Whatever arrives, the server answers with the envelope of docs/spec/protocol.md §2–3 and an
 /// error type the model lists for the operation. Seeds are fixed (override with
 /// CALLOUT_FUZZ_SEED) and printed with every failure; CALLOUT_FUZZ_SCALE multiplies the counts
 /// for a longer soak.

@@ -3,7 +3,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Fuzz;
 
-/// What every response must look like whatever the request (spec/protocol.md §2–3): never a 5xx,
+/// What every response must look like whatever the request (docs/spec/protocol.md §2–3): never a 5xx,
 /// always one JSON object, and an error names a modeled type in both body and header.
 static class ResponseInvariants
 {

@@ -6,7 +6,7 @@ namespace Callout.EndToEnd.Harness;
 
 /// Speaks the JSON 1.1 protocol over plain HTTP, so tests see exactly the bytes a client would.
 /// Account and region travel in the SigV4 credential scope, which Callout reads in its default
-/// auth mode without verifying the signature (spec/protocol.md §5); SsmContactsRequest frames the calls.
+/// auth mode without verifying the signature (docs/spec/protocol.md §5); SsmContactsRequest frames the calls.
 public sealed class ApiClient(Uri endpoint, string account, string region = "us-east-1")
 {
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };

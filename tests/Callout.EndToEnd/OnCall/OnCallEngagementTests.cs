@@ -4,7 +4,7 @@ using Callout.EndToEnd.Engagements;
 namespace Callout.EndToEnd.OnCall;
 
 /// Engaging an ONCALL_SCHEDULE pages whoever is on call at that moment through their own plan
-/// (spec/rotations.md §3.3), directly or as an escalation stage, across a hand-off, on the virtual
+/// (docs/spec/rotations.md §3.3), directly or as an escalation stage, across a hand-off, on the virtual
 /// clock.
 public sealed class OnCallEngagementTests(VirtualClockFixture fixture) : IClassFixture<VirtualClockFixture>
 {

@@ -4,7 +4,7 @@ using static Callout.EndToEnd.Rotations.RotationCalls;
 
 namespace Callout.EndToEnd.Rotations;
 
-/// spec/rotations.md §1.3, §3.1, §3.3 and §5: overrides, and how ListRotationShifts pages and
+/// docs/spec/rotations.md §1.3, §3.1, §3.3 and §5: overrides, and how ListRotationShifts pages and
 /// clips the shifts they make.
 public sealed class OverrideApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
@@ -184,7 +184,7 @@ public sealed class OverrideApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task an_override_survives_a_rotation_update_that_removes_its_contact()
     {
-        // spec/rotations.md §3.3: overrides are kept even when they name contacts who were removed.
+        // docs/spec/rotations.md §3.3: overrides are kept even when they name contacts who were removed.
         var (client, rotation) = await RotationAsync();
         var t = VectorTime.NearFuture();
         await client.OkAsync("UpdateRotation", $$$"""
@@ -204,7 +204,7 @@ public sealed class OverrideApiTests(ServerFixture fixture) : IClassFixture<Serv
             (await client.ShiftsAsync(rotation, t.At("01-01T09:00"), t.At("01-03T09:00"))).Select(client.Describe));
     }
 
-    // --- Rules (spec/rotations.md §5) ---
+    // --- Rules (docs/spec/rotations.md §5) ---
 
     public static TheoryData<string, string, string, string> BadOverrides => new()
     {
@@ -288,7 +288,7 @@ public sealed class OverrideApiTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal([first!], await OverrideIdsAsync(client, rotation, Day0, Day0.AddDays(1)));
     }
 
-    // --- ListRotationShifts: pages, tokens and windows (spec/rotations.md §3.1) ---
+    // --- ListRotationShifts: pages, tokens and windows (docs/spec/rotations.md §3.1) ---
 
     [Fact]
     public async Task shifts_page_two_at_a_time_across_overrides()
@@ -348,7 +348,7 @@ public sealed class OverrideApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task the_next_page_may_leave_out_the_start_time_the_token_holds()
     {
-        // spec/rotations.md §3.1: with a NextToken, qs and qe come from the token; only an explicit
+        // docs/spec/rotations.md §3.1: with a NextToken, qs and qe come from the token; only an explicit
         // StartTime or EndTime that differs from it is an error.
         var (client, rotation) = await RotationAsync();
         var (from, to) = (Jan1, Jan1.AddDays(5));

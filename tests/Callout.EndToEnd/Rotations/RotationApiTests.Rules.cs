@@ -4,10 +4,10 @@ using static Callout.EndToEnd.Rotations.RotationCalls;
 
 namespace Callout.EndToEnd.Rotations;
 
-/// spec/rotations.md §1.2 and §5: what CreateRotation, UpdateRotation and ListPreviewRotationShifts reject.
+/// docs/spec/rotations.md §1.2 and §5: what CreateRotation, UpdateRotation and ListPreviewRotationShifts reject.
 public sealed partial class RotationApiTests
 {
-    // --- Rules (spec/rotations.md §5) ---
+    // --- Rules (docs/spec/rotations.md §5) ---
 
     static string Hand(int hour, int minute) => $$$"""{"HourOfDay":{{{hour}}},"MinuteOfHour":{{{minute}}}}""";
 

@@ -3,7 +3,7 @@ using static Callout.EndToEnd.Rotations.RotationCalls;
 
 namespace Callout.EndToEnd.Rotations;
 
-/// spec/rotations.md §1.5 and §3.3: rotations as members of on-call schedules and as dependents of their contacts.
+/// docs/spec/rotations.md §1.5 and §3.3: rotations as members of on-call schedules and as dependents of their contacts.
 public sealed partial class RotationApiTests
 {
     // --- Rotations, contacts and on-call schedules ---

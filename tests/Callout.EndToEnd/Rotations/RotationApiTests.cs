@@ -5,7 +5,7 @@ using static Callout.EndToEnd.Rotations.RotationCalls;
 
 namespace Callout.EndToEnd.Rotations;
 
-/// spec/rotations.md §1.1, §1.2, §1.5, §3.3 and §5: the rotation operations, their rules, and the
+/// docs/spec/rotations.md §1.1, §1.2, §1.5, §3.3 and §5: the rotation operations, their rules, and the
 /// ONCALL_SCHEDULE contacts that hold rotations.
 public sealed partial class RotationApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
@@ -25,7 +25,7 @@ public sealed partial class RotationApiTests(ServerFixture fixture) : IClassFixt
     static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     /// A semantic check: ValidationException whose Message is the spec's text after the AWS prefix,
-    /// with FIELD_VALIDATION_FAILED and a Fields entry, or OTHER (spec/rotations.md §5).
+    /// with FIELD_VALIDATION_FAILED and a Fields entry, or OTHER (docs/spec/rotations.md §5).
     static void AssertInvalid(ApiResponse response, string message)
     {
         Assert.True(response.Type == "ValidationException", response.Text);
@@ -67,7 +67,7 @@ public sealed partial class RotationApiTests(ServerFixture fixture) : IClassFixt
     public static TheoryData<string> EveryRecurrenceKind => new()
     {
         """{"NumberOfOnCalls":1,"RecurrenceMultiplier":1,"DailySettings":[{"HourOfDay":9,"MinuteOfHour":0},{"HourOfDay":21,"MinuteOfHour":30}]}""",
-        // The pair Terraform's tests use (spec/rotations.md §1.2).
+        // The pair Terraform's tests use (docs/spec/rotations.md §1.2).
         """{"NumberOfOnCalls":2,"RecurrenceMultiplier":3,"WeeklySettings":[{"DayOfWeek":"WED","HandOffTime":{"HourOfDay":4,"MinuteOfHour":25}},{"DayOfWeek":"FRI","HandOffTime":{"HourOfDay":15,"MinuteOfHour":57}}]}""",
         """{"NumberOfOnCalls":1,"RecurrenceMultiplier":100,"MonthlySettings":[{"DayOfMonth":20,"HandOffTime":{"HourOfDay":8,"MinuteOfHour":0}},{"DayOfMonth":13,"HandOffTime":{"HourOfDay":12,"MinuteOfHour":34}}]}""",
         """
@@ -292,7 +292,7 @@ public sealed partial class RotationApiTests(ServerFixture fixture) : IClassFixt
     [Fact]
     public async Task the_same_idempotency_token_on_a_different_create_is_a_validation_error()
     {
-        // spec/protocol.md §7: CreateRotation models no ConflictException, so a reused token with
+        // docs/spec/protocol.md §7: CreateRotation models no ConflictException, so a reused token with
         // another request is a ValidationException with Reason OTHER.
         var client = await PeopleAsync();
         await client.OkAsync("CreateRotation", $$$"""

@@ -6,7 +6,7 @@ using Callout.EndToEnd.Harness;
 namespace Callout.EndToEnd.Rotations;
 
 /// The rotation calls the rotation tests share. Shifts are compared as text written the way
-/// spec/rotations.md §4 writes them (`C 2024-01-01T12:00→2024-01-01T18:00 O(A)`), so a failing
+/// docs/spec/rotations.md §4 writes them (`C 2024-01-01T12:00→2024-01-01T18:00 O(A)`), so a failing
 /// comparison reads like the spec.
 static class RotationCalls
 {
@@ -107,7 +107,7 @@ static class RotationCalls
         throw new Xunit.Sdk.XunitException($"{operation} gave a NextToken on 1000 pages in a row");
     }
 
-    /// A shift as spec/rotations.md §4 writes it: contacts by letter (a contact ARN of this account
+    /// A shift as docs/spec/rotations.md §4 writes it: contacts by letter (a contact ARN of this account
     /// becomes its upper-case alias, anything else is kept as is), UTC times, then R or O(team).
     public static string Describe(this ApiClient client, JsonElement shift)
     {

@@ -6,7 +6,7 @@ using static Callout.EndToEnd.Rotations.RotationCalls;
 
 namespace Callout.EndToEnd.Rotations;
 
-/// Every test vector of spec/rotations.md §4 (tests/vectors/rotation-shifts.json) through the real
+/// Every test vector of docs/spec/rotations.md §4 (tests/vectors/rotation-shifts.json) through the real
 /// API, one test case per vector: contacts a–d, CreateRotation, CreateRotationOverride, then
 /// ListRotationShifts over the vector's query window, compared shift by shift (times, ContactIds,
 /// Type and ShiftDetails.OverriddenContactIds); a vector with OnCallAt also puts its rotations in
@@ -98,7 +98,7 @@ public sealed class ShiftVectorApiTests(ServerFixture fixture) : IClassFixture<S
         }
     }
 
-    // ListPreviewRotationShifts runs the same calculator on unsaved settings (spec/rotations.md §3.2):
+    // ListPreviewRotationShifts runs the same calculator on unsaved settings (docs/spec/rotations.md §3.2):
     // members are plain strings, echoed as ContactIds, and overrides skip the now-relative rules, so
     // every vector keeps its own 2024 dates; the later override in the list wins.
 
@@ -122,7 +122,7 @@ public sealed class ShiftVectorApiTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task preview_without_a_rotation_start_anchors_the_rotation_at_the_query_start()
     {
-        // spec/rotations.md §3.2: S := RotationStartTime ?? StartTime ?? now. Vector 15 starts at its query's start.
+        // docs/spec/rotations.md §3.2: S := RotationStartTime ?? StartTime ?? now. Vector 15 starts at its query's start.
         var rotation = RotationVectors.Get(15).Rotations.Single();
         Assert.Equal(rotation.StartTime, rotation.Query!.StartTime);
         var client = fixture.NewClient();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Callout.EndToEnd.Rotations;
 
-/// The times of one test vector of spec/rotations.md §4, written `MM-DDTHH:MM` in 2024 UTC.
+/// The times of one test vector of docs/spec/rotations.md §4, written `MM-DDTHH:MM` in 2024 UTC.
 /// Overrides must end in the future and at most six months ahead (§5), so a vector with overrides
 /// is moved forward by whole weeks: weekdays stay, and its UTC-only times have no DST to keep.
 sealed class VectorTime(int weeks)

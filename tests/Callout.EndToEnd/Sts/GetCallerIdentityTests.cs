@@ -4,7 +4,7 @@ using Callout.EndToEnd.Harness;
 namespace Callout.EndToEnd.Sts;
 
 /// STS GetCallerIdentity under `--auth off`: the account comes from the access key as for the
-/// SSM Contacts API (spec/protocol.md §5), and the answer is the account's root (docs/decisions.md).
+/// SSM Contacts API (docs/spec/protocol.md §5), and the answer is the account's root (docs/decisions.md).
 public sealed class GetCallerIdentityTests : IAsyncLifetime
 {
     const string ConfiguredKey = "AKIACALLOUTSTS01";

@@ -3,7 +3,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Validation;
 
-/// spec/protocol.md §1: a value of the wrong JSON type, or a number that is not an int32, is
+/// docs/spec/protocol.md §1: a value of the wrong JSON type, or a number that is not an int32, is
 /// CANNOT_PARSE naming the member; unknown members are ignored; nothing in the body gives a 5xx.
 public sealed class JsonTypeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {

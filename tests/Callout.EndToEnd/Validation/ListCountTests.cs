@@ -3,7 +3,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Validation;
 
-/// spec/protocol.md §4: list item counts; the message shows "Value with N items".
+/// docs/spec/protocol.md §4: list item counts; the message shows "Value with N items".
 public sealed class ListCountTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     static string Tags(int n) =>

@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Validation;
 
-/// spec/protocol.md §4: paths are lower-camel with 1-based list indexes and `.member`, and every
+/// docs/spec/protocol.md §4: paths are lower-camel with 1-based list indexes and `.member`, and every
 /// violation of a request is reported in one ValidationException whose message counts them.
 public sealed class NestedPathTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {

@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Validation;
 
-/// spec/protocol.md §4: integer min/max from the model, both ends inclusive.
+/// docs/spec/protocol.md §4: integer min/max from the model, both ends inclusive.
 public sealed class NumberRangeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Theory]

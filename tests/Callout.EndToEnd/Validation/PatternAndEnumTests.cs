@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Validation;
 
-/// spec/protocol.md §4: model patterns are Java regex (`\w` is ASCII-only); enums are exact and
+/// docs/spec/protocol.md §4: model patterns are Java regex (`\w` is ASCII-only); enums are exact and
 /// case-sensitive, and the message lists the allowed values.
 public sealed class PatternAndEnumTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
@@ -29,7 +29,7 @@ public sealed class PatternAndEnumTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task a_non_ascii_letter_in_the_resource_part_of_an_arn_never_reaches_a_contact()
     {
-        // The model's ARN pattern is unanchored (spec/protocol.md §4), so "…:contact/café" matches
+        // The model's ARN pattern is unanchored (docs/spec/protocol.md §4), so "…:contact/café" matches
         // on its ASCII prefix; either the pattern or the ARN reader must still refuse it, and it
         // must never be read as the contact "caf".
         var client = fixture.NewClient();

@@ -2,7 +2,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Validation;
 
-/// spec/protocol.md §1 and §4: a required member that is missing, or JSON null (which counts as
+/// docs/spec/protocol.md §1 and §4: a required member that is missing, or JSON null (which counts as
 /// absent), is `Member must not be null`; a null optional member is simply absent.
 public sealed class RequiredMemberTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {

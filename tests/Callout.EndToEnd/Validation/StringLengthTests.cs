@@ -3,7 +3,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Validation;
 
-/// spec/protocol.md §4: string min/max from the model, counted in Unicode code points.
+/// docs/spec/protocol.md §4: string min/max from the model, counted in Unicode code points.
 public sealed class StringLengthTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     // U+1D400 MATHEMATICAL BOLD CAPITAL A: one code point and a letter (\p{L}), but two UTF-16 units.

@@ -3,7 +3,7 @@ using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Validation;
 
-/// Reads the ValidationException envelope of spec/protocol.md §4: 400, `__type` and header
+/// Reads the ValidationException envelope of docs/spec/protocol.md §4: 400, `__type` and header
 /// agree, a `Reason`, and one `{Name, Message}` per violation.
 static class ValidationAssert
 {

@@ -26,7 +26,7 @@ public sealed record RotationVector(int Number, string Description, IReadOnlyLis
     /// A RotationShift; ShiftDetails only on an OVERRIDDEN one.
     public sealed record Shift(DateTimeOffset StartTime, DateTimeOffset EndTime, IReadOnlyList<string> ContactIds, string Type, ShiftDetails? ShiftDetails = null)
     {
-        /// The shift as spec/rotations.md §4 writes it: `C 2024-01-01T12:00→2024-01-01T18:00 O(A)`.
+        /// The shift as docs/spec/rotations.md §4 writes it: `C 2024-01-01T12:00→2024-01-01T18:00 O(A)`.
         public override string ToString() => Describe(ContactIds, StartTime, EndTime, Type, ShiftDetails?.OverriddenContactIds);
     }
 
@@ -60,12 +60,12 @@ public sealed record RotationVector(int Number, string Description, IReadOnlyLis
     }
 
     /// As the API layers run it. Overrides must end after now and at most six months ahead
-    /// (spec/rotations.md §5), so a vector with overrides is moved to make 2024-01-01 (a Monday)
+    /// (docs/spec/rotations.md §5), so a vector with overrides is moved to make 2024-01-01 (a Monday)
     /// a Monday 8 to 14 days after now; the others keep their own dates.
     public RotationVector ForApiAt(DateTimeOffset now) =>
         HasOverrides ? MovedBy((int)(now - FirstMonday).TotalDays / 7 + 2) : this;
 
-    /// A shift in the notation of spec/rotations.md §4: members by letter (`[]` for none), UTC
+    /// A shift in the notation of docs/spec/rotations.md §4: members by letter (`[]` for none), UTC
     /// times to the minute (seconds only when there are some), then R, O(regular team), or the
     /// unexpected type and details spelled out.
     public static string Describe(IReadOnlyList<string> contacts, DateTimeOffset start, DateTimeOffset end, string type, IReadOnlyList<string>? overridden)

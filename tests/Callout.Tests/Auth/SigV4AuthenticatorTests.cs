@@ -249,7 +249,7 @@ public sealed class SigV4AuthenticatorTests
     [Fact]
     public void signature_older_than_15_minutes_fails_with_the_aws_wording()
     {
-        // spec/protocol.md §9 step 2's example; the fraction of a second on the clock must not show.
+        // docs/spec/protocol.md §9 step 2's example; the fraction of a second on the clock must not show.
         var request = BotocoreVectors.CreateContact()
             .WithHeader("X-Amz-Date", "20140325T143453Z")
             .WithHeader("Authorization",

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Callout.Tests.Engine;
 
-/// The pure planner (spec/domain.md §3.2–3.4, §3.6): which steps a snapshot of plans produces,
+/// The pure planner (docs/spec/domain.md §3.2–3.4, §3.6): which steps a snapshot of plans produces,
 /// when each is due, its attempt, page, resolution path and essential flag, and the natural end.
 public sealed class EngagementPlannerTests
 {

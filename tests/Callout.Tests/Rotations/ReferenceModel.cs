@@ -4,7 +4,7 @@ using NodaTime.TimeZones;
 
 namespace Callout.Tests.Rotations;
 
-/// spec/rotations.md §2–3 written the naive way, instant by instant, as an oracle for the
+/// docs/spec/rotations.md §2–3 written the naive way, instant by instant, as an oracle for the
 /// property tests: no incremental state, NodaTime's resolver on every local time, brute-force
 /// coverage and override lookups.
 sealed class ReferenceModel

@@ -6,7 +6,7 @@ using static Callout.Tests.Rotations.ShiftNotation;
 
 namespace Callout.Tests.Rotations;
 
-/// spec/rotations.md §5: the semantic checks and their wording.
+/// docs/spec/rotations.md §5: the semantic checks and their wording.
 public sealed class RotationRulesTests
 {
     static readonly Instant Now = T("03-01T12");

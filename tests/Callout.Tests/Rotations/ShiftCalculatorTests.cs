@@ -5,7 +5,7 @@ using static Callout.Tests.Rotations.ShiftNotation;
 
 namespace Callout.Tests.Rotations;
 
-/// Cases beyond the vectors of spec/rotations.md §4: orderings that only show up after DST
+/// Cases beyond the vectors of docs/spec/rotations.md §4: orderings that only show up after DST
 /// resolution or clamping, override ties and merges, and how the result may be consumed.
 public sealed class ShiftCalculatorTests
 {

@@ -5,7 +5,7 @@ using NodaTime.Text;
 
 namespace Callout.Tests.Rotations;
 
-/// The notation of spec/rotations.md §4: times in 2024 UTC as `MM-DD`, `MM-DDTHH` or
+/// The notation of docs/spec/rotations.md §4: times in 2024 UTC as `MM-DD`, `MM-DDTHH` or
 /// `MM-DDTHH:MM`, and shifts written as `start→end [members] R` or `… O(regular team)`.
 static class ShiftNotation
 {

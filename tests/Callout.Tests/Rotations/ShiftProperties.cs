@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Callout.Tests.Rotations;
 
-/// Random valid rotations against the naive model of spec/rotations.md §2–3 (ReferenceModel).
+/// Random valid rotations against the naive model of docs/spec/rotations.md §2–3 (ReferenceModel).
 public sealed class ShiftProperties
 {
     const int Runs = 500;

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Callout.Tests.Rotations;
 
-/// The worked vectors of spec/rotations.md §4 (tests/vectors/rotation-shifts.json) through the
+/// The worked vectors of docs/spec/rotations.md §4 (tests/vectors/rotation-shifts.json) through the
 /// shift calculator, one test case per vector, on the vector's own 2024 dates.
 public sealed class ShiftVectorTests
 {
@@ -43,7 +43,7 @@ public sealed class ShiftVectorTests
     static RotationPlan Plan(RotationVector.Rotation rotation) =>
         new(rotation.ContactIds, At(rotation.StartTime), DateTimeZoneProviders.Tzdb[rotation.TimeZoneId], WireRecurrence.ToDomain(rotation.Recurrence));
 
-    /// In the table's order, each created after the one before (the later wins, spec/rotations.md §2.7).
+    /// In the table's order, each created after the one before (the later wins, docs/spec/rotations.md §2.7).
     static IReadOnlyList<RotationOverride> Overrides(RotationVector.Rotation rotation) =>
         rotation.Overrides.Select((o, i) => new RotationOverride(
             $"o{i + 1}", "r", o.NewContactIds, At(o.StartTime), At(o.EndTime), Instant.FromUtc(2023, 12, 1, 0, 0).PlusTicks(i + 1))).ToList();

@@ -6,7 +6,7 @@
 ENDPOINT="${CALLOUT_ENDPOINT%/}"
 
 # use_credentials KEY SECRET: the CLI needs a region and credentials even for a local endpoint
-# (spec/protocol.md §8); a 12-digit access key is the account (§5). Any local profile, config or
+# (docs/spec/protocol.md §8); a 12-digit access key is the account (§5). Any local profile, config or
 # endpoint override is kept out.
 use_credentials() {
   export AWS_ACCESS_KEY_ID=$1 AWS_SECRET_ACCESS_KEY=$2 AWS_DEFAULT_REGION=us-east-1

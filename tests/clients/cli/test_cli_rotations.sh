@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # AWS CLI v1 drives rotations, overrides and shift listings against a running Callout server.
 #   CALLOUT_ENDPOINT=http://127.0.0.1:5000 bash test_cli_rotations.sh
-# The rotations and expected shifts are test vectors 1, 7 and 9 of spec/rotations.md §4, read from the
+# The rotations and expected shifts are test vectors 1, 7 and 9 of docs/spec/rotations.md §4, read from the
 # table every test layer shares, tests/vectors/rotation-shifts.json. Vector 7 has an override, which
 # must end in the future and at most six months ahead, so it is moved forward by whole weeks.
 # Prints "ok - name" / "not ok - name" lines, then "N passed, M failed"; exits 1 on any failure.
@@ -17,7 +17,7 @@ export VECTORS_PATH="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/vectors
 HELPER=$(mktemp --suffix .py)
 TEMP_FILES+=("$HELPER")
 
-# Shifts written as spec/rotations.md §4 writes them: "C 2024-01-01T12:00→2024-01-01T18:00 O(A)".
+# Shifts written as docs/spec/rotations.md §4 writes them: "C 2024-01-01T12:00→2024-01-01T18:00 O(A)".
 cat >"$HELPER" <<'EOF'
 import json, os, sys
 from datetime import datetime, timedelta, timezone

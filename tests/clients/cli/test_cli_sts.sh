@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # AWS CLI v1 asks Callout's STS who it is, through --endpoint-url and through AWS_ENDPOINT_URL_STS.
 #   CALLOUT_ENDPOINT=http://127.0.0.1:5000 bash test_cli_sts.sh
-# Under `--auth off` a random 12-digit access key is the account (spec/protocol.md §5). Against a
+# Under `--auth off` a random 12-digit access key is the account (docs/spec/protocol.md §5). Against a
 # `--auth strict` server, CALLOUT_STS_KEY, CALLOUT_STS_SECRET and CALLOUT_STS_ACCOUNT name a
 # configured credential; then a wrong secret must be refused too.
 # Prints "ok - name" / "not ok - name" lines, then "N passed, M failed"; exits 1 on any failure.

@@ -25,14 +25,14 @@ ACCOUNT = "111122223333"
 REGION = "us-east-1"
 RUN = uuid.uuid4().hex[:8]
 
-# spec/protocol.md §3: don't let botocore retry, so an unexpected 5xx fails at once.
+# docs/spec/protocol.md §3: don't let botocore retry, so an unexpected 5xx fails at once.
 CONFIG = Config(retries={"max_attempts": 0})
 
 _counter = iter(range(1, 1_000_000))
 
 
 def client(account=ACCOUNT):
-    # spec/protocol.md §5: a 12-digit access key is the account.
+    # docs/spec/protocol.md §5: a 12-digit access key is the account.
     return boto3.client(
         "ssm-contacts",
         endpoint_url=ENDPOINT,

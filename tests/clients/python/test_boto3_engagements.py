@@ -4,7 +4,7 @@ Run: start Callout with `--clock virtual`, then
     CALLOUT_ENDPOINT=http://127.0.0.1:5000 python3 -m unittest -v test_boto3_engagements
 
 The clock only moves when a test POSTs /_callout/clock/advance, which runs every step due on the
-way before it answers, so the timelines below are exact (spec/domain.md §3). Every test works in an
+way before it answers, so the timelines below are exact (docs/spec/domain.md §3). Every test works in an
 account of its own.
 """
 
@@ -29,7 +29,7 @@ _numbers = iter(range(random.randrange(1_000_000, 8_000_000), 10_000_000))
 
 
 def client(account):
-    # spec/protocol.md §5: a 12-digit access key is the account.
+    # docs/spec/protocol.md §5: a 12-digit access key is the account.
     return boto3.client(
         "ssm-contacts",
         endpoint_url=ENDPOINT,

@@ -3,7 +3,7 @@
 Run: start Callout (the system clock is fine), then
     CALLOUT_ENDPOINT=http://127.0.0.1:5000 python3 -m unittest -v test_boto3_rotations
 
-The expected shifts are the test vectors of spec/rotations.md §4, read from the table every test
+The expected shifts are the test vectors of docs/spec/rotations.md §4, read from the table every test
 layer shares, tests/vectors/rotation-shifts.json: each vector through ListRotationShifts (test_vector_NN)
 and through ListPreviewRotationShifts (test_preview_of_vector_NN). Overrides must end in the future
 and at most six months ahead, so vectors with overrides are moved forward by whole weeks (their
@@ -36,7 +36,7 @@ DAILY_0230 = {"NumberOfOnCalls": 1, "RecurrenceMultiplier": 1, "DailySettings": 
 
 
 def client(account):
-    # spec/protocol.md §5: a 12-digit access key is the account.
+    # docs/spec/protocol.md §5: a 12-digit access key is the account.
     return boto3.client(
         "ssm-contacts",
         endpoint_url=ENDPOINT,

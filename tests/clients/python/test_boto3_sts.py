@@ -3,7 +3,7 @@
 Run: start Callout, then
     CALLOUT_ENDPOINT=http://127.0.0.1:5000 python3 -m unittest -v test_boto3_sts
 
-Under `--auth off` a random 12-digit access key is the account (spec/protocol.md §5). Against a
+Under `--auth off` a random 12-digit access key is the account (docs/spec/protocol.md §5). Against a
 `--auth strict` server, CALLOUT_STS_KEY, CALLOUT_STS_SECRET and CALLOUT_STS_ACCOUNT name a
 configured credential and its account; then a wrong secret must be refused too.
 """

@@ -11,7 +11,7 @@ using Callout.Server.Mapping;
 namespace Callout.Server.Operations.Channels;
 
 /// A new channel starts NOT_ACTIVATED and gets an activation code at once unless DeferActivation
-/// is set (spec/domain.md §2.2).
+/// is set (docs/spec/domain.md §2.2).
 sealed class CreateContactChannel(IStore store, ServiceLimits limits, ActivationIssuer activation, TimeProvider time)
     : IOperation<CreateContactChannelRequest, CreateContactChannelResult>
 {

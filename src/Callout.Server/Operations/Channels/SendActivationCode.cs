@@ -6,7 +6,7 @@ using Callout.Server.Api;
 
 namespace Callout.Server.Operations.Channels;
 
-/// A new code replaces the previous one; an active channel needs none (spec/domain.md §2.2).
+/// A new code replaces the previous one; an active channel needs none (docs/spec/domain.md §2.2).
 sealed class SendActivationCode(IStore store, ActivationIssuer activation) : IOperation<SendActivationCodeRequest, SendActivationCodeResult>
 {
     public async Task<SendActivationCodeResult> HandleAsync(SendActivationCodeRequest request, RequestContext context, CancellationToken ct)

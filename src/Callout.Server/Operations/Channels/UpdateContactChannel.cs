@@ -7,7 +7,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Channels;
 
 /// A new address is never paged unconfirmed: the channel goes back to NOT_ACTIVATED and a fresh
-/// code goes to the new address. A name change keeps the status (spec/domain.md §2.2).
+/// code goes to the new address. A name change keeps the status (docs/spec/domain.md §2.2).
 sealed class UpdateContactChannel(IStore store, ActivationIssuer activation) : IOperation<UpdateContactChannelRequest, UpdateContactChannelResult>
 {
     public async Task<UpdateContactChannelResult> HandleAsync(UpdateContactChannelRequest request, RequestContext context, CancellationToken ct)

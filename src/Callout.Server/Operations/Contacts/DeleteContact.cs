@@ -8,7 +8,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Contacts;
 
 /// Deleting removes the contact's channels, tags and policy. Escalation plans that name it keep the
-/// reference and skip it when they run; a member of a rotation cannot be deleted (spec/domain.md §2.1).
+/// reference and skip it when they run; a member of a rotation cannot be deleted (docs/spec/domain.md §2.1).
 sealed class DeleteContact(IStore store) : IOperation<DeleteContactRequest, DeleteContactResult>
 {
     public async Task<DeleteContactResult> HandleAsync(DeleteContactRequest request, RequestContext context, CancellationToken ct)

@@ -5,7 +5,7 @@ using Callout.Domain.Ports;
 
 namespace Callout.Server.Operations.Contacts;
 
-/// Loads what a plan points at and applies the reference rules of spec/domain.md §2.3: channels of
+/// Loads what a plan points at and applies the reference rules of docs/spec/domain.md §2.3: channels of
 /// the contact itself, people or schedules for escalations, existing rotations for schedules.
 static class PlanReferences
 {

@@ -9,7 +9,7 @@ using Callout.Server.Mapping;
 namespace Callout.Server.Operations.Contacts;
 
 /// An omitted member stays as it is; a Plan replaces the whole plan (Terraform deletes a plan by
-/// sending empty Stages); an empty DisplayName clears the name (spec/protocol.md §8).
+/// sending empty Stages); an empty DisplayName clears the name (docs/spec/protocol.md §8).
 sealed class UpdateContact(IStore store, ServiceLimits limits) : IOperation<UpdateContactRequest, UpdateContactResult>
 {
     public async Task<UpdateContactResult> HandleAsync(UpdateContactRequest request, RequestContext context, CancellationToken ct)

@@ -10,7 +10,7 @@ using Callout.Server.Listing;
 namespace Callout.Server.Operations.Engagements;
 
 /// Newest first; the time range filters StartTime inclusively. Only engagements made by
-/// StartEngagement are listed; escalations create no child engagements (spec/domain.md §2.5).
+/// StartEngagement are listed; escalations create no child engagements (docs/spec/domain.md §2.5).
 sealed class ListEngagements(IStore store, CursorTokens tokens) : IOperation<ListEngagementsRequest, ListEngagementsResult>
 {
     public async Task<ListEngagementsResult> HandleAsync(ListEngagementsRequest request, RequestContext context, CancellationToken ct)

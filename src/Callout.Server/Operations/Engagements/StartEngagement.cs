@@ -11,7 +11,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Engagements;
 
 /// Snapshots the plans, lays out every step of the timeline from t0 = now and wakes the engine;
-/// pages go out asynchronously (spec/domain.md §3.1).
+/// pages go out asynchronously (docs/spec/domain.md §3.1).
 sealed class StartEngagement(IStore store, EngineSettings settings, EngagementEngine engine, StagesWithoutAnyone nobody, TimeProvider time)
     : IOperation<StartEngagementRequest, StartEngagementResult>
 {

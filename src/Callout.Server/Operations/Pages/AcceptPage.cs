@@ -9,7 +9,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Pages;
 
 /// AcceptCodeValidation defaults to IGNORE, which accepts any well-formed code (AWS changelog);
-/// ENFORCE checks it. Only READ acknowledges (spec/domain.md §4.1).
+/// ENFORCE checks it. Only READ acknowledges (docs/spec/domain.md §4.1).
 sealed class AcceptPage(IStore store, EngagementActions actions) : IOperation<AcceptPageRequest, AcceptPageResult>
 {
     public async Task<AcceptPageResult> HandleAsync(AcceptPageRequest request, RequestContext context, CancellationToken ct)

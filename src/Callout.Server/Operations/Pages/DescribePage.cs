@@ -8,7 +8,7 @@ using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Pages;
 
-/// The page with the texts of its engagement (spec/domain.md §2.6).
+/// The page with the texts of its engagement (docs/spec/domain.md §2.6).
 sealed class DescribePage(IStore store) : IOperation<DescribePageRequest, DescribePageResult>
 {
     public async Task<DescribePageResult> HandleAsync(DescribePageRequest request, RequestContext context, CancellationToken ct)

@@ -8,7 +8,7 @@ using Callout.Server.Listing;
 
 namespace Callout.Server.Operations.Pages;
 
-/// The path from the engaged contact to the paged person, root first (spec/domain.md §2.8). It is
+/// The path from the engaged contact to the paged person, root first (docs/spec/domain.md §2.8). It is
 /// a handful of entries, so it is always returned whole; a NextToken is only ever checked.
 sealed class ListPageResolutions(IStore store, CursorTokens tokens) : IOperation<ListPageResolutionsRequest, ListPageResolutionsResult>
 {

@@ -13,7 +13,7 @@ using NodaTime;
 
 namespace Callout.Server.Operations.Rotations;
 
-/// A StartTime left out is the request time, to the second (spec/rotations.md §1.1), but it is
+/// A StartTime left out is the request time, to the second (docs/spec/rotations.md §1.1), but it is
 /// remembered as not given, so Get and List leave it out (docs/decisions.md, Rotations).
 sealed class CreateRotation(IStore store, ServiceLimits limits, TimeProvider time) : IOperation<CreateRotationRequest, CreateRotationResult>
 {

@@ -10,7 +10,7 @@ using Callout.Server.Mapping;
 namespace Callout.Server.Operations.Rotations;
 
 /// Overrides name members of the rotation, last at least 30 minutes, end in the future and at most
-/// six months ahead (spec/rotations.md §1.3, §5).
+/// six months ahead (docs/spec/rotations.md §1.3, §5).
 sealed class CreateRotationOverride(IStore store, ServiceLimits limits, TimeProvider time)
     : IOperation<CreateRotationOverrideRequest, CreateRotationOverrideResult>
 {

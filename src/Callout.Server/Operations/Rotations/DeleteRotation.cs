@@ -7,7 +7,7 @@ using Callout.Server.Api;
 namespace Callout.Server.Operations.Rotations;
 
 /// Deletes the rotation with its overrides and takes it out of every on-call schedule, even one
-/// left with no rotation (model; spec/rotations.md §3.3).
+/// left with no rotation (model; docs/spec/rotations.md §3.3).
 sealed class DeleteRotation(IStore store) : IOperation<DeleteRotationRequest, DeleteRotationResult>
 {
     public async Task<DeleteRotationResult> HandleAsync(DeleteRotationRequest request, RequestContext context, CancellationToken ct)

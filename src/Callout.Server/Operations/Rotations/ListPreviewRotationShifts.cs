@@ -11,7 +11,7 @@ namespace Callout.Server.Operations.Rotations;
 
 /// The same calculator on unsaved settings. Members are free strings, echoed as ContactIds; preview
 /// overrides have no creation time, so a later one in the list wins where they overlap
-/// (spec/rotations.md §3.2).
+/// (docs/spec/rotations.md §3.2).
 sealed class ListPreviewRotationShifts(CursorTokens tokens) : IOperation<ListPreviewRotationShiftsRequest, ListPreviewRotationShiftsResult>
 {
     public Task<ListPreviewRotationShiftsResult> HandleAsync(ListPreviewRotationShiftsRequest request, RequestContext context, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Callout.Server.Operations.Rotations;
 
 /// Shifts in [StartTime (default now), EndTime), clipped, nothing before the rotation's start.
 /// A NextToken carries the query's start, so later calls may leave StartTime out; one that sends
-/// a different StartTime gets ValidationException (spec/rotations.md §3.1).
+/// a different StartTime gets ValidationException (docs/spec/rotations.md §3.1).
 sealed class ListRotationShifts(IStore store, CursorTokens tokens) : IOperation<ListRotationShiftsRequest, ListRotationShiftsResult>
 {
     public async Task<ListRotationShiftsResult> HandleAsync(ListRotationShiftsRequest request, RequestContext context, CancellationToken ct)

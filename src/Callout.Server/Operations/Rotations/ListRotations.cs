@@ -7,7 +7,7 @@ using Callout.Server.Listing;
 
 namespace Callout.Server.Operations.Rotations;
 
-/// Sorted by name, then ARN; names need not be unique (spec/rotations.md §3.3). StartTime only
+/// Sorted by name, then ARN; names need not be unique (docs/spec/rotations.md §3.3). StartTime only
 /// when the caller gave one, as in GetRotation.
 sealed class ListRotations(IStore store, CursorTokens tokens) : IOperation<ListRotationsRequest, ListRotationsResult>
 {

@@ -15,7 +15,7 @@ static class RotationLookups
             ?? throw new ResourceNotFound(rotationId, ResourceTypes.Rotation, $"Rotation {rotationId} not found.");
     }
 
-    /// Rotation members are existing PERSONAL contacts of the caller (spec/rotations.md §5).
+    /// Rotation members are existing PERSONAL contacts of the caller (docs/spec/rotations.md §5).
     public static async Task<List<string>> MemberAliasesAsync(this IStoreSession session, IReadOnlyList<string> contactIds, AccountScope scope, CancellationToken ct)
     {
         var aliases = new List<string>(contactIds.Count);

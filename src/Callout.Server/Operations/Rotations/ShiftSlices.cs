@@ -8,7 +8,7 @@ namespace Callout.Server.Operations.Rotations;
 
 /// The shifts one call of ListRotationShifts or ListPreviewRotationShifts returns; the two share
 /// the calculator. Shifts never overlap, so the start of the first shift not shown is the whole cursor
-/// (spec/rotations.md §3.1).
+/// (docs/spec/rotations.md §3.1).
 static class ShiftSlices
 {
     public static (List<Wire.RotationShift> Shifts, string? NextToken) Take(

@@ -8,7 +8,7 @@ using Callout.Server.Mapping;
 namespace Callout.Server.Operations.Rotations;
 
 /// Recurrence is replaced whole; ContactIds, StartTime and TimeZoneId only when sent. Overrides
-/// stay, even those naming people who left (spec/rotations.md §3.3). A StartTime sent counts as
+/// stay, even those naming people who left (docs/spec/rotations.md §3.3). A StartTime sent counts as
 /// given from then on; one left out keeps the rotation's as it was, given or not.
 sealed class UpdateRotation(IStore store) : IOperation<UpdateRotationRequest, UpdateRotationResult>
 {

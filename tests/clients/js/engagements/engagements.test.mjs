@@ -1,7 +1,7 @@
 // AWS SDK for JavaScript v3 runs whole engagements against a Callout server on the virtual clock.
 //   (start Callout with --clock virtual)  CALLOUT_ENDPOINT=http://127.0.0.1:5000 node --test engagements/
 // The clock only moves when a test POSTs /_callout/clock/advance, which runs every step due on the
-// way before it answers, so the timelines are exact (spec/domain.md §3). The tests of this file run
+// way before it answers, so the timelines are exact (docs/spec/domain.md §3). The tests of this file run
 // one after another (node:test's default), each in an account of its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,7 +33,7 @@ const MINUTE = 60_000;
 const ACTIVATION_SUBJECT = 'Activate your Callout paging channel';
 let number = randomInt(1_000_000, 8_000_000);
 
-// spec/protocol.md §8 (JS v3); a 12-digit access key is the account (§5). maxAttempts 1: no retries.
+// docs/spec/protocol.md §8 (JS v3); a 12-digit access key is the account (§5). maxAttempts 1: no retries.
 function account() {
     const id = String(randomInt(200_000_000_000, 999_999_999_999));
     const client = new SSMContactsClient({

@@ -1,6 +1,6 @@
 // AWS SDK for JavaScript v3 drives rotations, overrides and shift listings against a Callout server.
 //   CALLOUT_ENDPOINT=http://127.0.0.1:5000 node --test rotations/
-// The expected shifts are the test vectors of spec/rotations.md §4, read from the table every test
+// The expected shifts are the test vectors of docs/spec/rotations.md §4, read from the table every test
 // layer shares, tests/vectors/rotation-shifts.json: each vector through ListRotationShifts and through
 // ListPreviewRotationShifts. Overrides must end in the future and at most six months ahead, so vectors
 // with overrides are moved forward by whole weeks (their times are UTC, so weekdays stay). Every test
@@ -41,7 +41,7 @@ const FIRST_MONDAY = Date.UTC(2024, 0, 1);
 const VECTORS = JSON.parse(readFileSync(new URL('../../../vectors/rotation-shifts.json', import.meta.url), 'utf8')).Vectors;
 const DAILY_0900 = { NumberOfOnCalls: 1, RecurrenceMultiplier: 1, DailySettings: [{ HourOfDay: 9, MinuteOfHour: 0 }] };
 
-// spec/protocol.md §8 (JS v3); a 12-digit access key is the account (§5). maxAttempts 1: no retries.
+// docs/spec/protocol.md §8 (JS v3); a 12-digit access key is the account (§5). maxAttempts 1: no retries.
 async function account() {
     const id = String(randomInt(200_000_000_000, 999_999_999_999));
     const client = new SSMContactsClient({

@@ -1,6 +1,6 @@
 // AWS SDK for JavaScript v3 asks Callout's STS who it is.
 //   CALLOUT_ENDPOINT=http://127.0.0.1:5000 node --test sts/
-// Under `--auth off` a random 12-digit access key is the account (spec/protocol.md §5). Against a
+// Under `--auth off` a random 12-digit access key is the account (docs/spec/protocol.md §5). Against a
 // `--auth strict` server, CALLOUT_STS_KEY, CALLOUT_STS_SECRET and CALLOUT_STS_ACCOUNT name a
 // configured credential; then a wrong secret must be refused too.
 import { test } from 'node:test';
@@ -23,7 +23,7 @@ function credential() {
     return { key: account, secret: 'x', account };
 }
 
-// spec/protocol.md §8 (JS v3); maxAttempts 1: no retries.
+// docs/spec/protocol.md §8 (JS v3); maxAttempts 1: no retries.
 const client = (Client, { key, secret }, region = 'us-east-1') => new Client({
     region,
     endpoint,

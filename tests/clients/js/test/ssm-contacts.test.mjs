@@ -36,7 +36,7 @@ const region = 'us-east-1';
 const run = `js${randomUUID().slice(0, 8)}`;
 let counter = 0;
 
-// spec/protocol.md §8 (JS v3); a 12-digit access key is the account (§5). maxAttempts 1: no retries.
+// docs/spec/protocol.md §8 (JS v3); a 12-digit access key is the account (§5). maxAttempts 1: no retries.
 const client = new SSMContactsClient({
     region,
     endpoint,
