@@ -94,7 +94,9 @@ builder.Services.AddSingleton(time);
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton<IEngineStore>(store);
 builder.Services.AddSingleton(new ServiceLimits());
-builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, credentials, time));
+// A signature's 15-minute window is about the request's real age: checked against the virtual
+// clock, a rehearsal that moved time forward would lock every signed client out.
+builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, credentials, TimeProvider.System));
 // The key sealing page tokens lives in the store, so every node of a cluster honours the tokens of
 // the others and a file-backed server's tokens outlive a restart.
 builder.Services.AddSingleton(new CursorTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));

@@ -10,9 +10,12 @@ namespace Callout.Server.Admin;
 
 /// The virtual clock (`--clock virtual`): `POST /_callout/clock/advance` with `{"seconds": 300}` or
 /// `{"duration": "PT5M"}` moves time forward, stopping at every due step on the way so each runs at
-/// its own time, and answers once the engine is idle. `GET /_callout/clock` tells the time.
+/// its own time, and answers once the engine is idle. `GET /_callout/clock` tells the time. One
+/// advance moves at most MaxAdvance; a longer rehearsal advances several times.
 static class ClockEndpoints
 {
+    static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(366);
+
     public static void MapClock(this WebApplication app, VirtualClock? clock)
     {
         app.MapGet("/_callout/clock", (TimeProvider time) => Now(time, clock is not null));
@@ -27,9 +30,9 @@ static class ClockEndpoints
             {
                 by = await ReadDurationAsync(request, ct);
             }
-            catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException)
+            catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
             {
-                return Problem("Send {\"seconds\": n} or {\"duration\": \"PT5M\"} with a non-negative duration: " + e.Message);
+                return Problem("Send {\"seconds\": n} or {\"duration\": \"PT5M\"} with a duration from 0 to 366 days: " + e.Message);
             }
             var target = clock.GetUtcNow() + by;
             await engine.WaitIdleAsync(ct);
@@ -68,11 +71,17 @@ static class ClockEndpoints
         else
         {
             using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException("the body is not a JSON object.");
+            }
             by = doc.RootElement.TryGetProperty("seconds", out var sec) ? TimeSpan.FromSeconds(sec.GetDouble())
                 : doc.RootElement.TryGetProperty("duration", out var dur) ? XmlConvert.ToTimeSpan(dur.GetString()!)
                 : throw new FormatException("no seconds or duration given");
         }
-        return by >= TimeSpan.Zero ? by : throw new ArgumentException("the clock never goes back");
+        return by < TimeSpan.Zero ? throw new ArgumentException("the clock never goes back.")
+            : by > MaxAdvance ? throw new ArgumentException($"{by} is more than one advance may move ({MaxAdvance.TotalDays} days).")
+            : by;
     }
 
     static IResult Problem(string message) => Results.Content(

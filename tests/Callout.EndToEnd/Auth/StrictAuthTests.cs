@@ -13,7 +13,7 @@ public sealed class StrictAuthTests : IAsyncLifetime
     ServerProcess _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await ServerProcess.StartAsync(extraArgs: ["--auth", "strict", "--credentials", $"{Key}:{Secret}:{Account}"]);
+        _server = await ServerProcess.StartAsync(extraArgs: ["--auth", "strict", "--credentials", $"{Key}:{Secret}:{Account}", "--clock", "virtual"]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -67,6 +67,21 @@ public sealed class StrictAuthTests : IAsyncLifetime
     [Fact]
     public async Task a_signature_more_than_fifteen_minutes_old_has_expired() =>
         Assert.Equal("InvalidSignatureException", await Boto3Async(Key, Secret, skewSeconds: -20 * 60));
+
+    [Fact]
+    public async Task a_rehearsal_that_moves_the_clock_does_not_lock_signed_clients_out()
+    {
+        await VirtualTime.AdvanceAsync(_server.Endpoint, TimeSpan.FromMinutes(20));
+        var arn = await Boto3Async(Key, Secret);
+        Assert.StartsWith($"arn:aws:ssm-contacts:eu-west-1:{Account}:contact/", arn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_signature_window_follows_the_real_time_whatever_the_virtual_clock_says()
+    {
+        await VirtualTime.AdvanceAsync(_server.Endpoint, TimeSpan.FromMinutes(20));
+        Assert.Equal("InvalidSignatureException", await Boto3Async(Key, Secret, skewSeconds: 20 * 60));
+    }
 
     [Fact]
     public async Task a_request_without_a_signature_is_missing_its_token()
