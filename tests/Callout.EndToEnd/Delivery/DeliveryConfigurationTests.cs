@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Callout.EndToEnd.Harness;
 
 namespace Callout.EndToEnd.Delivery;
@@ -9,34 +8,8 @@ public sealed class DeliveryConfigurationTests
 {
     static async Task<(int ExitCode, string Output)> StartAsync(Dictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Paths.ServerDll, "--urls", "http://127.0.0.1:0", "--in-memory" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        foreach (var (k, v) in environment)
-        {
-            info.Environment[k] = v;
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new Xunit.Sdk.XunitException("The server started although its delivery settings are incomplete:\n" + await stdout);
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var exit = await ServerCommand.RunToExitAsync(["--urls", "http://127.0.0.1:0", "--in-memory"], environment);
+        return (exit.Code, exit.Stdout + exit.Stderr);
     }
 
     [Theory]
