@@ -108,7 +108,7 @@ public sealed class EngagementEngineTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, _sender.Sent);
         var stopped = await EngagementAsync();
         Assert.Equal(T0, stopped.StopTime);
-        Assert.Equal(DeliveryStatus.Sent, (await ReadAsync(s => s.FindDeliveryAsync(Id(201) + ":0", None)))?.Status);
+        Assert.Equal(DeliveryStatus.Sent, (await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(Id(201) + ":0", None)))?.Status);
     }
 
     [Fact]
@@ -196,25 +196,12 @@ public sealed class EngagementEngineTests : IAsyncLifetime, IDisposable
     SendPageStep Send(int n) => new(Id(n), Id(100), T0, Id(200 + n), "jane", ResourceArn.Channel(_scope, "jane", Id(900)).ToString(), 0,
         [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true);
 
-    Task InsertAsync(IReadOnlyList<EngagementStep> steps) => CommitAsync(s => s.InsertStepsAsync(steps, None));
+    Task InsertAsync(IReadOnlyList<EngagementStep> steps) => _store.CommitAsync(_scope, s => s.InsertStepsAsync(steps, None));
 
-    async Task<Engagement> EngagementAsync() => (await ReadAsync(s => s.FindEngagementAsync(Id(100), None)))!;
-
-    async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> query)
-    {
-        await using var session = await _store.OpenAsync(_scope, write: false, None);
-        return await query(session);
-    }
-
-    async Task CommitAsync(Func<IStoreSession, Task> work)
-    {
-        await using var session = await _store.OpenAsync(_scope, write: true, None);
-        await work(session);
-        await session.CommitAsync(None);
-    }
+    async Task<Engagement> EngagementAsync() => (await _store.ReadAsync(_scope, s => s.FindEngagementAsync(Id(100), None)))!;
 
     /// jane, her activated email channel, and her running engagement Id(100).
-    Task SeedAsync() => CommitAsync(async s =>
+    Task SeedAsync() => _store.CommitAsync(_scope, async s =>
     {
         var snapshot = new EngagementSnapshot(new Dictionary<string, ContactSnapshot>(StringComparer.Ordinal)
         {

@@ -59,13 +59,13 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         var snapshot = Snapshot(Person("jane", retryMinutes: 1), Schedule("primary"));
         await SeedAsync(engagement, snapshot, Personal("jane"), new Contact(ResourceArn.Contact(_scope, "primary"), "primary", null,
             ContactKind.OncallSchedule, new Plan([], [RotationArn])));
-        await CommitAsync(s => s.InsertRotationAsync(new Rotation(new ResourceArn(_scope, ResourceKind.Rotation, Id(300)), "ops", ["jane"],
+        await _store.CommitAsync(_scope, s => s.InsertRotationAsync(new Rotation(new ResourceArn(_scope, ResourceKind.Rotation, Id(300)), "ops", ["jane"],
             T0 - Duration.FromDays(7), "Europe/Berlin", new Recurrence(RecurrenceKind.Daily, [new HandOff(new LocalTime(9, 0))], 1, 1, null),
             T0 - Duration.FromDays(7)), None));
         // What StartEngagement stores for a schedule: enter it at T0, and the end, due at T0 for now.
         var ids = 0;
         var start = new EngagementPlanner(snapshot, engagement.Id, new EngineSettings(), () => Id(++ids)).Start("primary", T0);
-        await CommitAsync(s => s.InsertStepsAsync(start.Steps, None));
+        await _store.CommitAsync(_scope, s => s.InsertStepsAsync(start.Steps, None));
         var enterId = start.Steps.OfType<EnterScheduleStep>().Single().Id;
         var finishId = start.Steps.OfType<FinishStep>().Single().Id;
 
@@ -98,24 +98,24 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         var pageId = Id(200);
         var send = new SendPageStep(Id(1), engagement.Id, T0, pageId, "jane", ChannelArn("jane"), 0,
             [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true);
-        await CommitAsync(s => s.InsertStepsAsync([send], None));
+        await _store.CommitAsync(_scope, s => s.InsertStepsAsync([send], None));
 
         var (stale, current) = await TakeOverAsync(send.Id);
         await _processor.ProcessAsync(stale, None);
 
         // Without the check the stale run would have recorded the send as pending and put it in the outbox.
         Assert.Empty(await _store.ListOutboxAsync(10, None));
-        Assert.Null(await ReadAsync(s => s.FindDeliveryAsync(pageId + ":0", None)));
-        Assert.Null(await ReadAsync(s => s.FindPageAsync(pageId, None)));
+        Assert.Null(await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(pageId + ":0", None)));
+        Assert.Null(await _store.ReadAsync(_scope, s => s.FindPageAsync(pageId, None)));
         Assert.True(await IsHeldAsync(send.Id, current.Owner));
 
         await _processor.ProcessAsync(current, None);
 
         var sent = Assert.Single(await _store.ListOutboxAsync(10, None));
         Assert.Equal(("PAGE", "EMAIL", "jane@example.com"), (sent.Kind, sent.ChannelType, sent.Address));
-        var delivery = await ReadAsync(s => s.FindDeliveryAsync(pageId + ":0", None));
+        var delivery = await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(pageId + ":0", None));
         Assert.Equal(DeliveryStatus.Sent, delivery?.Status);
-        Assert.Equal(Takeover, (await ReadAsync(s => s.FindPageAsync(pageId, None)))?.SentTime);
+        Assert.Equal(Takeover, (await _store.ReadAsync(_scope, s => s.FindPageAsync(pageId, None)))?.SentTime);
         Assert.False(await IsHeldAsync(send.Id, current.Owner));
         Assert.Empty(await PendingAsync(T0 + Duration.FromDays(2)));
     }
@@ -126,17 +126,17 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         var engagement = NewEngagement(Id(100), "jane", ContactKind.Personal);
         await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
         var finish = new FinishStep(Id(1), engagement.Id, T0);
-        await CommitAsync(s => s.InsertStepsAsync([finish], None));
+        await _store.CommitAsync(_scope, s => s.InsertStepsAsync([finish], None));
 
         var (stale, current) = await TakeOverAsync(finish.Id);
         await _processor.ProcessAsync(stale, None);
 
-        Assert.True((await ReadAsync(s => s.FindEngagementAsync(engagement.Id, None)))?.Running);
+        Assert.True((await _store.ReadAsync(_scope, s => s.FindEngagementAsync(engagement.Id, None)))?.Running);
         Assert.True(await IsHeldAsync(finish.Id, current.Owner));
 
         await _processor.ProcessAsync(current, None);
 
-        var stopped = await ReadAsync(s => s.FindEngagementAsync(engagement.Id, None));
+        var stopped = await _store.ReadAsync(_scope, s => s.FindEngagementAsync(engagement.Id, None));
         Assert.Equal(T0, stopped?.StopTime);
         Assert.Null(stopped?.StopReason);
         Assert.False(await IsHeldAsync(finish.Id, current.Owner));
@@ -150,7 +150,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         var send = new SendPageStep(Id(1), engagement.Id, T0, Id(200), "jane", ChannelArn("jane"), 0,
             [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true);
         var finish = new FinishStep(Id(2), engagement.Id, T0);
-        await CommitAsync(s => s.InsertStepsAsync([send, finish], None));
+        await _store.CommitAsync(_scope, s => s.InsertStepsAsync([send, finish], None));
         // Another runner holds the last send for the whole test, so the end has to wait and try again.
         Assert.Equal([send.Id], (await _store.ClaimDueStepsAsync(T0, "node-c/1", T0 + Duration.FromDays(1), 1, None)).Select(c => c.Step.Id));
 
@@ -165,7 +165,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         var retry = Assert.Single(await PendingAsync(T0 + Duration.FromHours(1)));
         Assert.Equal(new FinishStep(retry.Id, engagement.Id, Takeover + Duration.FromSeconds(1)), retry);
         Assert.NotEqual(finish.Id, retry.Id);
-        Assert.True((await ReadAsync(s => s.FindEngagementAsync(engagement.Id, None)))?.Running);
+        Assert.True((await _store.ReadAsync(_scope, s => s.FindEngagementAsync(engagement.Id, None)))?.Running);
         Assert.False(await IsHeldAsync(finish.Id, current.Owner));
     }
 
@@ -176,7 +176,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
         var sends = Enumerable.Range(1, 4).Select(i => new SendPageStep(Id(i), engagement.Id, T0, Id(200 + i), "jane",
             ChannelArn("jane"), 0, [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true)).ToList();
-        await CommitAsync(async s =>
+        await _store.CommitAsync(_scope, async s =>
         {
             await s.InsertStepsAsync(sends, None);
             // The fourth was sent by a node that died before the provider answered.
@@ -197,14 +197,14 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         Assert.All(sent, m => Assert.Equal(("PAGE", "jane@example.com"), (m.Kind, m.Address)));
         foreach (var page in new[] { Id(202), Id(203) })
         {
-            Assert.Equal(DeliveryStatus.Sent, (await ReadAsync(s => s.FindDeliveryAsync(page + ":0", None)))?.Status);
-            Assert.Equal(Takeover, (await ReadAsync(s => s.FindPageAsync(page, None)))?.SentTime);
+            Assert.Equal(DeliveryStatus.Sent, (await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(page + ":0", None)))?.Status);
+            Assert.Equal(Takeover, (await _store.ReadAsync(_scope, s => s.FindPageAsync(page, None)))?.SentTime);
         }
-        Assert.Equal(DeliveryStatus.Unknown, (await ReadAsync(s => s.FindDeliveryAsync(Id(204) + ":0", None)))?.Status);
-        var receipt = Assert.Single(await ReadAsync(s => s.ListReceiptsAsync(Id(204), null, 10, None)));
+        Assert.Equal(DeliveryStatus.Unknown, (await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(Id(204) + ":0", None)))?.Status);
+        var receipt = Assert.Single(await _store.ReadAsync(_scope, s => s.ListReceiptsAsync(Id(204), null, 10, None)));
         Assert.Equal(ReceiptKind.Error, receipt.Receipt.Kind);
-        Assert.Null(await ReadAsync(s => s.FindDeliveryAsync(Id(201) + ":0", None)));
-        Assert.Null(await ReadAsync(s => s.FindPageAsync(Id(201), None)));
+        Assert.Null(await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(Id(201) + ":0", None)));
+        Assert.Null(await _store.ReadAsync(_scope, s => s.FindPageAsync(Id(201), None)));
         Assert.True(await IsHeldAsync(Id(1), takenOver.Owner));
         Assert.Equal([Id(1)], (await PendingAsync(T0 + Duration.FromDays(2))).Select(s => s.Id));
         var twice = Sends(group)[1];
@@ -234,23 +234,10 @@ public sealed class StepTakeoverTests : IAsyncLifetime
         return [.. (await _store.ClaimDueStepsAsync(at, owner, at, 1000, None)).Select(c => c.Step)];
     }
 
-    Task<bool> IsHeldAsync(string stepId, string owner) => ReadAsync(s => s.IsStepHeldAsync(stepId, owner, None));
-
-    async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> query)
-    {
-        await using var session = await _store.OpenAsync(_scope, write: false, None);
-        return await query(session);
-    }
-
-    async Task CommitAsync(Func<IStoreSession, Task> work)
-    {
-        await using var session = await _store.OpenAsync(_scope, write: true, None);
-        await work(session);
-        await session.CommitAsync(None);
-    }
+    Task<bool> IsHeldAsync(string stepId, string owner) => _store.ReadAsync(_scope, s => s.IsStepHeldAsync(stepId, owner, None));
 
     /// The contacts, jane's activated email channel, and the running engagement with its snapshot.
-    Task SeedAsync(Engagement engagement, EngagementSnapshot snapshot, params Contact[] contacts) => CommitAsync(async s =>
+    Task SeedAsync(Engagement engagement, EngagementSnapshot snapshot, params Contact[] contacts) => _store.CommitAsync(_scope, async s =>
     {
         foreach (var contact in contacts)
         {
