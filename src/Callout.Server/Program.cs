@@ -30,8 +30,7 @@ try
         return 0;
     }
     var environment = Environment.GetEnvironmentVariables();
-    configFile = CalloutConfiguration.FilePath(command, environment, Environment.CurrentDirectory);
-    var configuration = CalloutConfiguration.Build(command, environment, Environment.CurrentDirectory);
+    (var configuration, configFile) = CalloutConfiguration.Build(command, environment, Environment.CurrentDirectory);
     options = ServerOptions.From(configuration, Environment.CurrentDirectory);
     delivery = DeliveryConfiguration.From(configuration);
     credentials = CredentialLoader.Load(options);

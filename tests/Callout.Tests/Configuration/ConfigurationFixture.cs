@@ -15,7 +15,7 @@ sealed class ConfigurationFixture : IDisposable
 
     public (ServerOptions Server, DeliveryConfiguration Delivery) Load(params string[] args)
     {
-        var configuration = CalloutConfiguration.Build(CommandLine.Parse(args), Environment, WorkingDirectory);
+        var (configuration, _) = CalloutConfiguration.Build(CommandLine.Parse(args), Environment, WorkingDirectory);
         return (ServerOptions.From(configuration, WorkingDirectory), DeliveryConfiguration.From(configuration));
     }
 

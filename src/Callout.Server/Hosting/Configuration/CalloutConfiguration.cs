@@ -7,10 +7,12 @@ namespace Callout.Server.Hosting.Configuration;
 /// the CALLOUT_* environment variables, then the flags; what none sets keeps its default.
 static class CalloutConfiguration
 {
-    public static IConfiguration Build(CommandLine command, IDictionary environment, string workingDirectory)
+    /// The configuration, and the file it read (null when there is none).
+    public static (IConfiguration Configuration, string? File) Build(CommandLine command, IDictionary environment, string workingDirectory)
     {
         var builder = new ConfigurationBuilder();
-        if (FilePath(command, environment, workingDirectory) is { } file)
+        var file = FilePath(command, environment, workingDirectory);
+        if (file is not null)
         {
             builder.AddConfiguration(ReadFile(file));
         }
@@ -22,11 +24,11 @@ static class CalloutConfiguration
         builder.AddCommandLine([.. command.Switches], Settings.All
             .Where(s => s.Flag is not null)
             .ToDictionary(s => s.Flag!, s => s.Key, StringComparer.Ordinal));
-        return builder.Build();
+        return (builder.Build(), file);
     }
 
     /// `--config`, else CALLOUT_CONFIG, else ./callout.json when there is one.
-    public static string? FilePath(CommandLine command, IDictionary environment, string workingDirectory)
+    static string? FilePath(CommandLine command, IDictionary environment, string workingDirectory)
     {
         var named = command.ConfigFile ?? (environment[Settings.ConfigEnv] is string { Length: > 0 } v ? v : null);
         if (named is not null)
