@@ -38,7 +38,7 @@ public static partial class ChannelRules
             if (other.Kind == kind && string.Equals(other.Address, address, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ResourceConflict(other.Arn.ToString(), ResourceTypes.ContactChannel,
-                    $"The contact already has a {kind.ToString().ToUpperInvariant()} channel for this address.");
+                    $"The contact already has a {ExternalNames.ChannelKinds.Of(kind)} channel for this address.");
             }
         }
     }

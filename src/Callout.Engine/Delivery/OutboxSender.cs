@@ -1,3 +1,4 @@
+using Callout.Domain;
 using Callout.Domain.Arns;
 using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
@@ -20,7 +21,7 @@ public sealed class OutboxSender(IStore store, TimeProvider time) : IMessageSend
         var kind = message.PageArn is null ? "ACTIVATION" : "PAGE";
         var channel = message.ChannelArn;
         await session.AppendOutboxAsync(new OutboxMessage(id, message.Scope.AccountId, message.Scope.Region, kind,
-            message.Channel.ToString().ToUpperInvariant(), message.Address, message.Subject, message.Body, now,
+            ExternalNames.ChannelKinds.Of(message.Channel), message.Address, message.Subject, message.Body, now,
             ResourceArn.Contact(channel.Scope, channel.Alias).ToString(), channel.ToString(),
             message.PageArn?.ToString(), message.EngagementArn?.ToString()), ct);
         await session.CommitAsync(ct);

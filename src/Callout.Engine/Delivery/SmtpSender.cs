@@ -1,9 +1,10 @@
 using System.Net.Sockets;
+using Callout.Domain;
+using Callout.Domain.Channels;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
-using Callout.Domain.Channels;
 
 namespace Callout.Engine.Delivery;
 
@@ -22,7 +23,7 @@ public sealed class SmtpSender(SmtpSettings settings) : IMessageSender
     {
         if (message.Channel != ChannelKind.Email)
         {
-            return SendResult.Failed("smtp sends email, not " + message.Channel.ToString().ToUpperInvariant(), permanent: true);
+            return SendResult.Failed("smtp sends email, not " + ExternalNames.ChannelKinds.Of(message.Channel), permanent: true);
         }
         if (!MailboxAddress.TryParse(message.Address, out var to))
         {

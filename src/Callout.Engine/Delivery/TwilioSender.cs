@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security;
 using System.Text;
+using Callout.Domain;
 using Callout.Domain.Channels;
 
 namespace Callout.Engine.Delivery;
@@ -34,7 +35,7 @@ public sealed class TwilioSender(TwilioSettings settings, HttpClient http, Callb
                 fields.Add(new("StatusCallbackEvent", "completed"));
                 break;
             default:
-                return SendResult.Failed("twilio sends SMS and voice, not " + message.Channel.ToString().ToUpperInvariant(), permanent: true);
+                return SendResult.Failed("twilio sends SMS and voice, not " + ExternalNames.ChannelKinds.Of(message.Channel), permanent: true);
         }
 
         var uri = new Uri(settings.BaseUrl, $"2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid)}/{resource}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Callout.Domain;
 
 namespace Callout.Engine.Delivery;
 
@@ -32,7 +33,7 @@ public sealed class WebhookSender(WebhookSettings settings, HttpClient http, Cal
         {
             w.WriteStartObject();
             w.WriteString("idempotencyKey", message.IdempotencyKey);
-            w.WriteString("channel", message.Channel.ToString().ToUpperInvariant());
+            w.WriteString("channel", ExternalNames.ChannelKinds.Of(message.Channel));
             w.WriteString("address", message.Address);
             w.WriteString("subject", message.Subject);
             w.WriteString("body", message.Body);

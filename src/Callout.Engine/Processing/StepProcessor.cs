@@ -1,3 +1,4 @@
+using Callout.Domain;
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
@@ -121,7 +122,7 @@ public sealed partial class StepProcessor(
         }
         foreach (var outcome in known)
         {
-            metrics.PageSent(outcome.Send.Channel.Kind.ToString().ToUpperInvariant(), outcome.Result!.Accepted ? "sent" : "error");
+            metrics.PageSent(ExternalNames.ChannelKinds.Of(outcome.Send.Channel.Kind), outcome.Result!.Accepted ? "sent" : "error");
         }
     }
 
@@ -179,7 +180,7 @@ public sealed partial class StepProcessor(
             return new SendOutcome(send, null, Now());
         }
         var provider = router.For(send.Channel.Kind);
-        var channel = send.Channel.Kind.ToString().ToUpperInvariant();
+        var channel = ExternalNames.ChannelKinds.Of(send.Channel.Kind);
         try
         {
             var result = await provider.SendAsync(message, ct);
