@@ -69,11 +69,7 @@ sealed partial class ApiEndpoint(
             response = ResponseFraming.Error(error);
         }
 
-        http.Response.StatusCode = status;
-        http.Response.ContentType = ResponseFraming.ContentType;
-        http.Response.Headers[ResponseFraming.RequestIdHeader] = requestId;
-        http.Response.ContentLength = response.Length;
-        await http.Response.Body.WriteAsync(response, http.RequestAborted);
+        await FramedResponse.WriteAsync(http, status, ResponseFraming.ContentType, requestId, response);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         var name = operation?.Name ?? "Unknown";

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Callout.Protocol.Auth;
 using Callout.Protocol.Errors;
-using Callout.Protocol.Framing;
 using Callout.Protocol.Query;
 using Callout.Server.Api;
 using Callout.Server.Hosting;
@@ -84,11 +83,7 @@ sealed partial class StsEndpoint(
             response = QueryFraming.Error(error, Namespace, requestId);
         }
 
-        http.Response.StatusCode = status;
-        http.Response.ContentType = QueryFraming.ContentType;
-        http.Response.Headers[ResponseFraming.RequestIdHeader] = requestId;
-        http.Response.ContentLength = response.Length;
-        await http.Response.Body.WriteAsync(response, http.RequestAborted);
+        await FramedResponse.WriteAsync(http, status, QueryFraming.ContentType, requestId, response);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Observe(action, code, elapsed.TotalSeconds);
