@@ -8,11 +8,15 @@ using Callout.Server.Hosting;
 
 namespace Callout.Server.Api;
 
-/// Serves the SSMContacts JSON 1.1 API on every path: read the body, authenticate, find the
-/// operation, validate, run its handler and frame the result or the error (docs/spec/protocol.md).
+/// Serves the SSMContacts JSON 1.1 API on every path: check the caller from the headers, throttle,
+/// read the body, verify the signature, find the operation, validate, run its handler and frame the
+/// result or the error (docs/spec/protocol.md). Nothing is buffered for a caller who fails the
+/// header checks or is over its rate (docs/security.md).
 sealed partial class ApiEndpoint(
     IServiceProvider services,
     SigV4Authenticator authenticator,
+    RequestThrottle throttle,
+    BodyBudget budget,
     ServerOptions options,
     TimeProvider time,
     ApiMetrics metrics,
@@ -27,13 +31,28 @@ sealed partial class ApiEndpoint(
         byte[] response;
         int status = 200;
         var code = "OK";
+        long held = 0;
         try
         {
-            var body = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, http.RequestAborted)
-                ?? throw CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
-            var caller = authenticator.Authenticate(authenticator.VerifiesSignatures
-                ? SignedRequests.From(http.Request, body)
-                : SignedRequests.ScopeOnly(http.Request));
+            var signed = authenticator.VerifiesSignatures
+                ? SignedRequests.From(http.Request, ReadOnlyMemory<byte>.Empty)
+                : SignedRequests.ScopeOnly(http.Request);
+            var caller = authenticator.Precheck(signed, SigV4Authenticator.SsmContacts);
+            var account = authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount);
+            if (!throttle.TryAcquire(account, caller.AccessKeyId))
+            {
+                throw CommonErrors.Throttling();
+            }
+            var (body, refusal) = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, budget, http.RequestAborted);
+            if (body is null)
+            {
+                throw refusal == BoundedBody.Refusal.OverBudget ? CommonErrors.Throttling() : CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
+            }
+            held = body.Length;
+            if (authenticator.VerifiesSignatures)
+            {
+                caller = authenticator.Authenticate(signed with { Body = body });
+            }
             if (!HttpMethods.IsPost(http.Request.Method))
             {
                 throw CommonErrors.UnknownOperation(target);
@@ -43,7 +62,7 @@ sealed partial class ApiEndpoint(
             var context = new RequestContext(
                 requestId,
                 operation.Name,
-                authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount),
+                account,
                 caller.Region ?? options.DefaultRegion,
                 time.GetUtcNow(),
                 operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null);
@@ -67,6 +86,10 @@ sealed partial class ApiEndpoint(
             code = error.Code;
             http.Response.Headers[ResponseFraming.ErrorTypeHeader] = error.Code;
             response = ResponseFraming.Error(error);
+        }
+        finally
+        {
+            budget.Give(held);
         }
 
         await FramedResponse.WriteAsync(http, status, ResponseFraming.ContentType, requestId, response);
