@@ -111,9 +111,9 @@ public sealed class SigV4Authenticator
             throw CommonErrors.IncompleteSignature(
                 $"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
-        CheckSignedHeaders(request, auth);
         CheckScope(auth, amzDate, services);
         CheckClock(signedAt);
+        CheckSignedHeaders(request, auth);
         if (!credentials.TryGetValue(auth.AccessKeyId, out var credential))
         {
             throw CommonErrors.UnrecognizedClient();
