@@ -75,6 +75,7 @@ public abstract partial class StoreCompliance
         var token = FeedToken.New();
         await InsertFeedsAsync(Scope, Feed(Id(1), token, 0));
 
+        Assert.Equal(1, await QueryAsync(s => s.CountCalendarFeedsAsync(None)));
         Assert.True(await QueryWriteAsync(s => s.DeleteCalendarFeedAsync(Id(1), None)));
 
         Assert.Null(await Store.FindCalendarFeedAsync(FeedToken.Hash(token), None));
@@ -90,6 +91,7 @@ public abstract partial class StoreCompliance
         await InsertFeedsAsync(other, Feed(Id(1), token, 0, scope: other));
 
         Assert.Empty(await QueryAsync(s => s.ListCalendarFeedsAsync(null, 10, None)));
+        Assert.Equal(0, await QueryAsync(s => s.CountCalendarFeedsAsync(None)));
         Assert.False(await QueryWriteAsync(s => s.DeleteCalendarFeedAsync(Id(1), None)));
 
         var found = await Store.FindCalendarFeedAsync(FeedToken.Hash(token), None);

@@ -12,6 +12,8 @@ public interface ICalendarFeedSession
     /// Oldest first (CreatedAt, then Id), starting after (afterCreatedAt, afterId) when given.
     Task<IReadOnlyList<CalendarFeed>> ListCalendarFeedsAsync((Instant CreatedAt, string Id)? after, int limit, CancellationToken ct);
 
+    Task<int> CountCalendarFeedsAsync(CancellationToken ct);
+
     /// False when the scope has no feed with this id.
     Task<bool> DeleteCalendarFeedAsync(string feedId, CancellationToken ct);
 }

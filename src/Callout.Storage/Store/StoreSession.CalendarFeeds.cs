@@ -29,6 +29,9 @@ internal abstract partial class StoreSession
             .Bind("@after_id", after?.Id)
             .Bind("@limit", limit), CalendarFeedRows.Read, ct).ConfigureAwait(false);
 
+    public async Task<int> CountCalendarFeedsAsync(CancellationToken ct) =>
+        await CountAsync(Read("SELECT count(*) FROM calendar_feeds WHERE account_id = @account AND region = @region"), ct).ConfigureAwait(false);
+
     public async Task<bool> DeleteCalendarFeedAsync(string feedId, CancellationToken ct) =>
         await ExecuteAsync(Write("DELETE FROM calendar_feeds WHERE account_id = @account AND region = @region AND id = @id")
             .Bind("@id", feedId), ct).ConfigureAwait(false) > 0;

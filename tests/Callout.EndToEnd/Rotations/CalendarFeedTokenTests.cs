@@ -196,4 +196,20 @@ public sealed class CalendarFeedTokenTests(ServerFixture fixture) : IClassFixtur
         Assert.Equal(404, status);
         Assert.Contains("deleted", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task an_account_has_at_most_1000_feeds_and_revoking_one_makes_room()
+    {
+        var (client, rotation) = await RotationAsync();
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (_, _) => ids.Add((await client.CreateFeedAsync(rotation)).Id));
+
+        var refused = await client.CalloutAsync("CreateCalendarFeed", JsonSerializer.Serialize(new { TargetArn = rotation }));
+        Assert.Equal("ServiceQuotaExceededException", refused.Type);
+        Assert.Contains("RevokeCalendarFeed", refused.Text, StringComparison.Ordinal);
+
+        await client.CalloutOkAsync("RevokeCalendarFeed", JsonSerializer.Serialize(new { FeedId = ids.First() }));
+        Assert.Equal(200, (await client.CalloutAsync("CreateCalendarFeed", JsonSerializer.Serialize(new { TargetArn = rotation }))).Status);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Callout.Domain;
 using Callout.Domain.Arns;
 using Callout.Domain.CalendarFeeds;
 using Callout.Domain.Contacts;
@@ -13,7 +14,7 @@ namespace Callout.Server.Management.CalendarFeeds;
 /// `Callout.CreateCalendarFeed {"TargetArn": <a rotation's or a person's ARN>}`: a new feed with
 /// its own secret token. The answer is the only place the token (in FeedUrl) ever appears; the
 /// store keeps its hash. A person's feed holds their shifts in every rotation of the scope.
-sealed class CreateCalendarFeed(IStore store, PublicAddress publicAddress) : IManagementOperation
+sealed class CreateCalendarFeed(IStore store, PublicAddress publicAddress, ServiceLimits limits) : IManagementOperation
 {
     public string Name => "CreateCalendarFeed";
 
@@ -33,6 +34,11 @@ sealed class CreateCalendarFeed(IStore store, PublicAddress publicAddress) : IMa
         await using (var session = await store.OpenAsync(scope, write: true, ct))
         {
             await RequireTargetAsync(session, target, ct);
+            if (await session.CountCalendarFeedsAsync(ct) >= limits.CalendarFeedsPerAccount)
+            {
+                throw new QuotaExceeded("L-CALLOUT-CALENDAR-FEEDS",
+                    $"An account can have at most {limits.CalendarFeedsPerAccount} calendar feeds in a region; revoke some with Callout.RevokeCalendarFeed.");
+            }
             await session.InsertCalendarFeedAsync(feed, ct);
             await session.CommitAsync(ct);
         }
