@@ -18,9 +18,11 @@ CREATE TABLE calendar_feeds (
     token_hash  bytea  NOT NULL UNIQUE,
     target_kind text   NOT NULL CHECK (target_kind IN ('ROTATION', 'CONTACT')),
     target_id   text COLLATE "C" NOT NULL,
-    created_at  bigint NOT NULL,
-    PRIMARY KEY (account_id, region, id)
+    created_at  bigint NOT NULL
 );
 
 -- ListCalendarFeeds walks a scope's feeds in creation order.
 CREATE INDEX calendar_feeds_by_creation ON calendar_feeds (account_id, region, created_at, id);
+-- The primary key comes after that index, so a lookup of one feed takes it on a new database
+-- (0004_primary_keys_last.sql).
+ALTER TABLE calendar_feeds ADD CONSTRAINT calendar_feeds_pkey PRIMARY KEY (account_id, region, id);
