@@ -11,6 +11,7 @@ using Callout.Server.Inbound;
 using Callout.Server.Operations;
 using Callout.Server.Listing;
 using Callout.Server.Management;
+using Callout.Server.Management.CalendarFeeds;
 using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -110,6 +111,7 @@ builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddSingleton<StsEndpoint>();
 builder.Services.AddOperations();
 builder.Services.AddManagement();
+builder.Services.AddCalendarFeeds();
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();
