@@ -42,10 +42,6 @@ sealed partial class ApiEndpoint(
                 : SignedRequests.ScopeOnly(http.Request);
             var caller = authenticator.Precheck(signed, SigV4Authenticator.SsmContacts);
             var account = authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount);
-            if (!throttle.TryAcquire(account, caller.AccessKeyId))
-            {
-                throw CommonErrors.Throttling();
-            }
             var (body, refusal) = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, budget, http.RequestAborted);
             if (body is null)
             {
@@ -55,6 +51,12 @@ sealed partial class ApiEndpoint(
             if (authenticator.VerifiesSignatures)
             {
                 caller = authenticator.Authenticate(signed with { Body = body });
+            }
+            // Only once the signature holds: an access key id is no secret, and a bucket taken
+            // before it would let anyone who read one in a log throttle its account away.
+            if (!throttle.TryAcquire(account, caller.AccessKeyId))
+            {
+                throw CommonErrors.Throttling();
             }
             if (!HttpMethods.IsPost(http.Request.Method))
             {

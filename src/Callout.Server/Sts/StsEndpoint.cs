@@ -57,10 +57,6 @@ sealed partial class StsEndpoint(
             // Checked before the body is read, as the JSON API does; which of the two services the
             // request is for shows only in its body.
             var caller = Precheck(http.Request);
-            if (!throttle.TryAcquire(authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount), caller.AccessKeyId))
-            {
-                throw QueryErrors.Throttling();
-            }
             var (body, refusal) = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, budget, http.RequestAborted);
             if (body is null)
             {
@@ -83,6 +79,11 @@ sealed partial class StsEndpoint(
                 action = GetCallerIdentity;
             }
             caller = Authenticate(http.Request, body);
+            // After the signature, as the JSON API does, so nobody empties another's bucket.
+            if (!throttle.TryAcquire(authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount), caller.AccessKeyId))
+            {
+                throw QueryErrors.Throttling();
+            }
             var identity = Answer(parameters, caller);
             response = QueryFraming.Result(GetCallerIdentity, Namespace,
                 [new("Arn", identity.Arn), new("UserId", identity.UserId), new("Account", identity.Account)],

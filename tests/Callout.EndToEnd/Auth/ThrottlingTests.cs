@@ -58,4 +58,32 @@ public sealed class ThrottlingTests
             await client.OkAsync("ListContacts", "{}");
         }
     }
+
+    [Fact]
+    public async Task requests_whose_signature_fails_take_nothing_from_the_keys_bucket()
+    {
+        // Under strict auth, anyone who read a key id in a log can send requests in its name; only
+        // signed ones may count against the account.
+        await using var server = await ServerProcess.StartAsync(extraArgs:
+            ["--auth", "strict", "--credentials", "AKIACALLOUTTHROTTLE1:secret-one:444455556666", "--throttle-rate", "0.001", "--throttle-burst", "3"]);
+
+        var output = await PythonScript.RunAsync($$"""
+            import boto3
+            from botocore.config import Config
+            def client(secret):
+                return boto3.client("ssm-contacts", endpoint_url="{{server.Endpoint.ToString().TrimEnd('/')}}", region_name="us-east-1",
+                                    aws_access_key_id="AKIACALLOUTTHROTTLE1", aws_secret_access_key=secret,
+                                    config=Config(retries={"max_attempts": 0}))
+            def code(c):
+                try:
+                    c.list_contacts(); return "OK"
+                except Exception as e:
+                    return e.response["Error"]["Code"]
+            forged = [code(client("not-the-secret")) for _ in range(10)]
+            signed = [code(client("secret-one")) for _ in range(4)]
+            print(" ".join(sorted(set(forged))) + "|" + " ".join(signed))
+            """);
+
+        Assert.Equal("InvalidSignatureException|OK OK OK ThrottlingException", output);
+    }
 }
