@@ -5,6 +5,7 @@ using Callout.Protocol.Dispatch;
 using Callout.Protocol.Errors;
 using Callout.Protocol.Framing;
 using Callout.Server.Hosting;
+using Callout.Storage;
 
 namespace Callout.Server.Api;
 
@@ -16,6 +17,7 @@ sealed partial class ApiEndpoint(
     ServerOptions options,
     TimeProvider time,
     ApiMetrics metrics,
+    StoreHealth storeHealth,
     ILogger<ApiEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
@@ -61,6 +63,7 @@ sealed partial class ApiEndpoint(
             {
                 ApiException api => api,
                 DomainException domain => ErrorMapper.ToApi(domain, operation),
+                _ when StoreFaults.Of(e) == StoreFault.Full => Unavailable(e, requestId, operation),
                 _ => Unexpected(e, requestId, operation),
             };
             status = error.StatusCode;
@@ -79,8 +82,17 @@ sealed partial class ApiEndpoint(
 
     ApiException Unexpected(Exception e, string requestId, OperationDescriptor? operation)
     {
+        storeHealth.Saw(e);
         LogFailure(e, operation?.Name ?? "Unknown", requestId);
         return CommonErrors.InternalFailure(requestId);
+    }
+
+    /// The store's disk is full: nothing was written, and the same call succeeds once space
+    /// returns, so the caller is told to try again later (AWS's ServiceUnavailable, which SDKs retry).
+    ApiException Unavailable(Exception e, string requestId, OperationDescriptor? operation)
+    {
+        LogStoreFull(operation?.Name ?? "Unknown", requestId, e.Message);
+        return CommonErrors.ServiceUnavailable(requestId);
     }
 
     /// A client that closes the connection mid-body or cancels is not a server failure.
@@ -91,6 +103,9 @@ sealed partial class ApiEndpoint(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} {Status} {ErrorCode} {DurationMs:0.00}ms {RequestId}")]
     partial void LogRequest(string operation, int status, string errorCode, double durationMs, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Operation} could not be stored, the store's disk is full ({Reason}); request {RequestId} was told to try again")]
+    partial void LogStoreFull(string operation, string requestId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Operation} failed unexpectedly; request {RequestId}")]
     partial void LogFailure(Exception exception, string operation, string requestId);

@@ -21,6 +21,9 @@ public sealed record ServerOptions
     public string DefaultRegion { get; init; } = Settings.DefaultRegion.Default;
     public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
     public bool VirtualClock { get; init; }
+
+    /// The engine's node name (EngineOptions.NodeName); null for the default, DefaultNodeName.
+    public string? NodeName { get; init; }
     public Uri? PublicUrl { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
@@ -46,8 +49,22 @@ public sealed record ServerOptions
             PublicUrl = Get(Settings.PublicUrl) is { } url ? ParseUrl(Settings.PublicUrl, url) : null,
             LogLevel = Get(Settings.LogLevel) is { } level ? ParseLogLevel(level) : options.LogLevel,
             Store = Get(Settings.Store),
+            NodeName = Get(Settings.NodeName) is { } node ? ParseNodeName(node) : null,
         };
     }
+
+    /// The name is kept in every lease the node takes; '#' and '/' separate a lease owner's parts.
+    static string ParseNodeName(string value) =>
+        value.Length <= 128 && value.All(c => c is > ' ' and < (char)127 and not '#' and not '/')
+            ? value
+            : throw new OptionsException($"{Settings.NodeName.Names} takes up to 128 printable ASCII characters without spaces, '#' or '/', not '{value}'.");
+
+    /// Stable across restarts, and different for two nodes on one host as long as their data
+    /// directories differ (docs/decisions.md, "No page lost").
+    public string EffectiveNodeName => NodeName ?? DefaultNodeName(Environment.MachineName, DataDirectory);
+
+    internal static string DefaultNodeName(string host, string dataDirectory) =>
+        host + "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..8];
 
     static bool ParseBool(Setting s, string value) => value.ToLowerInvariant() switch
     {

@@ -67,8 +67,8 @@ public abstract class DbStore
     private protected abstract Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct);
 
-    /// Runs one write outside any session, in a transaction of its own.
-    private protected abstract Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct);
+    /// Runs one write outside any session, in a transaction of its own; returns the rows it changed.
+    private protected abstract Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct);
 
     /// Leases up to `limit` due steps (limit > 0), in any order.
     private protected abstract Task<List<ClaimedStep>> ClaimAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
@@ -96,6 +96,22 @@ public abstract class DbStore
             return byDue != 0 ? byDue : string.CompareOrdinal(a.Step.Id, b.Step.Id);
         });
         return claimed;
+    }
+
+    // substr rather than LIKE, so a node name with % or _ in it means only itself.
+    const string ReleaseLeasesSql = """
+        UPDATE steps SET lease_owner = NULL, lease_until = NULL
+        WHERE NOT done AND lease_until IS NOT NULL
+          AND substr(lease_owner, 1, length(@prefix)) = @prefix
+          AND substr(lease_owner, 1, length(@keep)) <> @keep
+        """;
+
+    public Task<int> ReleaseLeasesAsync(string ownerPrefix, string keepPrefix, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ownerPrefix);
+        ArgumentException.ThrowIfNullOrEmpty(keepPrefix);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return ExecuteAsync(ReleaseLeasesSql, c => c.Bind("@prefix", ownerPrefix).Bind("@keep", keepPrefix), ct);
     }
 
     public async Task<byte[]> GetSecretAsync(string name, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
     public StepTakeoverTests()
     {
         var time = new FakeTimeProvider(Takeover.ToDateTimeOffset());
-        var options = new EngineOptions { NodeId = "node-a", Lease = Lease.ToTimeSpan(), PublicUrl = new Uri("http://callout.test/") };
+        var options = new EngineOptions { NodeName = "node-a", Lease = Lease.ToTimeSpan(), PublicUrl = new Uri("http://callout.test/") };
         // No provider is configured, so every channel type goes to the real local outbox, in the store.
         var router = new DeliveryRouter(new Dictionary<ChannelKind, IMessageSender>(), new OutboxSender(_store, time));
         _processor = new StepProcessor(_store, router, new RotationOnCallResolver(_store), new EngineSecrets(_store),

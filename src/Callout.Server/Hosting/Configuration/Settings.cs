@@ -30,6 +30,8 @@ static class Settings
     public static readonly Setting Credentials = new("auth:credentials", "CALLOUT_CREDENTIALS", "--credentials", "-",
         "The same inline: KEY:SECRET:ACCOUNT,KEY2:SECRET2:ACCOUNT2.");
 
+    public static readonly Setting NodeName = new("engine:nodeName", "CALLOUT_NODE_NAME", "--node-name", "host name + data dir",
+        "This node's name, the same across restarts; unique per node sharing a PostgreSQL store.");
     public static readonly Setting Clock = new("engine:clock", "CALLOUT_CLOCK", "--clock", "system",
         "virtual: time moves only through POST /_callout/clock/advance.");
 
@@ -51,7 +53,7 @@ static class Settings
 
     public static readonly IReadOnlyList<Setting> All =
     [
-        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, DefaultAccount, DefaultRegion, Clock, PublicUrl, LogLevel,
+        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel,
         EmailProvider, SmsProvider, VoiceProvider,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
         TwilioBaseUrl, TwilioAccountSid, TwilioAuthToken, TwilioFrom,
