@@ -3,8 +3,20 @@ namespace Callout.Engine;
 /// How the engine claims and runs its work.
 public sealed record EngineOptions
 {
-    /// Identifies this node's leases; unique per process.
-    public string NodeId { get; init; } = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+    /// The node's name, the same across its restarts (`--node-name`). Each claim is owned by
+    /// `{NodeName}#{Incarnation}/{n}`, so a node starting up knows which leases its own dead
+    /// incarnation left behind.
+    public string NodeName { get; init; } = Environment.MachineName;
+
+    /// This run of the node: a restart is a new incarnation.
+    public string Incarnation { get; init; } = Guid.NewGuid().ToString("N")[..12];
+
+    /// No other node shares the store (SQLite, held by one process through its lock file): every
+    /// lease found at start-up was left by a dead process, whatever its name.
+    public bool SingleNode { get; init; }
+
+    /// Identifies this process's leases.
+    public string NodeId => NodeName + "#" + Incarnation;
 
     /// A claimed step is this node's until then; longer than a send with all its retries.
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);

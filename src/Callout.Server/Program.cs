@@ -76,8 +76,14 @@ var starting = true;
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= options.LogLevel && (!starting || level < LogLevel.Error));
 
 IStore store;
+// One server per data directory (DataDirectoryLock), held until the process ends.
+DataDirectoryLock? dataDirectoryLock = null;
 try
 {
+    if (options.Store is null && !options.InMemory)
+    {
+        dataDirectoryLock = DataDirectoryLock.Take(options.DataDirectory);
+    }
     store = await StoreStart.OpenAsync(options, CancellationToken.None);
 }
 catch (StartupException e)
@@ -97,6 +103,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(time);
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton<IEngineStore>(store);
+builder.Services.AddSingleton<StoreHealth>();
 builder.Services.AddSingleton(new ServiceLimits());
 // A signature's 15-minute window is about the request's real age: checked against the virtual
 // clock, a rehearsal that moved time forward would lock every signed client out.
@@ -166,4 +173,5 @@ finally
 await app.WaitForShutdownAsync();
 await app.DisposeAsync();
 await store.DisposeAsync();
+dataDirectoryLock?.Dispose();
 return 0;

@@ -84,6 +84,30 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
         }
     }
 
+    // Completed while the sink answers at once; a fresh one while it holds its answers.
+    volatile TaskCompletionSource _answering = Answering();
+
+    static TaskCompletionSource Answering()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
+    /// From now on the sink records each request as it arrives but answers none until Answer: a
+    /// slow provider, with sends in flight for as long as the test likes.
+    public void Hold() => _answering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// Answers the held requests whose callers are still there, and every later one at once.
+    public void Answer() => _answering.TrySetResult();
+
+    /// Waits while the sink holds its answers; a caller that goes away ends the wait (the request
+    /// stays recorded: the provider got it).
+    async Task HeldAsync(HttpContext context)
+    {
+        await _answering.Task.WaitAsync(context.RequestAborted);
+    }
+
     static string? First(Dictionary<string, IReadOnlyList<string>> fields, string name) =>
         fields.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
@@ -126,6 +150,7 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
             (status, body) = (201, $$"""{"sid":"{{messageSid}}","status":"queued","account_sid":"{{AccountSid}}"}""");
         }
         _requests.Enqueue(new ProviderRequest(kind ?? resource, fields, Headers(context.Request), authentic, status, messageSid));
+        await HeldAsync(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body);
@@ -171,6 +196,7 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
             id = "wh-" + Guid.NewGuid().ToString("N");
         }
         _requests.Enqueue(new ProviderRequest("Webhook", fields, Headers(context.Request), authentic, status, id) { RawBody = raw });
+        await HeldAsync(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(id is null ? "{}" : $$"""{"id":"{{id}}"}""");
@@ -185,6 +211,7 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Answer();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -4,8 +4,8 @@ namespace Callout.Domain.Engagements;
 
 public enum DeliveryStatus
 {
-    /// Handed to the provider; the outcome is not known yet. Found after a crash, it means the
-    /// outcome is unknown, and the send is not repeated.
+    /// Handed to the provider; the outcome is not known yet. Found after a crash, the send is made
+    /// again with the same key.
     Pending,
     Sent,
     Failed,

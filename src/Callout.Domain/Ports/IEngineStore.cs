@@ -14,6 +14,11 @@ public interface IEngineStore
     /// may be claimed a few seconds late.
     Task<IReadOnlyList<ClaimedStep>> ClaimDueStepsAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
 
+    /// Frees the leases of pending steps whose owner starts with `ownerPrefix` but not with
+    /// `keepPrefix`, so they can be claimed at once: at start-up a node frees what its own dead
+    /// incarnation held rather than wait for the leases to run out. Returns how many it freed.
+    Task<int> ReleaseLeasesAsync(string ownerPrefix, string keepPrefix, CancellationToken ct);
+
     /// When the engine next has something it may claim: the earliest due time of a pending step that
     /// no one holds, or the end of a lease on one that someone does. Null when nothing is pending.
     /// A step leased by a node that died is thus waited for, not spun on.

@@ -4,10 +4,12 @@ using Polly.Retry;
 namespace Callout.Engine.Delivery;
 
 /// Tries a provider again when it refused a message for a reason that may pass (a 5xx, a 429, a
-/// refused connection): three tries in all, 200 ms then 400 ms apart. Permanent refusals and
-/// unknown outcomes (exceptions) are passed on at once, so nothing that may have arrived is sent
-/// again. With the providers' 10 s per-try timeouts a send takes at most about 31 s, well inside
-/// the engine's 60 s lease.
+/// refused connection), and when its answer left the outcome in doubt (DeliveryOutcomeUnknownException:
+/// a timeout or a broken connection after the request went out): three tries in all, 200 ms then
+/// 400 ms apart, every one with the message's idempotency key, which providers that honour one use
+/// to drop the repeats (docs/decisions.md, "No page lost"). Permanent refusals are passed on at
+/// once; an outcome still in doubt after the last try is thrown. With the providers' 10 s per-try
+/// timeouts a send takes at most about 31 s, well inside the engine's 60 s lease.
 public sealed class RetryingSender : IMessageSender
 {
     public const int Attempts = 3;
@@ -24,7 +26,9 @@ public sealed class RetryingSender : IMessageSender
         _pipeline = new ResiliencePipelineBuilder<SendResult> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<SendResult>
             {
-                ShouldHandle = new PredicateBuilder<SendResult>().HandleResult(r => !r.Accepted && !r.Permanent),
+                ShouldHandle = new PredicateBuilder<SendResult>()
+                    .HandleResult(r => !r.Accepted && !r.Permanent)
+                    .Handle<DeliveryOutcomeUnknownException>(),
                 MaxRetryAttempts = Attempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromMilliseconds(200),

@@ -45,6 +45,7 @@ public sealed partial class EngagementEngine(
     {
         try
         {
+            await ReleaseDeadLeasesAsync(ct);
             while (true)
             {
                 ct.ThrowIfCancellationRequested();
@@ -66,6 +67,27 @@ public sealed partial class EngagementEngine(
         // The steps still running see the cancellation and end; let them, before the services they
         // use are disposed.
         await WhenNothingHeldAsync(CancellationToken.None);
+    }
+
+    /// The steps this node's previous incarnation held when it died (kill -9, a crash, a power cut)
+    /// are free at once, not when their leases run out a minute later: the sends among them were in
+    /// flight and go again with the same key (StepProcessor). A failure here is logged and the
+    /// leases run out as before.
+    public async Task ReleaseDeadLeasesAsync(CancellationToken ct)
+    {
+        var ours = options.NodeName + "#";
+        try
+        {
+            var released = await store.ReleaseLeasesAsync(options.SingleNode ? "" : ours, options.NodeId + "/", ct);
+            if (released > 0)
+            {
+                LogReleased(released);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogReleaseFailure(e);
+        }
     }
 
     /// Claims what is due, then sleeps until the next due time.
@@ -251,8 +273,8 @@ public sealed partial class EngagementEngine(
         }
         catch (Exception e)
         {
-            // The leases run out and the steps are tried again; a send in flight is then recorded
-            // as of unknown outcome rather than repeated.
+            // The leases run out and the steps are tried again; a send in flight is then sent again
+            // with the same key (StepProcessor).
             LogStepFailure(e, string.Join(", ", steps.Select(s => s.Id)), StepProcessor.KindOf(steps[0]));
         }
         finally
@@ -345,6 +367,12 @@ public sealed partial class EngagementEngine(
         _held.Dispose();
         _runners.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Released {Count} steps leased by this node before it restarted; their sends in flight go again with the same keys")]
+    partial void LogReleased(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not release the leases of this node before its restart; they run out on their own")]
+    partial void LogReleaseFailure(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine loop failed; retrying in a second")]
     partial void LogLoopFailure(Exception exception);

@@ -9,9 +9,11 @@ using NodaTime;
 
 namespace Callout.Engine.Processing;
 
-/// Carries out due steps. Sends happen in three moves so none is made twice: record the send as
-/// pending and commit, call the provider, record the outcome. A pending record found later means
-/// the node died in between; the outcome is then unknown and is recorded as such, not repeated.
+/// Carries out due steps. Sends happen in three moves: record the send as pending and commit,
+/// call the provider, record the outcome. A pending record found later means the node died in
+/// between (or could not record the outcome); the send is then made again with the same key, which
+/// providers that honour one drop as a duplicate (docs/decisions.md, "No page lost"): a page
+/// seen twice is a nuisance, a page never sent is an outage.
 /// Sends claimed together (SendGroups) make each move together: one session records them all as
 /// pending, the providers are called side by side, one session records every outcome.
 public sealed partial class StepProcessor(
@@ -61,7 +63,11 @@ public sealed partial class StepProcessor(
     sealed record ReadySend(ClaimedSend Claimed, string Key, Engagement Engagement, Page Page, ContactChannel Channel);
 
     /// What a provider answered for a send; Result is null when it failed without an answer.
-    sealed record SendOutcome(ReadySend Send, SendResult? Result, Instant Finished);
+    /// LeftPending sends are not recorded: their pending record has them sent again later.
+    sealed record SendOutcome(ReadySend Send, SendResult? Result, Instant Finished)
+    {
+        public bool LeftPending { get; init; }
+    }
 
     /// Sends of one scope, each on a page of its own (SendGroups). The sessions lock only the
     /// pages (IStore.OpenPagesAsync), so the pages of an engagement, which fall due
@@ -107,7 +113,7 @@ public sealed partial class StepProcessor(
             metrics.Lateness((started - send.Claimed.Step.Due).ToTimeSpan());
         }
         var outcomes = await Task.WhenAll(ready.Select(send => DeliverAsync(scope, send, ct)));
-        var known = outcomes.Where(o => o.Result is not null).ToList();
+        var known = outcomes.Where(o => !o.LeftPending).ToList();
         if (known.Count == 0)
         {
             return;
@@ -122,7 +128,7 @@ public sealed partial class StepProcessor(
         }
         foreach (var outcome in known)
         {
-            metrics.PageSent(ExternalNames.ChannelKinds.Of(outcome.Send.Channel.Kind), outcome.Result!.Accepted ? "sent" : "error");
+            metrics.PageSent(ExternalNames.ChannelKinds.Of(outcome.Send.Channel.Kind), outcome.Result is { Accepted: true } ? "sent" : "error");
         }
     }
 
@@ -150,21 +156,25 @@ public sealed partial class StepProcessor(
         var key = DeliveryKey(step);
         if (state.Delivery is { } earlier)
         {
-            if (earlier.Status == DeliveryStatus.Pending)
+            if (earlier.Status != DeliveryStatus.Pending)
             {
-                await session.PutDeliveryAsync(earlier with { Status = DeliveryStatus.Unknown, UpdatedAt = now }, ct);
-                await session.AddReceiptAsync(new Receipt(page.Id, channel.Id, ReceiptKind.Error,
-                    "OUTCOME_UNKNOWN: the send was interrupted before the provider answered; it is not repeated", now), ct);
-                LogUnknown(key);
+                await session.CompleteStepQuietlyAsync(step.Id, owner, ct);
+                return null;
             }
-            await session.CompleteStepQuietlyAsync(step.Id, owner, ct);
-            return null;
+            // Interrupted before its outcome was recorded: the provider may or may not have it, so
+            // it goes again under the same key.
+            LogResent(key);
+            await session.PutDeliveryAsync(earlier with { UpdatedAt = now }, ct);
+            return new ReadySend(claimed, key, engagement, page, channel);
         }
         await session.PutDeliveryAsync(new DeliveryRecord(key, page.Id, DeliveryStatus.Pending, null, now), ct);
         return new ReadySend(claimed, key, engagement, page, channel);
     }
 
-    /// The second move: the provider call. It never throws but when cancelled.
+    /// The second move: the provider call. It never throws but when cancelled. A provider whose
+    /// answer left the outcome in doubt was already asked again with the same key (RetryingSender);
+    /// if it is still in doubt after every try, the outcome is recorded as unknown rather than
+    /// tried at every lease for ever.
     async Task<SendOutcome> DeliverAsync(AccountScope scope, ReadySend send, CancellationToken ct)
     {
         OutgoingMessage message;
@@ -174,10 +184,10 @@ public sealed partial class StepProcessor(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Recorded as pending already: found later, its outcome is unknown, as for a node that
-            // died here.
+            // Nothing left this node. The record stays pending, so the send is made when the lease
+            // runs out (the store it reads may be back by then) rather than dropped.
             LogMessageFailure(e, send.Key);
-            return new SendOutcome(send, null, Now());
+            return new SendOutcome(send, null, Now()) { LeftPending = true };
         }
         var provider = router.For(send.Channel.Kind);
         var channel = ExternalNames.ChannelKinds.Of(send.Channel.Kind);
@@ -197,8 +207,6 @@ public sealed partial class StepProcessor(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The provider may or may not have the message: leave the record pending, so whoever
-            // picks the step up again records the outcome as unknown.
             metrics.ProviderError(provider.Name);
             LogProviderFailure(send.Page.Arn, channel, provider.Name, send.Key, WithoutAddress(e.Message, send.Channel.Address), e.GetType().Name);
             return new SendOutcome(send, null, Now());
@@ -210,14 +218,22 @@ public sealed partial class StepProcessor(
     static string WithoutAddress(string reason, string address) =>
         address.Length == 0 ? reason : reason.Replace(address, "<address>", StringComparison.OrdinalIgnoreCase);
 
-    /// The third move for one send. The outcome is known, so it is recorded even when a later
-    /// claim took the step over meanwhile (that claim found the pending record and sent nothing).
+    /// The third move for one send. The outcome is recorded even when a later claim took the step
+    /// over meanwhile (that claim, finding the pending record, sent again under the same key).
+    /// A null result is a provider still in doubt after every try (DeliverAsync).
     async Task RecordOutcomeAsync(IStoreSession session, SendOutcome outcome, CancellationToken ct)
     {
         var (send, result, finished) = outcome;
         var pageId = send.Page.Id;
         var channelId = send.Channel.Id;
-        if (result!.Accepted)
+        if (result is null)
+        {
+            await session.PutDeliveryAsync(new DeliveryRecord(send.Key, pageId, DeliveryStatus.Unknown, null, finished), ct);
+            await session.AddReceiptAsync(new Receipt(pageId, channelId, ReceiptKind.Error,
+                $"OUTCOME_UNKNOWN: the provider left the outcome in doubt after {RetryingSender.Attempts} tries with the same key", finished), ct);
+            LogUnknown(send.Key);
+        }
+        else if (result.Accepted)
         {
             await session.AddReceiptAsync(new Receipt(pageId, channelId, ReceiptKind.Sent, result.ProviderMessageId, finished), ct);
             await session.MarkPageSentAsync(pageId, finished, ct);
@@ -320,13 +336,16 @@ public sealed partial class StepProcessor(
 
     static string Truncate(string s) => s.Length <= 2048 ? s : s[..2048];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Send {Key} was interrupted earlier; its outcome is unknown and it is not repeated")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Send {Key} was interrupted before its outcome was recorded; it is sent again with the same key")]
+    partial void LogResent(string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Send {Key} is recorded as of unknown outcome: the provider left it in doubt on every try")]
     partial void LogUnknown(string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Step {StepId} ({Kind}) is no longer held by this claim (its lease ran out and another runner took it, or it was finished); its work is dropped")]
     partial void LogNotHeld(string stepId, string kind);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The message of send {Key} could not be made; it is not sent, and its outcome will read as unknown")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The message of send {Key} could not be made; it stays pending and is tried again when its lease runs out")]
     partial void LogMessageFailure(Exception exception, string key);
 
     // One line per provider call (after its tries, RetryingSender): Information when the provider
@@ -339,6 +358,6 @@ public sealed partial class StepProcessor(
 
     // The exception itself is left out: its message may quote the address, and its type and
     // (cleaned) message say what happened.
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Page {PageArn} over {ChannelType} via {Provider}: outcome unknown (send {Key}): {Reason} ({Error}); it is not sent again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page {PageArn} over {ChannelType} via {Provider}: outcome unknown after every try (send {Key}): {Reason} ({Error})")]
     partial void LogProviderFailure(ResourceArn pageArn, string channelType, string provider, string key, string reason, string error);
 }

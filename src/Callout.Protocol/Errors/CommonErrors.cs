@@ -14,6 +14,13 @@ public static class CommonErrors
         $"The server failed to process the request. Request id {requestId} identifies it in the server's log.",
         500);
 
+    /// AWS's common 503: the service cannot take the request now and the same request may succeed
+    /// later (SDKs retry it).
+    public static ApiException ServiceUnavailable(string requestId) => new(
+        "ServiceUnavailable",
+        $"The service cannot store the request right now; try again later. Request id {requestId} identifies it in the server's log.",
+        503);
+
     public static ApiException MissingAuthenticationToken() => new(
         "MissingAuthenticationTokenException", "Request is missing Authentication Token");
 

@@ -4,6 +4,7 @@ using Callout.Domain.Ports;
 using Callout.Engine.Clock;
 using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
+using Callout.Storage;
 using NodaTime;
 
 namespace Callout.Server.Admin;
@@ -35,15 +36,25 @@ static class ClockEndpoints
                 return Problem("Send {\"seconds\": n} or {\"duration\": \"PT5M\"} with a duration from 0 to 366 days: " + e.Message);
             }
             var target = clock.GetUtcNow() + by;
-            await engine.WaitIdleAsync(ct);
-            while (await store.NextDueAsync(ct) is { } next && next.ToDateTimeOffset() <= target)
+            try
             {
-                clock.MoveTo(next.ToDateTimeOffset());
                 await engine.WaitIdleAsync(ct);
+                while (await store.NextDueAsync(ct) is { } next && next.ToDateTimeOffset() <= target)
+                {
+                    clock.MoveTo(next.ToDateTimeOffset());
+                    await engine.WaitIdleAsync(ct);
+                }
+                clock.MoveTo(target);
+                await engine.WaitIdleAsync(ct);
+                await store.SaveVirtualTimeAsync(Instant.FromDateTimeOffset(clock.GetUtcNow()), ct);
             }
-            clock.MoveTo(target);
-            await engine.WaitIdleAsync(ct);
-            await store.SaveVirtualTimeAsync(Instant.FromDateTimeOffset(clock.GetUtcNow()), ct);
+            catch (Exception e) when (StoreFaults.Of(e) == StoreFault.Full)
+            {
+                // The engine could not claim or the time could not be saved. The clock is moved all
+                // the way, so the work due meanwhile runs once space returns (the engine retries).
+                clock.MoveTo(target);
+                return Problem("The store's disk is full: the clock moved, but the work due meanwhile waits until space returns.", 503);
+            }
             return Now(time, true);
         });
     }
@@ -84,7 +95,7 @@ static class ClockEndpoints
             : by;
     }
 
-    static IResult Problem(string message) => Results.Content(
+    static IResult Problem(string message, int status = 400) => Results.Content(
         System.Text.Encoding.UTF8.GetString(ResponseFraming.Result(w =>
         {
             w.WriteStartObject();
@@ -92,5 +103,5 @@ static class ClockEndpoints
             w.WriteEndObject();
         })),
         "application/json",
-        statusCode: 400);
+        statusCode: status);
 }

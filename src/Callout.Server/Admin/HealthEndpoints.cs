@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Callout.Domain.Ports;
+using Callout.Server.Hosting;
 
 namespace Callout.Server.Admin;
 
@@ -15,9 +16,11 @@ static partial class HealthEndpoints
     public static void MapHealth(this WebApplication app)
     {
         app.MapGet("/health/live", () => Results.Text("{\"status\":\"ok\"}", "application/json"));
-        app.MapGet("/health", async (IEngineStore store, ILoggerFactory logs, CancellationToken ct) =>
+        app.MapGet("/health", async (IEngineStore store, StoreHealth health, ILoggerFactory logs, CancellationToken ct) =>
         {
-            var failure = await CheckStoreAsync(store, ct);
+            var failure = health.Damage is { } damage
+                ? new InvalidDataException("the store reported damage while serving a call: " + damage)
+                : await CheckStoreAsync(store, health, ct);
             if (failure is not null)
             {
                 LogFailed(logs.CreateLogger("Callout.Server.Health"), "store", failure.GetType().Name, failure.Message);
@@ -26,7 +29,7 @@ static partial class HealthEndpoints
         });
     }
 
-    static async Task<Exception?> CheckStoreAsync(IEngineStore store, CancellationToken ct)
+    static async Task<Exception?> CheckStoreAsync(IEngineStore store, StoreHealth health, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(StoreTimeout);
@@ -41,6 +44,7 @@ static partial class HealthEndpoints
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            health.Saw(e);
             return e;
         }
     }

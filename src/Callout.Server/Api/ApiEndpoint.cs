@@ -7,6 +7,7 @@ using Callout.Protocol.Errors;
 using Callout.Protocol.Framing;
 using Callout.Server.Hosting;
 using Callout.Server.Management;
+using Callout.Storage;
 
 namespace Callout.Server.Api;
 
@@ -22,6 +23,7 @@ sealed partial class ApiEndpoint(
     ServerOptions options,
     TimeProvider time,
     ApiMetrics metrics,
+    StoreHealth storeHealth,
     ILogger<ApiEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
@@ -99,6 +101,7 @@ sealed partial class ApiEndpoint(
             {
                 ApiException api => api,
                 DomainException domain => ErrorMapper.ToApi(domain, operation),
+                _ when StoreFaults.Of(e) == StoreFault.Full => Unavailable(e, requestId, name),
                 _ => Unexpected(e, requestId, name),
             };
             status = error.StatusCode;
@@ -121,8 +124,17 @@ sealed partial class ApiEndpoint(
 
     ApiException Unexpected(Exception e, string requestId, string? operation)
     {
+        storeHealth.Saw(e);
         LogFailure(e, operation ?? "Unknown", requestId);
         return CommonErrors.InternalFailure(requestId);
+    }
+
+    /// The store's disk is full: nothing was written, and the same call succeeds once space
+    /// returns, so the caller is told to try again later (AWS's ServiceUnavailable, which SDKs retry).
+    ApiException Unavailable(Exception e, string requestId, string? operation)
+    {
+        LogStoreFull(operation ?? "Unknown", requestId, e.Message);
+        return CommonErrors.ServiceUnavailable(requestId);
     }
 
     /// A client that closes the connection mid-body or cancels is not a server failure.
@@ -133,6 +145,9 @@ sealed partial class ApiEndpoint(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} {Status} {ErrorCode} {DurationMs:0.00}ms {RequestId}")]
     partial void LogRequest(string operation, int status, string errorCode, double durationMs, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Operation} could not be stored, the store's disk is full ({Reason}); request {RequestId} was told to try again")]
+    partial void LogStoreFull(string operation, string requestId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Operation} failed unexpectedly; request {RequestId}")]
     partial void LogFailure(Exception exception, string operation, string requestId);

@@ -14,7 +14,17 @@ static class EngineServices
     public static IServiceCollection AddEngine(this IServiceCollection services, DeliveryConfiguration delivery)
     {
         services.AddSingleton<PublicAddress>();
-        services.AddSingleton(sp => new EngineOptions { PublicUrl = sp.GetRequiredService<PublicAddress>().Url });
+        services.AddSingleton(sp =>
+        {
+            var server = sp.GetRequiredService<ServerOptions>();
+            return new EngineOptions
+            {
+                PublicUrl = sp.GetRequiredService<PublicAddress>().Url,
+                NodeName = server.EffectiveNodeName,
+                // A SQLite store has one server (DataDirectoryLock); PostgreSQL may have several.
+                SingleNode = server.Store is null,
+            };
+        });
         services.AddSingleton(new EngineSettings());
         services.AddSingleton(sp =>
         {

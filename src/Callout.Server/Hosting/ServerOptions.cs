@@ -26,6 +26,9 @@ public sealed record ServerOptions
     public int MaxConnections { get; init; } = 4096;
     public long MaxBufferedBytes { get; init; } = 256 * 1024 * 1024;
     public bool VirtualClock { get; init; }
+
+    /// The engine's node name (EngineOptions.NodeName); null for the default, DefaultNodeName.
+    public string? NodeName { get; init; }
     public Uri? PublicUrl { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
@@ -56,6 +59,7 @@ public sealed record ServerOptions
             ThrottleBurst = Get(Settings.ThrottleBurst) is { } burst ? (int)ParseWhole(Settings.ThrottleBurst, burst, 1, int.MaxValue) : options.ThrottleBurst,
             MaxConnections = Get(Settings.MaxConnections) is { } connections ? (int)ParseWhole(Settings.MaxConnections, connections, 0, int.MaxValue) : options.MaxConnections,
             MaxBufferedBytes = Get(Settings.MaxBufferedBytes) is { } buffered ? ParseWhole(Settings.MaxBufferedBytes, buffered, options.MaxBodyBytes, long.MaxValue) : options.MaxBufferedBytes,
+            NodeName = Get(Settings.NodeName) is { } node ? ParseNodeName(node) : null,
         }).CheckDefaultRegionServed();
     }
 
@@ -77,6 +81,19 @@ public sealed record ServerOptions
         && n >= min && n <= max
             ? n
             : throw new OptionsException($"{s.Names} takes a whole number from {min} to {max}, not '{value}'.");
+
+    /// The name is kept in every lease the node takes; '#' and '/' separate a lease owner's parts.
+    static string ParseNodeName(string value) =>
+        value.Length <= 128 && value.All(c => c is > ' ' and < (char)127 and not '#' and not '/')
+            ? value
+            : throw new OptionsException($"{Settings.NodeName.Names} takes up to 128 printable ASCII characters without spaces, '#' or '/', not '{value}'.");
+
+    /// Stable across restarts, and different for two nodes on one host as long as their data
+    /// directories differ (docs/decisions.md, "No page lost").
+    public string EffectiveNodeName => NodeName ?? DefaultNodeName(Environment.MachineName, DataDirectory);
+
+    internal static string DefaultNodeName(string host, string dataDirectory) =>
+        host + "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..8];
 
     static bool ParseBool(Setting s, string value) => value.ToLowerInvariant() switch
     {

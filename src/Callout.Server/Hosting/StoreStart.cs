@@ -10,17 +10,31 @@ namespace Callout.Server.Hosting;
 /// PostgreSQL) into one line for the operator instead of a stack trace.
 static class StoreStart
 {
+    /// How long the start-up integrity check may read a SQLite file: a few seconds cover a
+    /// database of a few hundred megabytes; a bigger one is checked in part (and the log says so).
+    static readonly TimeSpan IntegrityCheckLimit = TimeSpan.FromSeconds(5);
+
     public static async Task<IStore> OpenAsync(ServerOptions options, CancellationToken ct)
     {
+        IStore? store = null;
         try
         {
-            IStore store = options.Store is { } postgres
+            store = options.Store is { } postgres
                 ? await PostgresStore.OpenAsync(postgres, ct)
                 : options.InMemory
                     ? SqliteStore.OpenInMemory()
                     : SqliteStore.OpenFile(options.DataDirectory);
+            if (store is SqliteStore sqlite && !options.InMemory)
+            {
+                await CheckIntegrityAsync(sqlite, options, ct);
+            }
             await store.MigrateAsync(ct);
             return store;
+        }
+        catch (StartupException)
+        {
+            await store!.DisposeAsync();
+            throw;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException)
         {
@@ -28,6 +42,23 @@ static class StoreStart
             throw new StartupException(options.Store is not null
                 ? $"Cannot open the PostgreSQL store: {message}"
                 : $"Cannot open the SQLite database {DatabaseFile(options)}: {message}");
+        }
+    }
+
+    /// A damaged file is refused: served, it would fail the calls that touch the damage with 500s
+    /// while the rest seem fine. The operator restores a backup (docs/operations.md).
+    static async Task CheckIntegrityAsync(SqliteStore store, ServerOptions options, CancellationToken ct)
+    {
+        var check = await store.QuickCheckAsync(IntegrityCheckLimit, TimeProvider.System, ct);
+        if (check.Problems.Count > 0)
+        {
+            throw new StartupException(
+                $"The SQLite database {DatabaseFile(options)} is damaged ({check.Problems[0].ReplaceLineEndings(" ")}); restore it from a backup.");
+        }
+        if (check.CutShort)
+        {
+            Console.Error.WriteLine(
+                $"The integrity check of {DatabaseFile(options)} was cut short after {IntegrityCheckLimit.TotalSeconds:0} s; the part it read is sound.");
         }
     }
 

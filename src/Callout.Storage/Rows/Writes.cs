@@ -136,5 +136,6 @@ internal static class Writes
                             contact_arn, channel_arn, page_arn, engagement_arn)
         VALUES (@id, @account, @region, @kind, @channel_type, @address, @subject, @body, @created_at,
                 @contact_arn, @channel_arn, @page_arn, @engagement_arn)
+        ON CONFLICT (id) DO NOTHING
         """;
 }

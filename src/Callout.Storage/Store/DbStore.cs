@@ -99,6 +99,22 @@ public abstract class DbStore
         return claimed;
     }
 
+    // substr rather than LIKE, so a node name with % or _ in it means only itself.
+    const string ReleaseLeasesSql = """
+        UPDATE steps SET lease_owner = NULL, lease_until = NULL
+        WHERE NOT done AND lease_until IS NOT NULL
+          AND substr(lease_owner, 1, length(@prefix)) = @prefix
+          AND substr(lease_owner, 1, length(@keep)) <> @keep
+        """;
+
+    public Task<int> ReleaseLeasesAsync(string ownerPrefix, string keepPrefix, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ownerPrefix);
+        ArgumentException.ThrowIfNullOrEmpty(keepPrefix);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return ExecuteAsync(ReleaseLeasesSql, c => c.Bind("@prefix", ownerPrefix).Bind("@keep", keepPrefix), ct);
+    }
+
     public async Task<byte[]> GetSecretAsync(string name, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

@@ -38,7 +38,7 @@ public sealed class EngagementEngineTests : IAsyncLifetime, IDisposable
         // One send per runner, so the sends in the provider are the runners at work.
         var options = new EngineOptions
         {
-            NodeId = "node-a", BatchSize = 10, Concurrency = 4, SendGroupSize = 1, PublicUrl = new Uri("http://callout.test/"),
+            NodeName = "node-a", BatchSize = 10, Concurrency = 4, SendGroupSize = 1, PublicUrl = new Uri("http://callout.test/"),
         };
         var metrics = new EngineMetrics();
         var router = new DeliveryRouter(new Dictionary<ChannelKind, IMessageSender> { [ChannelKind.Email] = _sender }, new OutboxSender(_store, time));

@@ -40,7 +40,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
     public StepTakeoverTests()
     {
         var time = new FakeTimeProvider(Takeover.ToDateTimeOffset());
-        var options = new EngineOptions { NodeId = "node-a", Lease = Lease.ToTimeSpan(), PublicUrl = new Uri("http://callout.test/") };
+        var options = new EngineOptions { NodeName = "node-a", Lease = Lease.ToTimeSpan(), PublicUrl = new Uri("http://callout.test/") };
         // No provider is configured, so every channel type goes to the real local outbox, in the store.
         var router = new DeliveryRouter(new Dictionary<ChannelKind, IMessageSender>(), new OutboxSender(_store, time));
         _processor = new StepProcessor(_store, router, new RotationOnCallResolver(_store), new EngineSecrets(_store),
@@ -170,7 +170,7 @@ public sealed class StepTakeoverTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task sends_run_as_a_group_each_get_their_own_outcome_and_a_taken_over_one_is_left_alone()
+    public async Task sends_run_as_a_group_each_get_their_own_outcome_an_interrupted_one_goes_again_and_a_taken_over_one_is_left_alone()
     {
         var engagement = NewEngagement(Id(100), "jane", ContactKind.Personal);
         await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
@@ -192,23 +192,49 @@ public sealed class StepTakeoverTests : IAsyncLifetime
 
         await _processor.SendPagesAsync(Sends(group), None);
 
+        // The interrupted fourth goes again under its key (docs/decisions.md, "No page lost").
         var sent = await _store.ListOutboxAsync(10, None);
-        Assert.Equal(2, sent.Count);
+        Assert.Equal(3, sent.Count);
         Assert.All(sent, m => Assert.Equal(("PAGE", "jane@example.com"), (m.Kind, m.Address)));
-        foreach (var page in new[] { Id(202), Id(203) })
+        foreach (var page in new[] { Id(202), Id(203), Id(204) })
         {
             Assert.Equal(DeliveryStatus.Sent, (await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(page + ":0", None)))?.Status);
             Assert.Equal(Takeover, (await _store.ReadAsync(_scope, s => s.FindPageAsync(page, None)))?.SentTime);
         }
-        Assert.Equal(DeliveryStatus.Unknown, (await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(Id(204) + ":0", None)))?.Status);
         var receipt = Assert.Single(await _store.ReadAsync(_scope, s => s.ListReceiptsAsync(Id(204), null, 10, None)));
-        Assert.Equal(ReceiptKind.Error, receipt.Receipt.Kind);
+        Assert.Equal(ReceiptKind.Sent, receipt.Receipt.Kind);
         Assert.Null(await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(Id(201) + ":0", None)));
         Assert.Null(await _store.ReadAsync(_scope, s => s.FindPageAsync(Id(201), None)));
         Assert.True(await IsHeldAsync(Id(1), takenOver.Owner));
         Assert.Equal([Id(1)], (await PendingAsync(T0 + Duration.FromDays(2))).Select(s => s.Id));
         var twice = Sends(group)[1];
         await Assert.ThrowsAsync<ArgumentException>(() => _processor.SendPagesAsync([twice, twice with { Step = twice.Step with { Id = Id(9) } }], None));
+    }
+
+    [Fact]
+    public async Task an_outbox_send_made_again_after_a_crash_is_stored_once()
+    {
+        var engagement = NewEngagement(Id(100), "jane", ContactKind.Personal);
+        await SeedAsync(engagement, Snapshot(Person("jane")), Personal("jane"));
+        SendPageStep Send(int id) => new(Id(id), engagement.Id, T0, Id(200), "jane", ChannelArn("jane"), 0,
+            [new ResolutionStep("jane", ContactKind.Personal, 0)], Essential: true);
+        await _store.CommitAsync(_scope, s => s.InsertStepsAsync([Send(1)], None));
+        await _processor.SendPagesAsync(Sends(await _store.ClaimDueStepsAsync(T0, "node-a/1", T0 + Lease, 1, None)), None);
+        Assert.Single(await _store.ListOutboxAsync(10, None));
+
+        // The node died after the outbox's commit and before the outcome's: the record reads
+        // pending, and the send is claimed again.
+        await _store.CommitAsync(_scope, async s =>
+        {
+            await s.PutDeliveryAsync(new DeliveryRecord(Id(200) + ":0", Id(200), DeliveryStatus.Pending, null, T0), None);
+            await s.InsertStepsAsync([Send(2)], None);
+        });
+        await _processor.SendPagesAsync(Sends(await _store.ClaimDueStepsAsync(T0, "node-a/2", T0 + Lease, 1, None)), None);
+
+        var stored = Assert.Single(await _store.ListOutboxAsync(10, None));
+        Assert.Equal(DeliveryStatus.Sent, (await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(Id(200) + ":0", None)))?.Status);
+        var receipts = await _store.ReadAsync(_scope, s => s.ListReceiptsAsync(Id(200), null, 10, None));
+        Assert.Equal(["outbox-" + stored.Id, "outbox-" + stored.Id], receipts.Select(r => r.Receipt.Info));
     }
 
     /// Claimed sends as the engine hands them to the processor.

@@ -41,6 +41,8 @@ static class Settings
     public static readonly Setting MaxBufferedBytes = new("server:maxBufferedBytes", "CALLOUT_MAX_BUFFERED_BYTES", "--max-buffered-bytes", "268435456",
         "Bytes of request bodies held at once across all requests; past it, ThrottlingException.");
 
+    public static readonly Setting NodeName = new("engine:nodeName", "CALLOUT_NODE_NAME", "--node-name", "host name + data dir",
+        "This node's name, the same across restarts; unique per node sharing a PostgreSQL store.");
     public static readonly Setting Clock = new("engine:clock", "CALLOUT_CLOCK", "--clock", "system",
         "virtual: time moves only through POST /_callout/clock/advance.");
 
@@ -62,7 +64,7 @@ static class Settings
 
     public static readonly IReadOnlyList<Setting> All =
     [
-        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, PublicUrl, LogLevel,
+        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel,
         ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes,
         EmailProvider, SmsProvider, VoiceProvider,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
