@@ -1,0 +1,62 @@
+using Callout.Server.Hosting;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Callout.Server.Admin;
+
+/// What protects each of Callout's own routes (docs/security.md, "Surfaces"). Under --auth strict
+/// every route needs a SigV4-signed request unless it is listed here with the proof it carries
+/// instead, so a new endpoint is closed until someone decides otherwise; /metrics follows
+/// --metrics-auth. Routes are named by their pattern, as mapped.
+static partial class Surfaces
+{
+    static readonly Dictionary<string, string> OwnProof = new(StringComparer.Ordinal)
+    {
+        // Probes answer load balancers and orchestrators, which send no credentials; they tell
+        // only ok or failing (and the failing check's exception type).
+        ["/health"] = "nothing (readiness probe)",
+        ["/health/live"] = "nothing (liveness probe)",
+        // People and providers answer pages here; none of them can sign as an AWS client.
+        ["/_callout/ack/{token}"] = "the sealed token of the acknowledgement link",
+        ["/_callout/voice/{token}"] = "X-Twilio-Signature and the page's sealed token",
+        ["/_callout/twilio/sms"] = "X-Twilio-Signature",
+        ["/_callout/twilio/status"] = "X-Twilio-Signature",
+        ["/_callout/webhook/ack"] = "X-Callout-Signature (HMAC with the webhook secret)",
+        // Calendar apps send no credentials either.
+        ["/_callout/rotations/{rotationId}/calendar.ics"] = "the rotation's id in the feed's address",
+    };
+
+    const string Metrics = "/metrics";
+
+    /// Whether a request routed to `endpoint` must be signed when signatures are verified. An
+    /// endpoint without a pattern (routing's own 405 answer) is treated as closed.
+    public static bool NeedsSignature(Endpoint? endpoint, ServerOptions options) => Pattern(endpoint) switch
+    {
+        null => endpoint is not null,
+        Metrics => options.EffectiveMetricsAuth() == MetricsAuth.Signed,
+        var pattern => !OwnProof.ContainsKey(pattern),
+    };
+
+    /// One Debug line per route at start-up: its methods, its pattern and what protects it. The
+    /// end-to-end tests read them to request every route unsigned (SurfaceMapTests).
+    public static void LogAtStart(WebApplication app, ServerOptions options, bool verifiesSignatures)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Callout.Server.Admin.Surfaces");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var route in ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>())
+            {
+                var methods = route.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } m ? string.Join(',', m) : "*";
+                var pattern = route.RoutePattern.RawText ?? "";
+                var protection = !NeedsSignature(route, options) ? OwnProof.GetValueOrDefault(pattern, "nothing (--metrics-auth open)")
+                    : verifiesSignatures ? "a SigV4-signed request"
+                    : "nothing (--auth off)";
+                LogSurface(log, methods, pattern, protection);
+            }
+        });
+    }
+
+    static string? Pattern(Endpoint? endpoint) => (endpoint as RouteEndpoint)?.RoutePattern.RawText;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Surface {Methods} {Route}: {Protection}")]
+    static partial void LogSurface(ILogger logger, string methods, string route, string protection);
+}
