@@ -43,7 +43,8 @@ static partial class Surfaces
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Callout.Server.Admin.Surfaces");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var route in ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>())
+            var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
+            foreach (var route in routes)
             {
                 var methods = route.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } m ? string.Join(',', m) : "*";
                 var pattern = route.RoutePattern.RawText ?? "";
@@ -52,6 +53,7 @@ static partial class Surfaces
                     : "nothing (--auth off)";
                 LogSurface(log, methods, pattern, protection);
             }
+            LogCount(log, routes.Count);
         });
     }
 
@@ -59,4 +61,7 @@ static partial class Surfaces
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Surface {Methods} {Route}: {Protection}")]
     static partial void LogSurface(ILogger logger, string methods, string route, string protection);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Surfaces: {Count} routes")]
+    static partial void LogCount(ILogger logger, int count);
 }
