@@ -10,6 +10,7 @@ using Callout.Server.Hosting.Configuration;
 using Callout.Server.Inbound;
 using Callout.Server.Operations;
 using Callout.Server.Listing;
+using Callout.Server.Management;
 using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -104,6 +105,7 @@ builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddSingleton<StsEndpoint>();
 builder.Services.AddSingleton<SignedAdminRequests>();
 builder.Services.AddOperations();
+builder.Services.AddManagement();
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();

@@ -1,17 +1,21 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Callout.Domain.Errors;
 using Callout.Protocol.Auth;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Errors;
 using Callout.Protocol.Framing;
 using Callout.Server.Hosting;
+using Callout.Server.Management;
 
 namespace Callout.Server.Api;
 
 /// Serves the SSMContacts JSON 1.1 API on every path: read the body, authenticate, find the
 /// operation, validate, run its handler and frame the result or the error (docs/spec/protocol.md).
+/// Callout's own operations (`Callout.*` targets, docs/management.md) share the same framing.
 sealed partial class ApiEndpoint(
     IServiceProvider services,
+    ManagementCatalog management,
     SigV4Authenticator authenticator,
     ServerOptions options,
     TimeProvider time,
@@ -24,6 +28,7 @@ sealed partial class ApiEndpoint(
         var requestId = RequestIds.Next();
         var target = http.Request.Headers["X-Amz-Target"].ToString();
         OperationDescriptor? operation = null;
+        string? name = null;
         byte[] response;
         int status = 200;
         var code = "OK";
@@ -38,16 +43,31 @@ sealed partial class ApiEndpoint(
             {
                 throw CommonErrors.UnknownOperation(target);
             }
-            operation = RequestFraming.ResolveTarget(target);
-            using var json = RequestFraming.ParseBody(body);
-            var context = new RequestContext(
-                requestId,
-                operation.Name,
-                authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount),
-                caller.Region ?? options.DefaultRegion,
-                time.GetUtcNow(),
-                operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null);
-            var write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
+            var account = authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount);
+            var region = caller.Region ?? options.DefaultRegion;
+            Action<Utf8JsonWriter> write;
+            if (ManagementCatalog.Claims(target))
+            {
+                var own = management.Resolve(target);
+                name = target;
+                using var json = RequestFraming.ParseBody(body);
+                var context = new RequestContext(requestId, target, account, region, time.GetUtcNow());
+                write = await own.HandleAsync(new ManagementRequest(json.RootElement), context, http.RequestAborted);
+            }
+            else
+            {
+                operation = RequestFraming.ResolveTarget(target);
+                name = operation.Name;
+                using var json = RequestFraming.ParseBody(body);
+                var context = new RequestContext(
+                    requestId,
+                    operation.Name,
+                    account,
+                    region,
+                    time.GetUtcNow(),
+                    operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null);
+                write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
+            }
             response = ResponseFraming.Result(write);
         }
         catch (Exception e) when (ClientWentAway(e, http))
@@ -61,7 +81,7 @@ sealed partial class ApiEndpoint(
             {
                 ApiException api => api,
                 DomainException domain => ErrorMapper.ToApi(domain, operation),
-                _ => Unexpected(e, requestId, operation),
+                _ => Unexpected(e, requestId, name),
             };
             status = error.StatusCode;
             code = error.Code;
@@ -72,14 +92,14 @@ sealed partial class ApiEndpoint(
         await FramedResponse.WriteAsync(http, status, ResponseFraming.ContentType, requestId, response);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var name = operation?.Name ?? "Unknown";
+        name ??= "Unknown";
         metrics.Observe(name, code, elapsed.TotalSeconds);
         LogRequest(name, status, code, elapsed.TotalMilliseconds, requestId);
     }
 
-    ApiException Unexpected(Exception e, string requestId, OperationDescriptor? operation)
+    ApiException Unexpected(Exception e, string requestId, string? operation)
     {
-        LogFailure(e, operation?.Name ?? "Unknown", requestId);
+        LogFailure(e, operation ?? "Unknown", requestId);
         return CommonErrors.InternalFailure(requestId);
     }
 
