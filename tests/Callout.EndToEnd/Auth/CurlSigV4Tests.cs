@@ -11,14 +11,22 @@ public sealed class CurlSigV4Tests(StrictServerFixture fixture) : IClassFixture<
 
     const string User = $"{StrictServerFixture.KeyA}:{StrictServerFixture.SecretA}";
 
-    [Fact]
-    public async Task curl_with_aws_sigv4_reads_the_callers_outbox()
+    /// The README's line and docs/delivery.md's, with a query the signature must cover too.
+    [Theory]
+    [InlineData("""curl --aws-sigv4 "aws:amz:us-east-1:ssm-contacts" --user KEY:SECRET URL/_callout/outbox""")]
+    [InlineData("""curl --aws-sigv4 "aws:amz:us-east-1:ssm-contacts" --user KEY:SECRET 'URL/_callout/outbox?limit=20'""")]
+    public async Task curl_with_aws_sigv4_reads_the_callers_outbox(string documented)
     {
-        var (code, stdout, stderr) = await ShellAsync($"""curl -sS --aws-sigv4 "aws:amz:us-east-1:ssm-contacts" --user {User} '{Url}/_callout/outbox?limit=20'""");
+        var mine = await SignedAdminTests.ChannelAsync(fixture.A(), "curl");
+        await SignedAdminTests.ChannelAsync(fixture.B(), "curl");
+        var command = documented.Replace("KEY:SECRET", User, StringComparison.Ordinal).Replace("URL", Url, StringComparison.Ordinal);
+
+        var (code, stdout, stderr) = await ShellAsync(command);
 
         Assert.True(code == 0, stderr);
-        var messages = JsonDocument.Parse(stdout).RootElement.GetProperty("Messages");
-        Assert.All(messages.EnumerateArray(), m => Assert.Equal(StrictServerFixture.AccountA, m.GetProperty("AccountId").GetString()));
+        var messages = JsonDocument.Parse(stdout).RootElement.GetProperty("Messages").EnumerateArray().ToList();
+        Assert.Contains(messages, m => m.GetProperty("Address").GetString() == mine);
+        Assert.All(messages, m => Assert.Equal(StrictServerFixture.AccountA, m.GetProperty("AccountId").GetString()));
     }
 
     [Fact]

@@ -133,7 +133,7 @@ public sealed partial class SignedAdminTests(StrictServerFixture fixture) : ICla
 
     /// A new EMAIL channel in the caller's account and region, whose activation code lands in the
     /// outbox; returns its address.
-    static async Task<string> ChannelAsync(SignedHttp caller, string name)
+    internal static async Task<string> ChannelAsync(SignedHttp caller, string name)
     {
         var alias = name + "-" + Guid.NewGuid().ToString("N")[..8];
         var contact = (await caller.ApiAsync("CreateContact", $$$"""{"Alias":"{{{alias}}}","Type":"PERSONAL","Plan":{"Stages":[]}}"""))
