@@ -11,6 +11,7 @@ using Callout.Server.Inbound;
 using Callout.Server.Operations;
 using Callout.Server.Listing;
 using Callout.Server.Management;
+using Callout.Server.Management.CalendarFeeds;
 using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -106,6 +107,7 @@ builder.Services.AddSingleton<StsEndpoint>();
 builder.Services.AddSingleton<SignedAdminRequests>();
 builder.Services.AddOperations();
 builder.Services.AddManagement();
+builder.Services.AddCalendarFeeds();
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using Callout.Server.Hosting;
+using Callout.Server.Management.CalendarFeeds;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Callout.Server.Admin;
@@ -20,9 +21,11 @@ static partial class Surfaces
         ["/_callout/voice/{token}"] = "X-Twilio-Signature and the page's sealed token",
         ["/_callout/twilio/sms"] = "X-Twilio-Signature",
         ["/_callout/twilio/status"] = "X-Twilio-Signature",
-        ["/_callout/webhook/ack"] = "X-Callout-Signature (HMAC with the webhook secret)",
+        ["/_callout/webhook/ack"] = "webhook-signature (Standard Webhooks, the webhook secret)",
         // Calendar apps send no credentials either.
-        ["/_callout/rotations/{rotationId}/calendar.ics"] = "the rotation's id in the feed's address",
+        [CalendarFeedUrls.Route] = "the feed's secret token",
+        // Answers only a 404 saying feeds now need a token.
+        ["/_callout/rotations/{rotationId}/calendar.ics"] = "nothing (the old feed address; answers how to get a token)",
     };
 
     const string Metrics = "/metrics";

@@ -16,7 +16,7 @@ public sealed partial class SurfaceMapTests : IAsyncLifetime
         "GET /metrics", // the server listens on loopback only, so /metrics is open by default
         "GET /_callout/ack/{token}", "POST /_callout/ack/{token}",
         "POST /_callout/voice/{token}", "POST /_callout/twilio/sms", "POST /_callout/twilio/status", "POST /_callout/webhook/ack",
-        "GET /_callout/rotations/{rotationId}/calendar.ics",
+        "GET /_callout/feeds/{token}/calendar.ics", "GET /_callout/rotations/{rotationId}/calendar.ics",
     ];
 
     /// Routes that must be among those the server reports, so an empty or broken log cannot pass.

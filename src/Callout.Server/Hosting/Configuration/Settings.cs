@@ -55,7 +55,7 @@ static class Settings
     public static readonly Setting TwilioAuthToken = new("delivery:twilio:authToken", "CALLOUT_TWILIO_AUTH_TOKEN", null, "-", "Auth token; also verifies inbound requests (required for twilio).");
     public static readonly Setting TwilioFrom = new("delivery:twilio:from", "CALLOUT_TWILIO_FROM", null, "-", "Sending number, E.164 (required for twilio).");
     public static readonly Setting WebhookUrl = new("delivery:webhook:url", "CALLOUT_WEBHOOK_URL", null, "-", "Where messages are posted (required for webhook).");
-    public static readonly Setting WebhookSecret = new("delivery:webhook:secret", "CALLOUT_WEBHOOK_SECRET", null, "-", "Signs posts and verifies acknowledgements (required for webhook).");
+    public static readonly Setting WebhookSecret = new("delivery:webhook:secret", "CALLOUT_WEBHOOK_SECRET", null, "-", "Signs posts and verifies acknowledgements (required for webhook): whsec_<base64>, or several separated by spaces, newest first, while rotating.");
 
     public static readonly IReadOnlyList<Setting> All =
     [
