@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the tests need beyond the .NET SDK, python3 with boto3, the AWS CLI and Node.js: the JS SDK
-# v3 from npm, and Debian's aiosmtpd as the delivery tests' SMTP server. Run by .ci/run and by the
+# v3 from npm, Debian's aiosmtpd as the delivery tests' SMTP server, and curl, whose --aws-sigv4
+# command lines the documentation gives for a --auth strict server. Run by .ci/run and by the
 # test build, so `dotnet test Callout.slnx` works on a fresh machine; does nothing when all is there.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +12,15 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
   else
     echo "install Debian's python3-aiosmtpd (sudo apt-get install python3-aiosmtpd) for the email delivery tests" >&2
+  fi
+fi
+
+if ! command -v curl >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+  else
+    echo "install curl (sudo apt-get install curl) for the signed-request tests" >&2
   fi
 fi
 

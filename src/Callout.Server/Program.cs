@@ -116,6 +116,7 @@ builder.Services.AddSingleton(new CursorTokens(await store.GetSecretAsync("page-
 builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddSingleton<StsEndpoint>();
+builder.Services.AddSingleton<SignedAdminRequests>();
 builder.Services.AddOperations();
 builder.Services.AddManagement();
 builder.Services.AddCalendarFeeds();
@@ -134,11 +135,21 @@ app.Use((context, next) =>
     : context.GetEndpoint() is null || (!HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_callout"))
         ? api.HandleAsync(context)
         : next(context));
+// Under --auth strict Callout's own endpoints need a signed request too, unless they carry a proof
+// of their own (Admin/Surfaces.cs; docs/security.md, "Surfaces").
+app.UseMiddleware<SignedAdminRequests>();
+Surfaces.LogAtStart(app, options, options.Auth != AuthMode.Off);
+RemoteAccess.WarnAtStart(app, options);
 app.MapAdmin();
 app.MapInbound();
 app.MapClock(virtualClock);
 app.MapCalendars();
-app.MapMetrics("/metrics");
+// --metrics-urls moves /metrics to a listener of its own.
+await using var metricsListener = MetricsListener.Create(options, app.Services.GetRequiredService<SigV4Authenticator>());
+if (metricsListener is null)
+{
+    app.MapMetrics("/metrics");
+}
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -153,6 +164,10 @@ app.Lifetime.ApplicationStarted.Register(() =>
 try
 {
     await app.StartAsync();
+    if (metricsListener is not null)
+    {
+        await metricsListener.StartAsync();
+    }
 }
 catch (IOException e)
 {

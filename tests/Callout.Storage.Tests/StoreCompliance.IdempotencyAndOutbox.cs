@@ -76,6 +76,24 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task the_outbox_of_one_scope_lists_only_that_account_and_regions_messages_newest_first()
+    {
+        var otherAccount = Callout.Domain.Arns.AccountScope.For(Scope.Region, NewAccountId());
+        var otherRegion = Callout.Domain.Arns.AccountScope.For(Scope.Region == "eu-west-1" ? "us-east-1" : "eu-west-1", Scope.AccountId);
+        var ids = Enumerable.Range(1, 4).Select(_ => Guid.NewGuid().ToString()).ToArray();
+        await CommitAsync(s => s.AppendOutboxAsync(Message(ids[0], Scope, T0), None));
+        await CommitAsync(otherAccount, s => s.AppendOutboxAsync(Message(ids[1], otherAccount, T0), None));
+        await CommitAsync(otherRegion, s => s.AppendOutboxAsync(Message(ids[2], otherRegion, T0), None));
+        await CommitAsync(s => s.AppendOutboxAsync(Message(ids[3], Scope, T0 + Duration.FromSeconds(1)), None));
+
+        Assert.Equal([ids[3], ids[0]], (await Store.ListOutboxAsync(Scope, 100, None)).Select(m => m.Id));
+        Assert.Equal([ids[1]], (await Store.ListOutboxAsync(otherAccount, 100, None)).Select(m => m.Id));
+        Assert.Equal([ids[2]], (await Store.ListOutboxAsync(otherRegion, 100, None)).Select(m => m.Id));
+        // The limit counts the scope's own messages, not the newest of the whole outbox.
+        Assert.Equal([ids[3]], (await Store.ListOutboxAsync(Scope, 1, None)).Select(m => m.Id));
+    }
+
+    [Fact]
     public async Task an_outbox_message_keeps_the_arns_of_whom_it_is_for()
     {
         var prefix = Scope.Prefix;

@@ -51,4 +51,8 @@ public interface IStore : IEngineStore, IAsyncDisposable
 
     /// The newest messages of the local outbox, across all accounts, newest first.
     Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct);
+
+    /// The newest messages of the local outbox sent for one account and region, newest first: what
+    /// a signed caller of `GET /_callout/outbox` may see (docs/security.md, "Surfaces").
+    Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(AccountScope scope, int limit, CancellationToken ct);
 }

@@ -6,7 +6,8 @@ using Callout.Protocol.Framing;
 
 namespace Callout.Server.Admin;
 
-/// Callout's own endpoints beside the API: health (HealthEndpoints), and the local outbox under /_callout/.
+/// Callout's own endpoints beside the API: health (HealthEndpoints), and the local outbox under
+/// /_callout/, which under --auth strict needs a signed request and shows the caller's own messages.
 static class AdminEndpoints
 {
     public static void MapAdmin(this WebApplication app)
@@ -22,7 +23,11 @@ static class AdminEndpoints
             {
                 return Problem($"limit must be a whole number from 1 to 1000, not '{text}'.");
             }
-            var messages = await store.ListOutboxAsync(Math.Clamp(limit, 1, 1000), ct);
+            // Under --auth strict a signed caller sees only its own account and region's messages
+            // (SignedAdminRequests); with --auth off the outbox is the whole emulator's, as before.
+            var messages = request.HttpContext.Features.Get<SignedCaller>() is { } caller
+                ? await store.ListOutboxAsync(caller.Scope, Math.Clamp(limit, 1, 1000), ct)
+                : await store.ListOutboxAsync(Math.Clamp(limit, 1, 1000), ct);
             var body = ResponseFraming.Result(w =>
             {
                 w.WriteStartObject();

@@ -35,14 +35,20 @@ public sealed record ServerOptions
     /// A PostgreSQL connection string or `postgres://` URL; without it the store is SQLite.
     public string? Store { get; init; }
 
+    /// Exposure (docs/security.md, "Surfaces"): --auth off beyond loopback only when asked for by
+    /// name, and where /metrics is served and whether it needs a signature (null: by address).
+    public bool AllowUnauthenticatedRemoteAccess { get; init; }
+    public string? MetricsUrls { get; init; }
+    public MetricsAuth? MetricsAuth { get; init; }
+
     public static ServerOptions From(IConfiguration configuration, string workingDirectory)
     {
         string? Get(Setting s) => configuration[s.Key] is { Length: > 0 } v ? v : null;
 
         var options = new ServerOptions { DataDirectory = Path.GetFullPath(Settings.DataDir.Default, workingDirectory) };
-        return (options with
+        return RemoteAccess.Check((options with
         {
-            Urls = Get(Settings.Urls) is { } urls ? CheckUrls(urls) : options.Urls,
+            Urls = Get(Settings.Urls) is { } urls ? CheckUrls(Settings.Urls, urls) : options.Urls,
             DataDirectory = Get(Settings.DataDir) is { } dir ? Path.GetFullPath(dir, workingDirectory) : options.DataDirectory,
             InMemory = Get(Settings.InMemory) is { } inMemory && ParseBool(Settings.InMemory, inMemory),
             Auth = Get(Settings.Auth) is { } auth ? ParseAuth(auth) : options.Auth,
@@ -60,7 +66,11 @@ public sealed record ServerOptions
             MaxConnections = Get(Settings.MaxConnections) is { } connections ? (int)ParseWhole(Settings.MaxConnections, connections, 0, int.MaxValue) : options.MaxConnections,
             MaxBufferedBytes = Get(Settings.MaxBufferedBytes) is { } buffered ? ParseWhole(Settings.MaxBufferedBytes, buffered, options.MaxBodyBytes, long.MaxValue) : options.MaxBufferedBytes,
             NodeName = Get(Settings.NodeName) is { } node ? ParseNodeName(node) : null,
-        }).CheckDefaultRegionServed();
+            AllowUnauthenticatedRemoteAccess = Get(Settings.AllowUnauthenticatedRemoteAccess) is { } allow
+                && ParseBool(Settings.AllowUnauthenticatedRemoteAccess, allow),
+            MetricsUrls = Get(Settings.MetricsUrls) is { } metricsUrls ? CheckUrls(Settings.MetricsUrls, metricsUrls) : null,
+            MetricsAuth = Get(Settings.MetricsAuth) is { } metricsAuth ? ParseMetricsAuth(metricsAuth) : null,
+        }).CheckDefaultRegionServed());
     }
 
     ServerOptions CheckDefaultRegionServed() => Regions.Serves(DefaultRegion)
@@ -95,6 +105,13 @@ public sealed record ServerOptions
     internal static string DefaultNodeName(string host, string dataDirectory) =>
         host + "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..8];
 
+    static MetricsAuth ParseMetricsAuth(string value) => value.ToLowerInvariant() switch
+    {
+        "open" => Hosting.MetricsAuth.Open,
+        "signed" => Hosting.MetricsAuth.Signed,
+        _ => throw new OptionsException($"{Settings.MetricsAuth.Names} takes signed or open, not '{value}'."),
+    };
+
     static bool ParseBool(Setting s, string value) => value.ToLowerInvariant() switch
     {
         "true" or "1" or "yes" => true,
@@ -128,12 +145,12 @@ public sealed record ServerOptions
 
     /// Kestrel reads the addresses itself and takes what it cannot parse as port 80 on every
     /// interface (`http://127.0.0.1:abc`), so each is checked here; `+` and `*` mean every interface.
-    static string CheckUrls(string value) =>
+    static string CheckUrls(Setting s, string value) =>
         value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } parts
         && parts.All(p => Uri.TryCreate(p.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
             && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && uri.Query.Length == 0)
             ? value
-            : throw new OptionsException($"{Settings.Urls.Names} takes http:// or https:// addresses with a port, separated by ';', not '{value}'.");
+            : throw new OptionsException($"{s.Names} takes http:// or https:// addresses with a port, separated by ';', not '{value}'.");
 
     static LogLevel ParseLogLevel(string value) =>
         Enum.TryParse<LogLevel>(value, ignoreCase: true, out var level) && Enum.IsDefined(level) && !value.All(char.IsAsciiDigit)

@@ -50,6 +50,14 @@ internal static class Selects
         FROM outbox ORDER BY seq DESC LIMIT @limit
         """;
 
+    /// Newest first, one scope's (IStore.ListOutboxAsync with a scope). A walk down the primary
+    /// key that skips other scopes' rows: the outbox holds what no provider sent, a local tool's list.
+    public const string OutboxOfScope = """
+        SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at,
+               contact_arn, channel_arn, page_arn, engagement_arn
+        FROM outbox WHERE account_id = @account AND region = @region ORDER BY seq DESC LIMIT @limit
+        """;
+
     /// Index: 1 = alias prefix, 2 = kind, 4 = after an alias; each a range of the primary key.
     public static readonly string[] ListContacts = Variants(Contact, " ORDER BY alias LIMIT @limit",
         " AND alias >= @prefix AND alias < @prefix_end", " AND kind = @kind", " AND alias > @after");

@@ -172,6 +172,11 @@ public abstract class DbStore
     public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct) =>
         await ListAsync(Selects.Outbox, c => c.Bind("@limit", limit), RowReader.OutboxMessage, ct).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(AccountScope scope, int limit, CancellationToken ct) =>
+        await ListAsync(Selects.OutboxOfScope,
+            c => c.Bind("@account", scope.AccountId).Bind("@region", scope.Region).Bind("@limit", limit),
+            RowReader.OutboxMessage, ct).ConfigureAwait(false);
+
     Task<object?> ScalarAsync(string sql, CancellationToken ct, Action<DbCommand>? bind = null) =>
         QueryAsync(sql, bind ?? (_ => { }), StoreSession.ReadScalarAsync, ct);
 

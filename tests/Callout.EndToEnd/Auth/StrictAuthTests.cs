@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Callout.EndToEnd.Harness;
+using Callout.Testing;
 
 namespace Callout.EndToEnd.Auth;
 
@@ -71,7 +72,7 @@ public sealed class StrictAuthTests : IAsyncLifetime
     [Fact]
     public async Task a_rehearsal_that_moves_the_clock_does_not_lock_signed_clients_out()
     {
-        await VirtualTime.AdvanceAsync(_server.Endpoint, TimeSpan.FromMinutes(20));
+        await VirtualTime.AdvanceAsync(_server.Endpoint, TimeSpan.FromMinutes(20), new SigV4TestSigner(Key, Secret, "eu-west-1"));
         var arn = await Boto3Async(Key, Secret);
         Assert.StartsWith($"arn:aws:ssm-contacts:eu-west-1:{Account}:contact/", arn, StringComparison.Ordinal);
     }
@@ -79,7 +80,7 @@ public sealed class StrictAuthTests : IAsyncLifetime
     [Fact]
     public async Task the_signature_window_follows_the_real_time_whatever_the_virtual_clock_says()
     {
-        await VirtualTime.AdvanceAsync(_server.Endpoint, TimeSpan.FromMinutes(20));
+        await VirtualTime.AdvanceAsync(_server.Endpoint, TimeSpan.FromMinutes(20), new SigV4TestSigner(Key, Secret, "eu-west-1"));
         Assert.Equal("InvalidSignatureException", await Boto3Async(Key, Secret, skewSeconds: 20 * 60));
     }
 

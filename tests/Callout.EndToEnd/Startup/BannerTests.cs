@@ -58,7 +58,7 @@ public sealed class BannerTests : IDisposable
     [Fact]
     public async Task on_every_interface_the_public_url_is_localhost_with_the_bound_port()
     {
-        await using var server = await ServerProcess.StartAsync(extraArgs: ["--urls", "http://0.0.0.0:0"]);
+        await using var server = await ServerProcess.StartAsync(extraArgs: ["--urls", "http://0.0.0.0:0", "--allow-unauthenticated-remote-access"]);
 
         var banner = Banner(server);
 

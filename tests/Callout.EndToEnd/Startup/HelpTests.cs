@@ -24,6 +24,9 @@ public sealed class HelpTests
         { "--clock", "CALLOUT_CLOCK" },
         { "--public-url", "CALLOUT_PUBLIC_URL" },
         { "--config", "CALLOUT_CONFIG" },
+        { "--allow-unauthenticated-remote-access", "CALLOUT_ALLOW_UNAUTHENTICATED_REMOTE_ACCESS" },
+        { "--metrics-urls", "CALLOUT_METRICS_URLS" },
+        { "--metrics-auth", "CALLOUT_METRICS_AUTH" },
     };
 
     [Theory]

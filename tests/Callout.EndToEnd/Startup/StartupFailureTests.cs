@@ -35,7 +35,7 @@ public sealed class StartupFailureTests : IDisposable
     public async Task an_address_this_machine_does_not_have_is_one_line_and_exit_code_1()
     {
         // TEST-NET-1 (RFC 5737): never assigned to a host.
-        var exit = await ServerCommand.RunToExitAsync(["--urls", "http://192.0.2.1:4580", "--in-memory"]);
+        var exit = await ServerCommand.RunToExitAsync(["--urls", "http://192.0.2.1:4580", "--in-memory", "--allow-unauthenticated-remote-access"]);
         AssertOneLine(exit, 1, "192.0.2.1");
     }
 

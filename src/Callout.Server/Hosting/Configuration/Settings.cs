@@ -29,6 +29,14 @@ static class Settings
         "JSON array of {accessKeyId, secretAccessKey, accountId} for --auth strict.");
     public static readonly Setting Credentials = new("auth:credentials", "CALLOUT_CREDENTIALS", "--credentials", "-",
         "The same inline: KEY:SECRET:ACCOUNT,KEY2:SECRET2:ACCOUNT2.");
+    public static readonly Setting AllowUnauthenticatedRemoteAccess = new("auth:allowUnauthenticatedRemoteAccess",
+        "CALLOUT_ALLOW_UNAUTHENTICATED_REMOTE_ACCESS", "--allow-unauthenticated-remote-access", "false",
+        "Let --auth off listen beyond loopback; anyone who reaches the port can then read and change every account.", IsSwitch: true);
+
+    public static readonly Setting MetricsUrls = new("metrics:urls", "CALLOUT_METRICS_URLS", "--metrics-urls", "-",
+        "A listener of its own for GET /metrics, e.g. http://127.0.0.1:9464; /metrics then leaves the API port.");
+    public static readonly Setting MetricsAuth = new("metrics:auth", "CALLOUT_METRICS_AUTH", "--metrics-auth", "by address",
+        "signed or open; by default open on loopback, signed under --auth strict when /metrics is reachable beyond it.");
 
     public static readonly Setting Regions = new("auth:regions", "CALLOUT_REGIONS", "--regions", "aws",
         "Regions a credential scope may name: region names and partitions (aws, aws-cn, aws-us-gov), ','-separated.");
@@ -66,6 +74,7 @@ static class Settings
     [
         Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel,
         ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes,
+        AllowUnauthenticatedRemoteAccess, MetricsUrls, MetricsAuth,
         EmailProvider, SmsProvider, VoiceProvider,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
         TwilioBaseUrl, TwilioAccountSid, TwilioAuthToken, TwilioFrom,

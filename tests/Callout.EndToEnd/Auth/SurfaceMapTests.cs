@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Callout.EndToEnd.Harness;
+
+namespace Callout.EndToEnd.Auth;
+
+/// Every route the running server maps, requested without a signature under `--auth strict`: only
+/// those with a proof of their own (or none needed) may answer, so an endpoint added later is
+/// closed unless someone puts it in Admin/Surfaces.cs and here. The routes come from the server
+/// itself: at Debug level it logs one `Surface {Methods} {Route}: {Protection}` line per route.
+public sealed partial class SurfaceMapTests : IAsyncLifetime
+{
+    /// What answers an unsigned request, each for its own reason (docs/security.md, "Surfaces").
+    static readonly HashSet<string> Open =
+    [
+        "GET /health", "GET /health/live",
+        "GET /metrics", // the server listens on loopback only, so /metrics is open by default
+        "GET /_callout/ack/{token}", "POST /_callout/ack/{token}",
+        "POST /_callout/voice/{token}", "POST /_callout/twilio/sms", "POST /_callout/twilio/status", "POST /_callout/webhook/ack",
+        "GET /_callout/feeds/{token}/calendar.ics", "GET /_callout/rotations/{rotationId}/calendar.ics",
+    ];
+
+    /// Routes that must be among those the server reports, so an empty or broken log cannot pass.
+    static readonly string[] Known = ["GET /_callout/outbox", "GET /_callout/clock", "POST /_callout/clock/advance", .. Open];
+
+    ServerProcess _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(
+        extraArgs: ["--auth", "strict", "--clock", "virtual", "--credentials", "AKIASURFACEMAP:c2VjcmV0:303030303030"],
+        environment: new Dictionary<string, string> { ["CALLOUT_LOG_LEVEL"] = "Debug" });
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task only_routes_with_a_proof_of_their_own_answer_an_unsigned_request()
+    {
+        var routes = await RoutesAsync();
+        Assert.Superset(Known.ToHashSet(), routes.ToHashSet());
+
+        var unsigned = new SignedHttp(_server.Endpoint, null);
+        var open = new List<string>();
+        foreach (var route in routes)
+        {
+            var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
+            var path = pattern.Replace("{token}", "not-a-token", StringComparison.Ordinal)
+                .Replace("{rotationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal).TrimStart('/');
+            var answer = await unsigned.SendAsync(new HttpMethod(method), path, method == "POST" ? "{}" : null);
+            if (answer.ErrorType == "MissingAuthenticationTokenException")
+            {
+                Assert.Equal(400, answer.Status);
+                Assert.Equal("MissingAuthenticationTokenException", answer.Json.GetProperty("__type").GetString());
+            }
+            else
+            {
+                Assert.True(answer.Status < 500, $"{route}: HTTP {answer.Status} {answer.Text}");
+                open.Add(route);
+            }
+        }
+
+        Assert.Equal(Open.Order(StringComparer.Ordinal), open.Order(StringComparer.Ordinal));
+    }
+
+    /// "METHOD /pattern" for each method of each route the server logged; "*" (any method) as GET.
+    async Task<IReadOnlyList<string>> RoutesAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!CountLine().IsMatch(_server.Output))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+        var routes = SurfaceLine().Matches(_server.Output)
+            .SelectMany(m => m.Groups["methods"].Value.Split(',').Select(verb => (verb == "*" ? "GET" : verb) + " " + m.Groups["route"].Value))
+            .ToList();
+        Assert.Equal(int.Parse(CountLine().Match(_server.Output).Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            SurfaceLine().Count(_server.Output));
+        return routes;
+    }
+
+    [GeneratedRegex(@"Surface (?<methods>\S+) (?<route>/\S*): ")]
+    private static partial Regex SurfaceLine();
+
+    [GeneratedRegex(@"Surfaces: (?<count>[0-9]+) routes")]
+    private static partial Regex CountLine();
+}
