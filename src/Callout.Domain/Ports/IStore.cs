@@ -40,4 +40,8 @@ public interface IStore : IEngineStore, IAsyncDisposable
 
     /// The newest messages of the local outbox, across all accounts, newest first.
     Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct);
+
+    /// Removes up to `limit` audit records older than `before`, across all scopes, oldest first;
+    /// returns how many it removed, so a caller purges in small batches until none are left.
+    Task<int> PurgeAuditAsync(NodaTime.Instant before, int limit, CancellationToken ct);
 }

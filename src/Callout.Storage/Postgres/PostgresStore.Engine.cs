@@ -133,11 +133,11 @@ public sealed partial class PostgresStore
         return await read(reader, ct).ConfigureAwait(false);
     }
 
-    private protected override async Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct)
+    private protected override async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         await using var command = dataSource.CreateCommand(sql);
         bind(command);
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

@@ -137,4 +137,9 @@ internal static class Writes
         VALUES (@id, @account, @region, @kind, @channel_type, @address, @subject, @body, @created_at,
                 @contact_arn, @channel_arn, @page_arn, @engagement_arn)
         """;
+
+    public const string AppendAudit = """
+        INSERT INTO audit_events (account_id, region, time_ms, caller, source_address, operation, resource_arn, request_id, outcome)
+        VALUES (@account, @region, @time, @caller, @source_address, @operation, @resource_arn, @request_id, @outcome)
+        """;
 }

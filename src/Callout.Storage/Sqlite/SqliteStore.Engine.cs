@@ -64,7 +64,7 @@ public sealed partial class SqliteStore
             return await read(reader, ct).ConfigureAwait(false);
         }, ct);
 
-    private protected override Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct) =>
+    private protected override Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct) =>
         OutsideSessionAsync(write: true, async link =>
         {
             var command = link.Command(sql);

@@ -67,8 +67,8 @@ public abstract class DbStore
     private protected abstract Task<T> QueryAsync<T>(string sql, Action<DbCommand> bind,
         Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct);
 
-    /// Runs one write outside any session, in a transaction of its own.
-    private protected abstract Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct);
+    /// Runs one write outside any session, in a transaction of its own; returns the rows it changed.
+    private protected abstract Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken ct);
 
     /// Leases up to `limit` due steps (limit > 0), in any order.
     private protected abstract Task<List<ClaimedStep>> ClaimAsync(Instant now, string owner, Instant leaseUntil, int limit, CancellationToken ct);
@@ -137,6 +137,13 @@ public abstract class DbStore
     /// it serves the operator's `GET /_callout/outbox`.
     public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct) =>
         await ListAsync(Selects.Outbox, c => c.Bind("@limit", limit), RowReader.OutboxMessage, ct).ConfigureAwait(false);
+
+    public Task<int> PurgeAuditAsync(Instant before, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return ExecuteAsync(Selects.PurgeAudit, c => c.Bind("@before", Columns.Millis(before)).Bind("@limit", limit), ct);
+    }
 
     Task<object?> ScalarAsync(string sql, CancellationToken ct, Action<DbCommand>? bind = null) =>
         QueryAsync(sql, bind ?? (_ => { }), StoreSession.ReadScalarAsync, ct);
