@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Xml;
+using Callout.Domain.Audit;
 using Callout.Domain.Ports;
 using Callout.Engine.Clock;
 using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
+using Callout.Server.Audit;
 using NodaTime;
 
 namespace Callout.Server.Admin;
@@ -19,10 +21,13 @@ static class ClockEndpoints
     public static void MapClock(this WebApplication app, VirtualClock? clock)
     {
         app.MapGet("/_callout/clock", (TimeProvider time) => Now(time, clock is not null));
-        app.MapPost("/_callout/clock/advance", async (HttpRequest request, IEngineStore store, EngagementEngine engine, TimeProvider time, CancellationToken ct) =>
+        app.MapPost("/_callout/clock/advance", async (HttpRequest request, IEngineStore store, EngagementEngine engine, TimeProvider time,
+            ClockAudit audit, CancellationToken ct) =>
         {
+            var received = time.GetUtcNow();
             if (clock is null)
             {
+                await audit.RecordAsync(request.HttpContext, received, ClockAudit.Refused);
                 return Problem("The clock is the system clock; start Callout with --clock virtual to move it.");
             }
             TimeSpan by;
@@ -32,6 +37,7 @@ static class ClockEndpoints
             }
             catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
             {
+                await audit.RecordAsync(request.HttpContext, received, ClockAudit.Refused);
                 return Problem("Send {\"seconds\": n} or {\"duration\": \"PT5M\"} with a duration from 0 to 366 days: " + e.Message);
             }
             var target = clock.GetUtcNow() + by;
@@ -44,6 +50,7 @@ static class ClockEndpoints
             clock.MoveTo(target);
             await engine.WaitIdleAsync(ct);
             await store.SaveVirtualTimeAsync(Instant.FromDateTimeOffset(clock.GetUtcNow()), ct);
+            await audit.RecordAsync(request.HttpContext, received, AuditRecord.Success);
             return Now(time, true);
         });
     }

@@ -4,6 +4,7 @@ using Callout.Protocol.Auth;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Errors;
 using Callout.Protocol.Framing;
+using Callout.Server.Audit;
 using Callout.Server.Hosting;
 
 namespace Callout.Server.Api;
@@ -16,6 +17,7 @@ sealed partial class ApiEndpoint(
     ServerOptions options,
     TimeProvider time,
     ApiMetrics metrics,
+    ApiAudit audit,
     ILogger<ApiEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
@@ -27,11 +29,15 @@ sealed partial class ApiEndpoint(
         byte[] response;
         int status = 200;
         var code = "OK";
+        // What the audit log needs to know of a call that fails part-way (ApiAudit).
+        CallerScope? caller = null;
+        RequestContext? context = null;
+        string? requestedResource = null;
         try
         {
             var body = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, http.RequestAborted)
                 ?? throw CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
-            var caller = authenticator.Authenticate(authenticator.VerifiesSignatures
+            caller = authenticator.Authenticate(authenticator.VerifiesSignatures
                 ? SignedRequests.From(http.Request, body)
                 : SignedRequests.ScopeOnly(http.Request));
             if (!HttpMethods.IsPost(http.Request.Method))
@@ -40,15 +46,19 @@ sealed partial class ApiEndpoint(
             }
             operation = RequestFraming.ResolveTarget(target);
             using var json = RequestFraming.ParseBody(body);
-            var context = new RequestContext(
+            requestedResource = AuditedOperations.ResourceOf(json.RootElement);
+            context = new RequestContext(
                 requestId,
                 operation.Name,
                 authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount),
                 caller.Region ?? options.DefaultRegion,
                 time.GetUtcNow(),
-                operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null);
+                operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null,
+                caller.AccessKeyId,
+                ApiAudit.SourceOf(http));
             var write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
             response = ResponseFraming.Result(write);
+            await audit.SucceededAsync(context, requestedResource);
         }
         catch (Exception e) when (ClientWentAway(e, http))
         {
@@ -67,6 +77,7 @@ sealed partial class ApiEndpoint(
             code = error.Code;
             http.Response.Headers[ResponseFraming.ErrorTypeHeader] = error.Code;
             response = ResponseFraming.Error(error);
+            await audit.RefusedAsync(http, requestId, target, caller, context, requestedResource, error.Code);
         }
 
         await FramedResponse.WriteAsync(http, status, ResponseFraming.ContentType, requestId, response);

@@ -5,6 +5,7 @@ using Callout.Engine.Acknowledgement;
 using Callout.Engine.Delivery;
 using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
+using Callout.Server.Audit;
 using Callout.Server.Hosting;
 
 namespace Callout.Server.Inbound;
@@ -60,7 +61,8 @@ sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance a
             return Problem("token is required, and note may have at most 2048 characters.");
         }
         if (!AcknowledgeLinks.TryRead(await secrets.LinksAsync(ct), token, out var scope, out var pageId)
-            || await acceptance.AcceptAsync(scope, pageId, kind, code: null, note, ct) is not { } page)
+            || await acceptance.AcceptAsync(scope, pageId, kind, code: null, note, InboundCall.Of(InboundCall.WebhookAck, request.HttpContext), ct)
+                is not { } page)
         {
             return Results.NotFound();
         }

@@ -33,6 +33,9 @@ static class Settings
     public static readonly Setting Clock = new("engine:clock", "CALLOUT_CLOCK", "--clock", "system",
         "virtual: time moves only through POST /_callout/clock/advance.");
 
+    public static readonly Setting AuditRetention = new("audit:retention", "CALLOUT_AUDIT_RETENTION", "--audit-retention", "365",
+        "Days the audit log keeps a record; 0 keeps them for ever.");
+
     public static readonly Setting EmailProvider = new("delivery:email", "CALLOUT_EMAIL_PROVIDER", null, "outbox", "outbox, smtp or webhook.");
     public static readonly Setting SmsProvider = new("delivery:sms", "CALLOUT_SMS_PROVIDER", null, "outbox", "outbox, twilio or webhook.");
     public static readonly Setting VoiceProvider = new("delivery:voice", "CALLOUT_VOICE_PROVIDER", null, "outbox", "outbox, twilio or webhook.");
@@ -51,7 +54,7 @@ static class Settings
 
     public static readonly IReadOnlyList<Setting> All =
     [
-        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, DefaultAccount, DefaultRegion, Clock, PublicUrl, LogLevel,
+        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, DefaultAccount, DefaultRegion, Clock, PublicUrl, LogLevel, AuditRetention,
         EmailProvider, SmsProvider, VoiceProvider,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
         TwilioBaseUrl, TwilioAccountSid, TwilioAuthToken, TwilioFrom,

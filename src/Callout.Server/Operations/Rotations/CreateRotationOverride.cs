@@ -5,6 +5,7 @@ using Callout.Domain.Rotations;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Rotations;
@@ -40,7 +41,7 @@ sealed class CreateRotationOverride(IStore store, ServiceLimits limits, TimeProv
         var overrideId = Guid.CreateVersion7(time.GetUtcNow()).ToString();
         await session.InsertOverrideAsync(new Domain.Rotations.RotationOverride(overrideId, rotation.Id, members, start, end, now), ct);
         await Idempotency.RememberAsync(session, context, request.IdempotencyToken, overrideId, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, rotation.Arn, ct);
         return new CreateRotationOverrideResult { RotationOverrideId = overrideId };
     }
 }

@@ -1,0 +1,15 @@
+namespace Callout.Server.Audit;
+
+/// The audit log's parts (docs/security.md, "Audit log").
+static class AuditServices
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ApiAudit>();
+        services.AddSingleton<ClockAudit>();
+        services.AddSingleton<AuditPurge>();
+        services.AddHostedService(s => s.GetRequiredService<AuditPurge>());
+        return services;
+    }
+}
