@@ -11,6 +11,7 @@ using Callout.Server.Hosting.Configuration;
 using Callout.Server.Inbound;
 using Callout.Server.Operations;
 using Callout.Server.Listing;
+using Callout.Server.Management;
 using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -107,6 +108,7 @@ builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddSingleton<StsEndpoint>();
 builder.Services.AddOperations();
+builder.Services.AddManagement();
 builder.Services.AddAudit();
 builder.Services.AddEngine(delivery);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Callout.Domain.Errors;
 using Callout.Protocol.Auth;
 using Callout.Protocol.Dispatch;
@@ -6,13 +7,16 @@ using Callout.Protocol.Errors;
 using Callout.Protocol.Framing;
 using Callout.Server.Audit;
 using Callout.Server.Hosting;
+using Callout.Server.Management;
 
 namespace Callout.Server.Api;
 
 /// Serves the SSMContacts JSON 1.1 API on every path: read the body, authenticate, find the
 /// operation, validate, run its handler and frame the result or the error (docs/spec/protocol.md).
+/// Callout's own operations (`Callout.*` targets, docs/management.md) share the same framing.
 sealed partial class ApiEndpoint(
     IServiceProvider services,
+    ManagementCatalog management,
     SigV4Authenticator authenticator,
     ServerOptions options,
     TimeProvider time,
@@ -26,6 +30,7 @@ sealed partial class ApiEndpoint(
         var requestId = RequestIds.Next();
         var target = http.Request.Headers["X-Amz-Target"].ToString();
         OperationDescriptor? operation = null;
+        string? name = null;
         byte[] response;
         int status = 200;
         var code = "OK";
@@ -44,19 +49,36 @@ sealed partial class ApiEndpoint(
             {
                 throw CommonErrors.UnknownOperation(target);
             }
-            operation = RequestFraming.ResolveTarget(target);
-            using var json = RequestFraming.ParseBody(body);
-            requestedResource = AuditedOperations.ResourceOf(json.RootElement);
-            context = new RequestContext(
-                requestId,
-                operation.Name,
-                authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount),
-                caller.Region ?? options.DefaultRegion,
-                time.GetUtcNow(),
-                operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null,
-                caller.AccessKeyId,
-                ApiAudit.SourceOf(http));
-            var write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
+            var account = authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount);
+            var region = caller.Region ?? options.DefaultRegion;
+            Action<Utf8JsonWriter> write;
+            if (ManagementCatalog.Claims(target))
+            {
+                var own = management.Resolve(target);
+                name = target;
+                using var json = RequestFraming.ParseBody(body);
+                requestedResource = AuditedOperations.ResourceOf(json.RootElement);
+                context = new RequestContext(requestId, target, account, region, time.GetUtcNow(),
+                    AccessKeyId: caller.AccessKeyId, SourceAddress: ApiAudit.SourceOf(http));
+                write = await own.HandleAsync(new ManagementRequest(json.RootElement), context, http.RequestAborted);
+            }
+            else
+            {
+                operation = RequestFraming.ResolveTarget(target);
+                name = operation.Name;
+                using var json = RequestFraming.ParseBody(body);
+                requestedResource = AuditedOperations.ResourceOf(json.RootElement);
+                context = new RequestContext(
+                    requestId,
+                    operation.Name,
+                    account,
+                    region,
+                    time.GetUtcNow(),
+                    operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null,
+                    caller.AccessKeyId,
+                    ApiAudit.SourceOf(http));
+                write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
+            }
             response = ResponseFraming.Result(write);
             await audit.SucceededAsync(context, requestedResource);
         }
@@ -71,7 +93,7 @@ sealed partial class ApiEndpoint(
             {
                 ApiException api => api,
                 DomainException domain => ErrorMapper.ToApi(domain, operation),
-                _ => Unexpected(e, requestId, operation),
+                _ => Unexpected(e, requestId, name),
             };
             status = error.StatusCode;
             code = error.Code;
@@ -83,14 +105,14 @@ sealed partial class ApiEndpoint(
         await FramedResponse.WriteAsync(http, status, ResponseFraming.ContentType, requestId, response);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var name = operation?.Name ?? "Unknown";
+        name ??= "Unknown";
         metrics.Observe(name, code, elapsed.TotalSeconds);
         LogRequest(name, status, code, elapsed.TotalMilliseconds, requestId);
     }
 
-    ApiException Unexpected(Exception e, string requestId, OperationDescriptor? operation)
+    ApiException Unexpected(Exception e, string requestId, string? operation)
     {
-        LogFailure(e, operation?.Name ?? "Unknown", requestId);
+        LogFailure(e, operation ?? "Unknown", requestId);
         return CommonErrors.InternalFailure(requestId);
     }
 

@@ -2,6 +2,7 @@ using Callout.Domain.Audit;
 using Callout.Protocol.Auth;
 using Callout.Protocol.Dispatch;
 using Callout.Server.Hosting;
+using Callout.Server.Management;
 using NodaTime;
 
 namespace Callout.Server.Audit;
@@ -11,7 +12,7 @@ namespace Callout.Server.Audit;
 /// A refusal is recorded when the caller is known: the request authenticated (or auth is off), or
 /// it failed its signature check with a configured access key. Requests with no credential or an
 /// unknown key, and calls of reads, are not recorded: anyone can send those, and they change nothing.
-sealed class ApiAudit(AuditLog log, SigV4Authenticator authenticator, ServerOptions options, TimeProvider time)
+sealed class ApiAudit(AuditLog log, SigV4Authenticator authenticator, ManagementCatalog management, ServerOptions options, TimeProvider time)
 {
     public Task SucceededAsync(RequestContext context, string? requestedResource)
     {
@@ -34,7 +35,7 @@ sealed class ApiAudit(AuditLog log, SigV4Authenticator authenticator, ServerOpti
     public Task RefusedAsync(HttpContext http, string requestId, string? target, CallerScope? caller, RequestContext? context,
         string? requestedResource, string errorCode)
     {
-        var operation = context?.Operation ?? AuditedOperations.NameOf(target);
+        var operation = context?.Operation ?? AuditedOperations.NameOf(target, management);
         if (operation is null || !AuditedOperations.ChangesState(operation))
         {
             return Task.CompletedTask;

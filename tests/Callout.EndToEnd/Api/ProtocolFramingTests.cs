@@ -58,6 +58,8 @@ public sealed class ProtocolFramingTests(ServerFixture fixture) : IClassFixture<
     [InlineData(null)]
     [InlineData("SSMContacts.NoSuchOperation")]
     [InlineData("OtherService.ListContacts")]
+    [InlineData("Callout.NoSuchOperation")]
+    [InlineData("Callout.")]
     public async Task an_unknown_target_is_an_unknown_operation(string? target)
     {
         var response = await fixture.NewClient().SendAsync(target, "{}"u8.ToArray());
