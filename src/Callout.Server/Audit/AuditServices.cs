@@ -1,3 +1,5 @@
+using Callout.Server.Management;
+
 namespace Callout.Server.Audit;
 
 /// The audit log's parts (docs/security.md, "Audit log").
@@ -9,6 +11,7 @@ static class AuditServices
         services.AddSingleton<ApiAudit>();
         services.AddSingleton<ClockAudit>();
         services.AddSingleton<AuditPurge>();
+        services.AddSingleton<IManagementOperation, ListAuditEvents>();
         services.AddHostedService(s => s.GetRequiredService<AuditPurge>());
         return services;
     }
