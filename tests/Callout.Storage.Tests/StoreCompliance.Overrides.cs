@@ -66,6 +66,22 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task the_latest_override_creation_is_the_newest_of_that_rotation_only()
+    {
+        await InsertRotationsAsync(NewRotation(Id(1)), NewRotation(Id(2)));
+        Assert.Null(await QueryAsync(s => s.LatestOverrideCreationAsync(Id(1), None)));
+        await CommitAsync(async s =>
+        {
+            await s.InsertOverrideAsync(Override(Id(11), Id(1), T0, T0 + Hour) with { CreatedAt = T0 + Hour }, None);
+            await s.InsertOverrideAsync(Override(Id(12), Id(1), T0, T0 + Hour) with { CreatedAt = T0 }, None);
+            await s.InsertOverrideAsync(Override(Id(13), Id(2), T0, T0 + Hour) with { CreatedAt = T0 + Hour + Hour }, None);
+        });
+
+        Assert.Equal(T0 + Hour, await QueryAsync(s => s.LatestOverrideCreationAsync(Id(1), None)));
+        Assert.Null(await QueryAsync(s => s.LatestOverrideCreationAsync(Id(3), None)));
+    }
+
+    [Fact]
     public async Task deleting_an_override_under_another_rotation_id_does_nothing()
     {
         await InsertRotationsAsync(NewRotation(Id(1)), NewRotation(Id(2)));

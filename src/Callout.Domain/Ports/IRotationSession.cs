@@ -37,4 +37,7 @@ public interface IRotationSession
 
     /// Overrides of the rotation that have not ended by `now`.
     Task<int> CountActiveOverridesAsync(string rotationId, Instant now, CancellationToken ct);
+
+    /// When the rotation's newest override was created; null when it has none.
+    Task<Instant?> LatestOverrideCreationAsync(string rotationId, CancellationToken ct);
 }

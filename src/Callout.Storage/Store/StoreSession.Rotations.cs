@@ -92,6 +92,13 @@ internal abstract partial class StoreSession
             .Bind("@rotation_id", rotationId)
             .Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
 
+    public async Task<Instant?> LatestOverrideCreationAsync(string rotationId, CancellationToken ct) =>
+        await ScalarAsync(Read("""
+                SELECT max(created_at) FROM rotation_overrides
+                WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id
+                """)
+            .Bind("@rotation_id", rotationId), ct).ConfigureAwait(false) is long millis ? Columns.InstantOf(millis) : null;
+
     static DbCommand BindRotation(DbCommand command, Rotation rotation) => command
         .Bind("@id", (rotation ?? throw new ArgumentNullException(nameof(rotation))).Id)
         .Bind("@name", rotation.Name)

@@ -7,6 +7,7 @@ using Callout.Protocol.Shapes;
 using Callout.Server.Api;
 using Callout.Server.Audit;
 using Callout.Server.Mapping;
+using NodaTime;
 
 namespace Callout.Server.Operations.Rotations;
 
@@ -39,7 +40,14 @@ sealed class CreateRotationOverride(IStore store, ServiceLimits limits, TimeProv
                 $"A rotation can have at most {limits.ActiveOverridesPerRotation} overrides that have not ended.", rotation.Arn.ToString(), ResourceTypes.Rotation);
         }
         var overrideId = Guid.CreateVersion7(time.GetUtcNow()).ToString();
-        await session.InsertOverrideAsync(new Domain.Rotations.RotationOverride(overrideId, rotation.Id, members, start, end, now), ct);
+        // The later of two overlapping overrides wins (docs/spec/rotations.md §2.7), and creation
+        // times are kept to the millisecond: one made in the same millisecond as the rotation's
+        // newest is dated a millisecond after it, so "later" never falls to the random id.
+        var createdAt = await session.LatestOverrideCreationAsync(rotation.Id, ct) is { } newest
+            && newest + Duration.FromMilliseconds(1) is var next && next > now
+                ? next
+                : now;
+        await session.InsertOverrideAsync(new Domain.Rotations.RotationOverride(overrideId, rotation.Id, members, start, end, createdAt), ct);
         await Idempotency.RememberAsync(session, context, request.IdempotencyToken, overrideId, ct);
         await session.CommitAuditedAsync(context, rotation.Arn, ct);
         return new CreateRotationOverrideResult { RotationOverrideId = overrideId };
