@@ -5,6 +5,7 @@ using Callout.Domain.Audit;
 using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Callout.Server.Audit;
 
@@ -62,7 +63,7 @@ sealed partial class AuditLog(IStore store, ILoggerFactory loggers)
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            w.WriteString("Time", record.Time.ToDateTimeOffset());
+            w.WriteString("Time", InstantPattern.ExtendedIso.Format(record.Time));
             w.WriteString("AccountId", record.AccountId);
             w.WriteString("Region", record.Region);
             w.WriteString("Caller", record.Caller);
@@ -84,7 +85,7 @@ sealed partial class AuditLog(IStore store, ILoggerFactory loggers)
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{AuditEvent}")]
+    [LoggerMessage(EventId = 1, EventName = "AuditEvent", Level = LogLevel.Information, Message = "{AuditEvent}")]
     partial void LogEvent(string auditEvent);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The audit record of {Operation} could not be stored; request {RequestId}")]

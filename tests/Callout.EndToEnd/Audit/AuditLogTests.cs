@@ -269,3 +269,22 @@ public sealed partial class AuditLogTests(StrictAuditServer fixture) : IClassFix
     [GeneratedRegex(@"https?://\S+/_callout/ack/[A-Za-z0-9_\-]+")]
     private static partial Regex AckLink();
 }
+
+/// The audit lines are not dropped when the log level drops the per-request lines.
+public sealed class AuditLogLevelTests
+{
+    [Fact]
+    public async Task the_audit_line_is_kept_at_log_level_warning_while_the_request_line_is_not()
+    {
+        await using var server = await ServerProcess.StartAsync(environment: new Dictionary<string, string> { ["CALLOUT_LOG_LEVEL"] = "Warning" });
+        var client = ApiClient.ForNewAccount(server.Endpoint);
+
+        var created = await client.CallAsync("CreateContact", """{"Alias":"quiet","Type":"PERSONAL","Plan":{"Stages":[]}}""");
+
+        var audit = await ServerLog.WaitForAsync(server, l => l.Contains(" Callout.Audit[", StringComparison.Ordinal)
+            && l.Contains(created.RequestId!, StringComparison.Ordinal));
+        Assert.Single(audit);
+        Assert.Empty(ServerLog.Lines(server, l => l.Contains("ApiEndpoint", StringComparison.Ordinal)
+            && l.Contains(created.RequestId!, StringComparison.Ordinal)));
+    }
+}
