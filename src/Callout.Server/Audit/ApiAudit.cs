@@ -58,7 +58,7 @@ sealed class ApiAudit(AuditLog log, SigV4Authenticator authenticator, Management
             Instant.FromDateTimeOffset(time.GetUtcNow()),
             authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount),
             caller.Region ?? options.DefaultRegion,
-            caller.AccessKeyId ?? AuditLog.Anonymous,
+            AuditLog.CallerOf(caller.AccessKeyId),
             SourceOf(http),
             operation,
             requestedResource,

@@ -25,9 +25,15 @@ sealed partial class AuditLog(IStore store, ILoggerFactory loggers)
 
     readonly ILogger log = loggers.CreateLogger(Category);
 
+    // Under --auth off the access key is whatever the caller wrote in its credential scope.
+    const int MaxCallerLength = 128;
+
     public static AuditRecord For(RequestContext context, string? resourceArn, string outcome) => new(
-        Instant.FromDateTimeOffset(context.ReceivedAt), context.AccountId, context.Region, context.AccessKeyId ?? Anonymous,
+        Instant.FromDateTimeOffset(context.ReceivedAt), context.AccountId, context.Region, CallerOf(context.AccessKeyId),
         context.SourceAddress, context.Operation, resourceArn, context.RequestId, outcome);
+
+    public static string CallerOf(string? accessKeyId) =>
+        accessKeyId is null ? Anonymous : accessKeyId.Length <= MaxCallerLength ? accessKeyId : accessKeyId[..MaxCallerLength];
 
     /// A record in a session of its own. The call it records is over, so a store that fails here
     /// is logged rather than turned into the call's answer.

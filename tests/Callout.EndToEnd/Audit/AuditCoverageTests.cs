@@ -91,4 +91,37 @@ public sealed class AuditCoverageTests(VirtualClockFixture fixture) : IClassFixt
         Assert.DoesNotContain(events, e => ReadPrefixes.Any(p => e.Text("Operation")!.StartsWith(p, StringComparison.Ordinal)));
         Assert.Equal(done.Count, events.Count(e => e.Text("Operation") is { } op && !op.Contains('.', StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task a_replayed_create_is_recorded_with_what_the_first_call_created()
+    {
+        var client = fixture.NewPaging().Client;
+        const string body = """{"Alias":"replayed","Type":"PERSONAL","Plan":{"Stages":[]},"IdempotencyToken":"audit-replay-1"}""";
+        var first = await client.CallAsync("CreateContact", body);
+        var again = await client.CallAsync("CreateContact", body);
+        Assert.Equal(200, again.Status);
+
+        var events = await AuditEvents.AllAsync(client);
+
+        Assert.Equal(client.Arn("contact/replayed"), events.WithRequestId(first.RequestId).Text("ResourceArn"));
+        Assert.Equal(client.Arn("contact/replayed"), events.WithRequestId(again.RequestId).Text("ResourceArn"));
+        Assert.Equal("Success", events.WithRequestId(again.RequestId).Text("Outcome"));
+    }
+
+    [Fact]
+    public async Task an_outsized_access_key_under_auth_off_is_cut_in_the_record_and_the_call_still_answers()
+    {
+        // Under --auth off a key that is not 12 digits is served in the default account.
+        var hostile = new ApiClient(fixture.Endpoint, new string('K', 5000));
+        var refused = await hostile.CallAsync("DeleteContact", $$$"""{"ContactId":"arn:aws:ssm-contacts:us-east-1:000000000000:contact/{{{new string('x', 5000)}}}"}""");
+        Assert.Equal(400, refused.Status);
+
+        var events = await AuditEvents.AllAsync(new ApiClient(fixture.Endpoint, "000000000000"));
+
+        var record = events.WithRequestId(refused.RequestId);
+        Assert.Equal(new string('K', 128), record.Text("Caller"));
+        Assert.Equal("ValidationException", record.Text("Outcome"));
+        // An ARN longer than the model allows is not copied into the log either.
+        Assert.Null(record.Text("ResourceArn"));
+    }
 }
