@@ -132,7 +132,10 @@ bench_wait_url() {
 # Per-request logging is off unless the caller exports CALLOUT_LOG_LEVEL itself.
 start_callout() {
   local log="$BENCH_TMP/callout-$RANDOM.log"
-  CALLOUT_LOG_LEVEL="${CALLOUT_LOG_LEVEL:-Warning}" \
+  # Throttling is off unless the caller asks for it (bench/wrk/throttle.sh does): the benchmarks
+  # drive one account far past the default rate to measure the pipeline, not the throttle. A
+  # variable rather than a flag, so builds from before throttling ignore it.
+  CALLOUT_LOG_LEVEL="${CALLOUT_LOG_LEVEL:-Warning}" CALLOUT_THROTTLE_RATE="${CALLOUT_THROTTLE_RATE:-0}" \
     dotnet "$SERVER_DLL" --urls http://127.0.0.1:0 "$@" >"$log" 2>&1 &
   CALLOUT_PID=$!
   BENCH_PIDS+=("$CALLOUT_PID")

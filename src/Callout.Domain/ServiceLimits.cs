@@ -14,6 +14,7 @@ public sealed record ServiceLimits
     public int TagsPerResource { get; init; } = 50;
     public int RotationsPerAccount { get; init; } = 1000;
     public int ActiveOverridesPerRotation { get; init; } = 200;
+    public int CalendarFeedsPerAccount { get; init; } = 1000;
     public int ActivationCodesPerHour { get; init; } = 5;
     public Duration ActivationCodeLifetime { get; init; } = Duration.FromHours(24);
 }

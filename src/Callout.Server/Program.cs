@@ -12,6 +12,7 @@ using Callout.Server.Inbound;
 using Callout.Server.Operations;
 using Callout.Server.Listing;
 using Callout.Server.Management;
+using Callout.Server.Management.CalendarFeeds;
 using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -56,6 +57,9 @@ builder.WebHost.ConfigureKestrel(k =>
 {
     // The endpoint enforces its own limit so oversized bodies get an AWS-shaped error.
     k.Limits.MaxRequestBodySize = null;
+    // Kestrel's slow-client limits (MinRequestBodyDataRate, RequestHeadersTimeout) stay at their
+    // defaults; this caps how many connections can be held open at all (docs/security.md).
+    k.Limits.MaxConcurrentConnections = options.MaxConnections > 0 ? options.MaxConnections : null;
     k.AddServerHeader = false;
 });
 builder.Logging.ClearProviders();
@@ -100,7 +104,9 @@ builder.Services.AddSingleton<IEngineStore>(store);
 builder.Services.AddSingleton(new ServiceLimits());
 // A signature's 15-minute window is about the request's real age: checked against the virtual
 // clock, a rehearsal that moved time forward would lock every signed client out.
-builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, credentials, TimeProvider.System));
+builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, credentials, TimeProvider.System, options.Regions));
+builder.Services.AddSingleton(new RequestThrottle(options.ThrottleRate, options.ThrottleBurst));
+builder.Services.AddSingleton(new BodyBudget(options.MaxBufferedBytes));
 // The key sealing page tokens lives in the store, so every node of a cluster honours the tokens of
 // the others and a file-backed server's tokens outlive a restart.
 builder.Services.AddSingleton(new CursorTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));
@@ -109,6 +115,7 @@ builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddSingleton<StsEndpoint>();
 builder.Services.AddOperations();
 builder.Services.AddManagement();
+builder.Services.AddCalendarFeeds();
 builder.Services.AddAudit();
 builder.Services.AddEngine(delivery);
 

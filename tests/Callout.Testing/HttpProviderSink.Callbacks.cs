@@ -67,19 +67,40 @@ public sealed partial class HttpProviderSink
     }
 
     /// A webhook receiver acknowledging a page: the token is the last segment of the acknowledgeUrl.
-    public Task<SinkResponse> AcknowledgeByWebhookAsync(Uri calloutPublicUrl, string token, string type = "READ", bool forge = false)
+    public Task<SinkResponse> AcknowledgeByWebhookAsync(Uri calloutPublicUrl, string token, string type = "READ", bool forge = false) =>
+        SendAcknowledgementAsync(calloutPublicUrl, SignAcknowledgement(token, type, forge ? StandardWebhooks.NewSecret() : WebhookSecret));
+
+    /// An acknowledgement signed with `secret` as of `signedAt` (now by default) under `id` (a new
+    /// one by default), kept so the very same request can be sent again.
+    public static WebhookAcknowledgement SignAcknowledgement(string token, string type, string secret, DateTimeOffset? signedAt = null, string? id = null)
     {
         var body = Encoding.UTF8.GetBytes($$"""{"token":"{{token}}","type":"{{type}}"}""");
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return PostAsync(new Uri(calloutPublicUrl, "_callout/webhook/ack").ToString(), content,
-            "X-Callout-Signature", Sign(forge ? "not-the-secret" : WebhookSecret, body));
+        id ??= "msg_" + Guid.NewGuid().ToString("N");
+        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        return new WebhookAcknowledgement(body, [
+            new("webhook-id", id),
+            new("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("webhook-signature", StandardWebhooks.Sign(secret, id, timestamp, body)),
+        ]);
     }
 
-    static async Task<SinkResponse> PostAsync(string url, HttpContent content, string header, string value)
+    public static Task<SinkResponse> SendAcknowledgementAsync(Uri calloutPublicUrl, WebhookAcknowledgement acknowledgement)
+    {
+        var content = new ByteArrayContent(acknowledgement.Body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return PostAsync(new Uri(calloutPublicUrl, "_callout/webhook/ack").ToString(), content, acknowledgement.Headers);
+    }
+
+    static Task<SinkResponse> PostAsync(string url, HttpContent content, string header, string value) =>
+        PostAsync(url, content, [new(header, value)]);
+
+    static async Task<SinkResponse> PostAsync(string url, HttpContent content, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-        request.Headers.TryAddWithoutValidation(header, value);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
         using var response = await Http.SendAsync(request);
         return new SinkResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }

@@ -14,8 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace Callout.Testing;
 
 /// A real HTTP server on a loopback port that plays the HTTP providers: Twilio's REST API
-/// (Messages and Calls, answering with a sid) and a webhook receiver that checks Callout's HMAC
-/// signature. It records every request, can be told to refuse the next requests for an address, and
+/// (Messages and Calls, answering with a sid) and a webhook receiver that checks Callout's Standard
+/// Webhooks signature and that the post was signed within the last five minutes. It records every request, can be told to refuse the next requests for an address, and
 /// sends Callout the callbacks a provider would, signed as that provider signs them
 /// (HttpProviderSink.Callbacks.cs).
 public sealed partial class HttpProviderSink : IAsyncDisposable
@@ -57,8 +57,9 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
     public IReadOnlyList<ProviderRequest> Of(string kind) => _requests.Where(r => r.Kind == kind).ToList();
 
     public static async Task<HttpProviderSink> StartAsync(
-        string accountSid = "AC0123456789abcdef0123456789abcdef", string authToken = "sink-auth-token", string webhookSecret = "sink-webhook-secret")
+        string accountSid = "AC0123456789abcdef0123456789abcdef", string authToken = "sink-auth-token", string? webhookSecret = null)
     {
+        webhookSecret ??= StandardWebhooks.NewSecret();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -135,8 +136,10 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var raw = buffer.ToArray();
-        var signature = context.Request.Headers["X-Callout-Signature"].ToString();
-        var authentic = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(WebhookSecret, raw)), Encoding.ASCII.GetBytes(signature));
+        var timestamp = context.Request.Headers["webhook-timestamp"].ToString();
+        var authentic = StandardWebhooks.HasSignature(WebhookSecret, context.Request.Headers["webhook-id"].ToString(), timestamp,
+                context.Request.Headers["webhook-signature"].ToString(), raw)
+            && Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture)) <= StandardWebhooks.Tolerance.TotalSeconds;
 
         var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         try
@@ -167,7 +170,7 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
             status = 200;
             id = "wh-" + Guid.NewGuid().ToString("N");
         }
-        _requests.Enqueue(new ProviderRequest("Webhook", fields, Headers(context.Request), authentic, status, id));
+        _requests.Enqueue(new ProviderRequest("Webhook", fields, Headers(context.Request), authentic, status, id) { RawBody = raw });
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(id is null ? "{}" : $$"""{"id":"{{id}}"}""");
@@ -176,9 +179,9 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
     static Dictionary<string, string> Headers(HttpRequest request) =>
         request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
 
-    /// Callout's webhook signature: `sha256=` and the hex HMAC-SHA256 of the raw body.
-    public static string Sign(string secret, byte[] body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+    /// Callout's deprecated webhook signature: `sha256=` and the hex HMAC-SHA256 of the raw body.
+    public static string SignLegacy(string secret, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(StandardWebhooks.Key(secret), body));
 
     public async ValueTask DisposeAsync()
     {

@@ -10,6 +10,9 @@ public sealed record ProviderRequest(
     int Status,
     string? Sid)
 {
+    /// The body exactly as posted (webhook posts only), for checking signatures over it.
+    public byte[] RawBody { get; init; } = [];
+
     public string? this[string name] => Fields.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
     public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;

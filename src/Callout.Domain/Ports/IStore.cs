@@ -1,5 +1,7 @@
 using Callout.Domain.Arns;
+using Callout.Domain.CalendarFeeds;
 using Callout.Domain.Outbox;
+using NodaTime;
 
 namespace Callout.Domain.Ports;
 
@@ -37,6 +39,15 @@ public interface IStore : IEngineStore, IAsyncDisposable
     /// operation and idempotency token, so a retry finds the first call's record, but not with the
     /// scope's other writers: an account's engagements start side by side.
     Task<IStoreSession> OpenCreateAsync(AccountScope scope, string operation, string? idempotencyToken, CancellationToken ct);
+
+    /// The feed whose token has this SHA-256, in whichever scope it is: a calendar app's request
+    /// carries the token alone.
+    Task<CalendarFeed?> FindCalendarFeedAsync(byte[] tokenHash, CancellationToken ct);
+
+    /// Records the id of a signed webhook acknowledgement until `forgetAt`, and forgets ids whose
+    /// time ran out before `now`. False when the id is already recorded: a replay. Both times are
+    /// real time, as the signature's window is.
+    Task<bool> RememberWebhookIdAsync(string id, Instant now, Instant forgetAt, CancellationToken ct);
 
     /// The newest messages of the local outbox, across all accounts, newest first.
     Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(int limit, CancellationToken ct);

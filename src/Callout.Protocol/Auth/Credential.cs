@@ -1,7 +1,9 @@
 namespace Callout.Protocol.Auth;
 
-public sealed record Credential(string AccessKeyId, string SecretAccessKey, string AccountId)
+/// A configured key. SessionToken, when set, must come with every request signed by the key, as
+/// with temporary credentials at AWS; a key without one accepts no token.
+public sealed record Credential(string AccessKeyId, string SecretAccessKey, string AccountId, string? SessionToken = null)
 {
-    // Keep the secret out of logs that format the record.
+    // Keep the secret and the token out of logs that format the record.
     public override string ToString() => $"Credential {{ AccessKeyId = {AccessKeyId}, AccountId = {AccountId} }}";
 }

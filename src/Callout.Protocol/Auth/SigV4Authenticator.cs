@@ -21,17 +21,20 @@ public sealed class SigV4Authenticator
     private readonly AuthMode mode;
     private readonly Dictionary<string, Credential> credentials;
     private readonly TimeProvider time;
+    private readonly Regions regions;
 
     /// Whether Authenticate needs every header and the body, or only the Authorization header
     /// (off mode reads the credential scope and verifies nothing).
     public bool VerifiesSignatures => mode != AuthMode.Off;
 
-    public SigV4Authenticator(AuthMode mode, IReadOnlyCollection<Credential> credentials, TimeProvider time)
+    /// `regions` are those a credential scope may name, in either mode (default: Regions.Commercial).
+    public SigV4Authenticator(AuthMode mode, IReadOnlyCollection<Credential> credentials, TimeProvider time, Regions? regions = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(time);
         this.mode = mode;
         this.time = time;
+        this.regions = regions ?? Regions.Commercial;
         this.credentials = new Dictionary<string, Credential>(StringComparer.Ordinal);
         foreach (var c in credentials)
         {
@@ -48,12 +51,42 @@ public sealed class SigV4Authenticator
     /// service is never honoured by another's endpoint, as AWS does.
     public CallerScope Authenticate(SignedRequest request, string service)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(service);
+        return Check(request, [service], verifySignature: true);
+    }
+
+    /// Everything Authenticate checks that needs no body: the Authorization header's form, a known
+    /// key and its session token, the date window, the scope (service, region, terminator) and the
+    /// headers that must be signed. Run before a body is read, so a caller who cannot pass it never
+    /// makes the server buffer one; Authenticate then verifies the signature over the whole request.
+    public CallerScope Precheck(SignedRequest request, string service)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(service);
+        return Check(request, [service], verifySignature: false);
+    }
+
+    /// As Precheck, for an endpoint that learns which service a request is for only from its body
+    /// (STS's query protocol shares the port with the JSON API).
+    public CallerScope Precheck(SignedRequest request, IReadOnlyCollection<string> services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return Check(request, services, verifySignature: false);
+    }
+
+    private CallerScope Check(SignedRequest request, IReadOnlyCollection<string> services, bool verifySignature)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var authorization = FirstHeader(request, "Authorization");
         if (mode == AuthMode.Off)
         {
-            return AuthorizationHeader.ReadScopeLeniently(authorization);
+            // Off mode verifies nothing, but the region still names a scope that data is kept in:
+            // an unserved one would open a fresh scope for any string (docs/decisions.md, Identity).
+            var scope = AuthorizationHeader.ReadScopeLeniently(authorization);
+            if (scope.Region is { } region && !regions.Serves(region))
+            {
+                throw InvalidRegion(region);
+            }
+            return scope;
         }
         if (string.IsNullOrWhiteSpace(authorization))
         {
@@ -78,13 +111,18 @@ public sealed class SigV4Authenticator
             throw CommonErrors.IncompleteSignature(
                 $"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
-        CheckScope(auth, amzDate, service);
+        CheckScope(auth, amzDate, services);
         CheckClock(signedAt);
+        CheckSignedHeaders(request, auth);
         if (!credentials.TryGetValue(auth.AccessKeyId, out var credential))
         {
             throw CommonErrors.UnrecognizedClient();
         }
-        if (!SignatureMatches(request, auth, amzDate, credential.SecretAccessKey))
+        if (!SessionTokenMatches(credential.SessionToken, FirstHeader(request, "X-Amz-Security-Token")))
+        {
+            throw CommonErrors.UnrecognizedClient();
+        }
+        if (verifySignature && !SignatureMatches(request, auth, amzDate, credential.SecretAccessKey))
         {
             throw CommonErrors.InvalidSignature(
                 "The request signature we calculated does not match the signature you provided. "
@@ -119,20 +157,51 @@ public sealed class SigV4Authenticator
         return accessKeyId.Length == 12 && accessKeyId.All(char.IsAsciiDigit) ? accessKeyId : defaultAccount;
     }
 
-    private static void CheckScope(AuthorizationHeader auth, string amzDate, string service)
+    /// A header left out of SignedHeaders can be changed by whoever holds the request: with an
+    /// unsigned X-Amz-Target, a captured GetContact became a DeleteContact. So Host and every
+    /// x-amz-* header sent must be signed; every AWS SDK signs them all.
+    private static void CheckSignedHeaders(SignedRequest request, AuthorizationHeader auth)
     {
-        if (auth.Service != service)
+        var signed = auth.SignedHeaders.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!signed.Contains("host") && !signed.Contains(":authority"))
         {
-            throw CommonErrors.InvalidSignature($"Credential should be scoped to correct service: '{service}'.");
+            throw CommonErrors.InvalidSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        foreach (var (name, _) in request.Headers)
+        {
+            if (name.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase) && !signed.Contains(name))
+            {
+                throw CommonErrors.InvalidSignature($"'{name}' must be a 'SignedHeader' in the AWS Authorization.");
+            }
+        }
+    }
+
+    private static bool SessionTokenMatches(string? configured, string? sent) =>
+        configured is null
+            ? sent is null
+            : sent is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(configured), Encoding.UTF8.GetBytes(sent));
+
+    private static ApiException InvalidRegion(string region) =>
+        CommonErrors.InvalidSignature($"Credential should be scoped to a valid region, not '{Shown(region)}'.");
+
+    // A scope's parts are echoed in messages; a 300-character region need not be echoed whole.
+    private static string Shown(string value) => value.Length <= 64 ? value : value[..64] + "…";
+
+    private void CheckScope(AuthorizationHeader auth, string amzDate, IReadOnlyCollection<string> services)
+    {
+        if (!services.Contains(auth.Service, StringComparer.Ordinal))
+        {
+            throw CommonErrors.InvalidSignature($"Credential should be scoped to correct service: '{services.First()}'.");
         }
         if (auth.Terminator != Terminator)
         {
             throw CommonErrors.InvalidSignature(
                 $"Credential should be scoped with a valid terminator: '{Terminator}', not '{auth.Terminator}'.");
         }
-        if (auth.Region.Length == 0)
+        if (!regions.Serves(auth.Region))
         {
-            throw CommonErrors.InvalidSignature("Credential should be scoped to a valid region, not ''.");
+            throw InvalidRegion(auth.Region);
         }
         if (auth.ScopeDate != amzDate[..8])
         {

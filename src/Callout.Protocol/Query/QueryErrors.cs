@@ -23,6 +23,9 @@ public static class QueryErrors
     public static QueryException TooLarge(long limit) =>
         new("ValidationError", $"The request body is larger than the limit of {limit} bytes.");
 
+    /// STS's name for a caller over its rate; the SDKs retry it with backoff as they do the JSON one.
+    public static QueryException Throttling() => new("Throttling", "Rate exceeded");
+
     public static QueryException InternalFailure(string requestId) => new(
         "InternalFailure",
         $"The server failed to process the request. Request id {requestId} identifies it in the server's log.",

@@ -18,6 +18,8 @@ sealed partial class ApiEndpoint(
     IServiceProvider services,
     ManagementCatalog management,
     SigV4Authenticator authenticator,
+    RequestThrottle throttle,
+    BodyBudget budget,
     ServerOptions options,
     TimeProvider time,
     ApiMetrics metrics,
@@ -34,22 +36,38 @@ sealed partial class ApiEndpoint(
         byte[] response;
         int status = 200;
         var code = "OK";
-        // What the audit log needs to know of a call that fails part-way (ApiAudit).
-        CallerScope? caller = null;
+        long held = 0;
+        // What the audit log needs to know of a call that fails part-way (ApiAudit): the caller
+        // once authenticated, and the context once the request has one.
+        CallerScope? authenticated = null;
         RequestContext? context = null;
         string? requestedResource = null;
         try
         {
-            var body = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, http.RequestAborted)
-                ?? throw CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
-            caller = authenticator.Authenticate(authenticator.VerifiesSignatures
-                ? SignedRequests.From(http.Request, body)
-                : SignedRequests.ScopeOnly(http.Request));
+            var signed = authenticator.VerifiesSignatures
+                ? SignedRequests.From(http.Request, ReadOnlyMemory<byte>.Empty)
+                : SignedRequests.ScopeOnly(http.Request);
+            var caller = authenticator.Precheck(signed, SigV4Authenticator.SsmContacts);
+            var account = authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount);
+            if (!throttle.TryAcquire(account, caller.AccessKeyId))
+            {
+                throw CommonErrors.Throttling();
+            }
+            var (body, refusal) = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, budget, http.RequestAborted);
+            if (body is null)
+            {
+                throw refusal == BoundedBody.Refusal.OverBudget ? CommonErrors.Throttling() : CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
+            }
+            held = body.Length;
+            if (authenticator.VerifiesSignatures)
+            {
+                caller = authenticator.Authenticate(signed with { Body = body });
+            }
+            authenticated = caller;
             if (!HttpMethods.IsPost(http.Request.Method))
             {
                 throw CommonErrors.UnknownOperation(target);
             }
-            var account = authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount);
             var region = caller.Region ?? options.DefaultRegion;
             Action<Utf8JsonWriter> write;
             if (ManagementCatalog.Claims(target))
@@ -99,7 +117,11 @@ sealed partial class ApiEndpoint(
             code = error.Code;
             http.Response.Headers[ResponseFraming.ErrorTypeHeader] = error.Code;
             response = ResponseFraming.Error(error);
-            await audit.RefusedAsync(http, requestId, target, caller, context, requestedResource, error.Code);
+            await audit.RefusedAsync(http, requestId, target, authenticated, context, requestedResource, error.Code);
+        }
+        finally
+        {
+            budget.Give(held);
         }
 
         await FramedResponse.WriteAsync(http, status, ResponseFraming.ContentType, requestId, response);

@@ -11,9 +11,12 @@ namespace Callout.Server.Audit;
 /// changed nothing (a replayed create, deactivating a channel that is off) and refused calls.
 /// A refusal is recorded when the caller is known: the request authenticated (or auth is off), or
 /// it failed its signature check with a configured access key. Requests with no credential or an
-/// unknown key, and calls of reads, are not recorded: anyone can send those, and they change nothing.
+/// unknown key, throttled requests and calls of reads are not recorded: anyone can send those, and
+/// they change nothing.
 sealed class ApiAudit(AuditLog log, SigV4Authenticator authenticator, ManagementCatalog management, ServerOptions options, TimeProvider time)
 {
+    const string Throttled = "ThrottlingException";
+
     public Task SucceededAsync(RequestContext context, string? requestedResource)
     {
         if (!AuditedOperations.ChangesState(context.Operation))
@@ -36,7 +39,8 @@ sealed class ApiAudit(AuditLog log, SigV4Authenticator authenticator, Management
         string? requestedResource, string errorCode)
     {
         var operation = context?.Operation ?? AuditedOperations.NameOf(target, management);
-        if (operation is null || !AuditedOperations.ChangesState(operation))
+        // A throttled request is not recorded: writing a record for each would undo the throttle.
+        if (operation is null || !AuditedOperations.ChangesState(operation) || errorCode == Throttled)
         {
             return Task.CompletedTask;
         }

@@ -4,7 +4,8 @@ using Callout.Protocol.Auth;
 namespace Callout.Server.Hosting;
 
 /// Credentials for `--auth strict`, from a JSON file
-/// (`[{"accessKeyId": "...", "secretAccessKey": "...", "accountId": "111122223333"}]`)
+/// (`[{"accessKeyId": "...", "secretAccessKey": "...", "accountId": "111122223333"}]`, each with an
+/// optional `"sessionToken"` that requests signed with the key must then carry)
 /// and/or `--credentials "KEY:SECRET:ACCOUNT,KEY2:SECRET2:ACCOUNT2"`.
 static class CredentialLoader
 {
@@ -50,7 +51,8 @@ static class CredentialLoader
         var list = new List<Credential>();
         foreach (var e in doc.RootElement.EnumerateArray())
         {
-            list.Add(Checked(Text(e, "accessKeyId", path), Text(e, "secretAccessKey", path), Text(e, "accountId", path)));
+            list.Add(Checked(Text(e, "accessKeyId", path), Text(e, "secretAccessKey", path), Text(e, "accountId", path))
+                with { SessionToken = OptionalText(e, "sessionToken", path) });
         }
         return list;
     }
@@ -59,6 +61,11 @@ static class CredentialLoader
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
             ? v.GetString()!
             : throw new OptionsException($"Each credential in {path} needs a string '{name}'.");
+
+    static string? OptionalText(JsonElement e, string name, string path) =>
+        !e.TryGetProperty(name, out var v) ? null
+        : v.ValueKind == JsonValueKind.String && v.GetString()!.Length > 0 ? v.GetString()
+        : throw new OptionsException($"'{name}' in {path} must be a non-empty string when present.");
 
     static Credential Checked(string key, string secret, string account) =>
         key.Length > 0 && secret.Length > 0 && account.Length == 12 && account.All(char.IsAsciiDigit)

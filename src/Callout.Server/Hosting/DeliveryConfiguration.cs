@@ -56,7 +56,7 @@ sealed record DeliveryConfiguration
         if (chosen.Contains(Provider.Webhook))
         {
             Require(Get, "webhook", Settings.WebhookUrl, Settings.WebhookSecret);
-            config = config with { Webhook = new WebhookSettings(ParseUrl(Settings.WebhookUrl, Get(Settings.WebhookUrl)!, keepPath: true), Get(Settings.WebhookSecret)!) };
+            config = config with { Webhook = new WebhookSettings(ParseUrl(Settings.WebhookUrl, Get(Settings.WebhookUrl)!, keepPath: true), ParseSecrets(Get(Settings.WebhookSecret)!)) };
         }
         return config;
     }
@@ -133,6 +133,12 @@ sealed record DeliveryConfiguration
         }
         return new SmtpSettings(get(Settings.SmtpHost)!, port, tls, user, password, from);
     }
+
+    static IReadOnlyList<WebhookSecret> ParseSecrets(string value) =>
+        WebhookSecret.TryParseList(value, out var secrets)
+            ? secrets
+            : throw new OptionsException($"{Settings.WebhookSecret.Names} takes one or more secrets separated by spaces, newest first: "
+                + "whsec_ followed by base64 (the Standard Webhooks form), or other text used as is; a whsec_ secret here is not valid base64.");
 
     static void Require(Func<Setting, string?> get, string provider, params Setting[] settings)
     {

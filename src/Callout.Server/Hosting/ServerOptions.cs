@@ -20,6 +20,11 @@ public sealed record ServerOptions
     public string DefaultAccount { get; init; } = Settings.DefaultAccount.Default;
     public string DefaultRegion { get; init; } = Settings.DefaultRegion.Default;
     public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
+    public Regions Regions { get; init; } = Regions.Commercial;
+    public double ThrottleRate { get; init; } = 2000;
+    public int ThrottleBurst { get; init; } = 4000;
+    public int MaxConnections { get; init; } = 4096;
+    public long MaxBufferedBytes { get; init; } = 256 * 1024 * 1024;
     public bool VirtualClock { get; init; }
     public Uri? PublicUrl { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
@@ -35,7 +40,7 @@ public sealed record ServerOptions
         string? Get(Setting s) => configuration[s.Key] is { Length: > 0 } v ? v : null;
 
         var options = new ServerOptions { DataDirectory = Path.GetFullPath(Settings.DataDir.Default, workingDirectory) };
-        return options with
+        return (options with
         {
             Urls = Get(Settings.Urls) is { } urls ? CheckUrls(urls) : options.Urls,
             DataDirectory = Get(Settings.DataDir) is { } dir ? Path.GetFullPath(dir, workingDirectory) : options.DataDirectory,
@@ -49,9 +54,33 @@ public sealed record ServerOptions
             PublicUrl = Get(Settings.PublicUrl) is { } url ? ParseUrl(Settings.PublicUrl, url) : null,
             LogLevel = Get(Settings.LogLevel) is { } level ? ParseLogLevel(level) : options.LogLevel,
             Store = Get(Settings.Store),
+            Regions = Get(Settings.Regions) is { } regions ? ParseRegions(regions) : options.Regions,
+            ThrottleRate = Get(Settings.ThrottleRate) is { } rate ? ParseNumber(Settings.ThrottleRate, rate) : options.ThrottleRate,
+            ThrottleBurst = Get(Settings.ThrottleBurst) is { } burst ? (int)ParseWhole(Settings.ThrottleBurst, burst, 1, int.MaxValue) : options.ThrottleBurst,
+            MaxConnections = Get(Settings.MaxConnections) is { } connections ? (int)ParseWhole(Settings.MaxConnections, connections, 0, int.MaxValue) : options.MaxConnections,
+            MaxBufferedBytes = Get(Settings.MaxBufferedBytes) is { } buffered ? ParseWhole(Settings.MaxBufferedBytes, buffered, options.MaxBodyBytes, long.MaxValue) : options.MaxBufferedBytes,
             AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(days) : options.AuditRetention,
-        };
+        }).CheckDefaultRegionServed();
     }
+
+    ServerOptions CheckDefaultRegionServed() => Regions.Serves(DefaultRegion)
+        ? this
+        : throw new OptionsException($"{Settings.DefaultRegion.Names} '{DefaultRegion}' is not one of {Settings.Regions.Names}.");
+
+    static Regions ParseRegions(string value) => Regions.Parse(value, out var error)
+        ?? throw new OptionsException($"{Settings.Regions.Names}: {error}");
+
+    static double ParseNumber(Setting s, string value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && double.IsFinite(n) && n >= 0
+            ? n
+            : throw new OptionsException($"{s.Names} takes a number of 0 or more, not '{value}'.");
+
+    static long ParseWhole(Setting s, string value, long min, long max) =>
+        long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && n >= min && n <= max
+            ? n
+            : throw new OptionsException($"{s.Names} takes a whole number from {min} to {max}, not '{value}'.");
 
     static bool ParseBool(Setting s, string value) => value.ToLowerInvariant() switch
     {

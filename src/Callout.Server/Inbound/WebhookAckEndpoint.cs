@@ -1,20 +1,33 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Callout.Domain.Engagements;
+using Callout.Domain.Ports;
 using Callout.Engine.Acknowledgement;
 using Callout.Engine.Delivery;
 using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
 using Callout.Server.Audit;
 using Callout.Server.Hosting;
+using NodaTime;
 
 namespace Callout.Server.Inbound;
 
 /// A webhook receiver acknowledges (`POST /_callout/webhook/ack`) with
 /// `{"token": "<the last segment of acknowledgeUrl>", "type": "READ" | "DELIVERED", "note": "..."}`,
-/// signed like our posts to it (WebhookSignature). The token stands in for the accept code.
-sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance acceptance, EngineSecrets secrets)
+/// signed the Standard Webhooks way like our posts to it (WebhookSignature). The token stands in
+/// for the accept code. A post signed more than five minutes ago (or ahead), or whose webhook-id
+/// was already taken in that window, does nothing: a captured acknowledgement cannot be replayed.
+sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance acceptance, EngineSecrets secrets, IStore store)
 {
+    // A signature's age is real age, even under --clock virtual, as for SigV4 (docs/decisions.md):
+    // a rehearsal that moved its clock days ahead must not refuse every receiver.
+    static readonly TimeProvider WallClock = TimeProvider.System;
+
+    const string HowToSign = "Sign acknowledgements the Standard Webhooks way (docs/delivery.md): webhook-id (1 to 256 visible characters, new for each acknowledgement), "
+        + "webhook-timestamp (unix seconds) and webhook-signature (v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">); "
+        + "X-Callout-Signature alone is no longer accepted.";
+
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)
     {
         if (delivery.Webhook is not { } webhook)
@@ -26,9 +39,21 @@ sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance a
         {
             return InboundBody.TooLarge();
         }
-        if (!WebhookSignature.Verify(webhook.Secret, body, request.Headers[WebhookSignature.Header].ToString()))
+        var id = Header(request, WebhookSignature.IdHeader);
+        var timestamp = Header(request, WebhookSignature.TimestampHeader);
+        var now = WallClock.GetUtcNow();
+        switch (WebhookVerification.Check(webhook.Secrets, id, timestamp, Header(request, WebhookSignature.SignatureHeader), body, now))
         {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+            case WebhookCheck.Malformed:
+                return Problem(StatusCodes.Status400BadRequest, HowToSign);
+            case WebhookCheck.BadSignature:
+                return Problem(StatusCodes.Status403Forbidden, "webhook-signature holds no signature made with a configured secret.");
+            case WebhookCheck.TooOld:
+                return Problem(StatusCodes.Status403Forbidden,
+                    $"webhook-timestamp is more than {WebhookVerification.Tolerance.TotalMinutes:0} minutes old; sign each acknowledgement when sending it.");
+            case WebhookCheck.TooNew:
+                return Problem(StatusCodes.Status403Forbidden,
+                    $"webhook-timestamp is more than {WebhookVerification.Tolerance.TotalMinutes:0} minutes ahead of this server's clock.");
         }
 
         string? token, type, note;
@@ -60,6 +85,14 @@ sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance a
         {
             return Problem("token is required, and note may have at most 2048 characters.");
         }
+        // Remembered until well after the signature's window closes (ahead or behind), so a node
+        // whose clock runs a little behind still finds it.
+        var signedAt = Instant.FromUnixTimeSeconds(long.Parse(timestamp!, CultureInfo.InvariantCulture));
+        if (!await store.RememberWebhookIdAsync(id!, Instant.FromDateTimeOffset(now), signedAt + Duration.FromTimeSpan(2 * WebhookVerification.Tolerance), ct))
+        {
+            return Problem(StatusCodes.Status409Conflict,
+                $"An acknowledgement with webhook-id '{id}' was already received; it was not acted on again. Give each acknowledgement its own webhook-id.");
+        }
         if (!AcknowledgeLinks.TryRead(await secrets.LinksAsync(ct), token, out var scope, out var pageId)
             || await acceptance.AcceptAsync(scope, pageId, kind, code: null, note, InboundCall.Of(InboundCall.WebhookAck, request.HttpContext), ct)
                 is not { } page)
@@ -75,10 +108,15 @@ sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance a
         }), "application/json");
     }
 
-    static IResult Problem(string message) => Results.Content(Encoding.UTF8.GetString(ResponseFraming.Result(w =>
+    static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
+
+    static IResult Problem(string message) => Problem(StatusCodes.Status400BadRequest, message);
+
+    static IResult Problem(int status, string message) => Results.Content(Encoding.UTF8.GetString(ResponseFraming.Result(w =>
     {
         w.WriteStartObject();
         w.WriteString("message", message);
         w.WriteEndObject();
-    })), "application/json", statusCode: StatusCodes.Status400BadRequest);
+    })), "application/json", statusCode: status);
 }

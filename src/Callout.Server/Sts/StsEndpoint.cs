@@ -13,6 +13,8 @@ namespace Callout.Server.Sts;
 /// with nothing skipped. The account comes from the access key exactly as for the JSON API.
 sealed partial class StsEndpoint(
     SigV4Authenticator authenticator,
+    RequestThrottle throttle,
+    BodyBudget budget,
     ServerOptions options,
     ApiMetrics metrics,
     ILogger<StsEndpoint> log)
@@ -49,13 +51,28 @@ sealed partial class StsEndpoint(
         byte[] response;
         var status = 200;
         var code = "OK";
+        long held = 0;
         try
         {
-            var body = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, http.RequestAborted)
-                ?? throw QueryErrors.TooLarge(options.MaxBodyBytes);
+            // Checked before the body is read, as the JSON API does; which of the two services the
+            // request is for shows only in its body.
+            var caller = Precheck(http.Request);
+            if (!throttle.TryAcquire(authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount), caller.AccessKeyId))
+            {
+                throw QueryErrors.Throttling();
+            }
+            var (body, refusal) = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, budget, http.RequestAborted);
+            if (body is null)
+            {
+                throw refusal == BoundedBody.Refusal.OverBudget ? QueryErrors.Throttling() : QueryErrors.TooLarge(options.MaxBodyBytes);
+            }
+            held = body.Length;
             var query = QueryString(http.Request);
             if (!QueryParameters.NamesAction(query.Span) && !(IsForm(http.Request) && QueryParameters.NamesAction(body)))
             {
+                // The JSON API reads it afresh, within the budget, once this request lets go of it.
+                budget.Give(held);
+                held = 0;
                 http.Request.Body = new MemoryStream(body, writable: false);
                 await notOurs(http);
                 return;
@@ -65,7 +82,7 @@ sealed partial class StsEndpoint(
             {
                 action = GetCallerIdentity;
             }
-            var caller = Authenticate(http.Request, body);
+            caller = Authenticate(http.Request, body);
             var identity = Answer(parameters, caller);
             response = QueryFraming.Result(GetCallerIdentity, Namespace,
                 [new("Arn", identity.Arn), new("UserId", identity.UserId), new("Account", identity.Account)],
@@ -82,12 +99,32 @@ sealed partial class StsEndpoint(
             code = error.Code;
             response = QueryFraming.Error(error, Namespace, requestId);
         }
+        finally
+        {
+            budget.Give(held);
+        }
 
         await FramedResponse.WriteAsync(http, status, QueryFraming.ContentType, requestId, response);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Observe(action, code, elapsed.TotalSeconds);
         LogRequest(action, status, code, elapsed.TotalMilliseconds, requestId);
+    }
+
+    static readonly string[] EitherService = [SigV4Authenticator.Sts, SigV4Authenticator.SsmContacts];
+
+    CallerScope Precheck(HttpRequest request)
+    {
+        try
+        {
+            return authenticator.Precheck(
+                authenticator.VerifiesSignatures ? SignedRequests.From(request, ReadOnlyMemory<byte>.Empty) : SignedRequests.ScopeOnly(request),
+                EitherService);
+        }
+        catch (ApiException e)
+        {
+            throw QueryErrors.FromAuthentication(e);
+        }
     }
 
     CallerScope Authenticate(HttpRequest request, byte[] body)

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using Callout.Domain.Arns;
+using Callout.Domain.CalendarFeeds;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Domain.Outbox;
@@ -132,6 +133,23 @@ public abstract class DbStore
         await ListAsync("SELECT DISTINCT account_id, region FROM channels WHERE kind = @kind AND address = @address ORDER BY account_id, region",
             c => c.Bind("@kind", Columns.Text(kind)).Bind("@address", address),
             r => AccountScope.For(r.GetString(1), r.GetString(0)), ct).ConfigureAwait(false);
+
+    public async Task<CalendarFeed?> FindCalendarFeedAsync(byte[] tokenHash, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        return (await ListAsync(CalendarFeedRows.Select + " AND token_hash = @token_hash",
+            c => c.Bind("@token_hash", tokenHash), CalendarFeedRows.Read, ct).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    public async Task<bool> RememberWebhookIdAsync(string id, Instant now, Instant forgetAt, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        // Forgetting first keeps the table to the ids of the last few minutes; an id whose time ran
+        // out may be recorded again (its signature's window has closed, so it would be refused anyway).
+        await ExecuteAsync("DELETE FROM webhook_ids WHERE forget_at < @now", c => c.Bind("@now", Columns.Millis(now)), ct).ConfigureAwait(false);
+        return await ExecuteAsync("INSERT INTO webhook_ids (id, forget_at) VALUES (@id, @forget_at) ON CONFLICT (id) DO NOTHING",
+            c => c.Bind("@id", id).Bind("@forget_at", Columns.Millis(forgetAt)), ct).ConfigureAwait(false) == 1;
+    }
 
     /// The store-wide outbox listing; unlike everything in a session it spans all scopes, because
     /// it serves the operator's `GET /_callout/outbox`.

@@ -78,14 +78,17 @@ public partial class ProviderFixture : IAsyncLifetime
     private static partial Regex Code();
 }
 
-/// Email and SMS through the webhook provider.
+/// Email and SMS through the webhook provider, in the middle of a secret rotation: the server holds
+/// the sink's secret (the newest) and the one before it.
 public sealed class WebhookFixture : ProviderFixture
 {
+    public string PreviousWebhookSecret { get; } = StandardWebhooks.NewSecret();
+
     protected override Dictionary<string, string> Environment() => new()
     {
         ["CALLOUT_EMAIL_PROVIDER"] = "webhook",
         ["CALLOUT_SMS_PROVIDER"] = "webhook",
         ["CALLOUT_WEBHOOK_URL"] = Sink.WebhookUrl.ToString(),
-        ["CALLOUT_WEBHOOK_SECRET"] = Sink.WebhookSecret,
+        ["CALLOUT_WEBHOOK_SECRET"] = Sink.WebhookSecret + " " + PreviousWebhookSecret,
     };
 }

@@ -13,9 +13,6 @@ public sealed class CalendarFeedPollTests(VirtualClockFixture fixture) : IClassF
 {
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    Uri Feed(ApiClient client, string rotationArn) =>
-        new(fixture.Endpoint, $"_callout/rotations/{rotationArn.Split('/')[^1]}/calendar.ics?account={client.Account}&region=us-east-1&days=10");
-
     static async Task<(string Text, List<CalendarEvent> Events)> PollAsync(Uri uri)
     {
         using var response = await Http.GetAsync(uri);
@@ -45,27 +42,27 @@ public sealed class CalendarFeedPollTests(VirtualClockFixture fixture) : IClassF
 
     static string Describe(CalendarEvent e) => $"{e.Uid} {Text(Start(e))}→{Text(End(e))} {e.Summary}";
 
-    async Task<(ApiClient Client, string Rotation)> DailyRotationAsync()
+    async Task<(ApiClient Client, string Rotation, Uri Feed)> DailyRotationAsync()
     {
         var client = ApiClient.ForNewAccount(fixture.Endpoint);
         await client.CreatePeopleAsync();
         // Started long ago: the shift under way at any poll began before it.
         var rotation = await client.CreateRotationAsync("A,B,C", new DateTimeOffset(2024, 1, 1, 9, 0, 0, TimeSpan.Zero), "UTC", Daily0900, "Primary");
-        return (client, rotation);
+        return (client, rotation, (await client.CreateFeedAsync(rotation, "days=10")).Url);
     }
 
     [Fact]
     public async Task polls_within_a_shift_give_the_same_feed_from_the_shift_start_to_a_fixed_horizon()
     {
-        var (client, rotation) = await DailyRotationAsync();
+        var (client, rotation, feed) = await DailyRotationAsync();
         var day = await NextDayAsync();
 
         await AdvanceToAsync(day.AddHours(12));
-        var noon = await PollAsync(Feed(client, rotation));
+        var noon = await PollAsync(feed);
         await AdvanceToAsync(day.AddHours(12).AddMinutes(1));
-        var minuteLater = await PollAsync(Feed(client, rotation));
+        var minuteLater = await PollAsync(feed);
         await AdvanceToAsync(day.AddHours(17));
-        var evening = await PollAsync(Feed(client, rotation));
+        var evening = await PollAsync(feed);
 
         Assert.Equal(noon.Text, minuteLater.Text);
         Assert.Equal(noon.Text, evening.Text);
@@ -83,13 +80,13 @@ public sealed class CalendarFeedPollTests(VirtualClockFixture fixture) : IClassF
     [Fact]
     public async Task after_a_hand_off_the_ended_shift_drops_out_and_the_others_keep_their_uids_and_times()
     {
-        var (client, rotation) = await DailyRotationAsync();
+        var (client, rotation, feed) = await DailyRotationAsync();
         var day = await NextDayAsync();
 
         await AdvanceToAsync(day.AddHours(12));
-        var before = await PollAsync(Feed(client, rotation));
+        var before = await PollAsync(feed);
         await AdvanceToAsync(day.AddDays(1).AddHours(10));
-        var after = await PollAsync(Feed(client, rotation));
+        var after = await PollAsync(feed);
 
         Assert.Equal(day.AddDays(1).AddHours(9), Start(after.Events[0]));
         Assert.Equal(day.AddDays(12), End(after.Events[^1]));
@@ -101,14 +98,14 @@ public sealed class CalendarFeedPollTests(VirtualClockFixture fixture) : IClassF
     [Fact]
     public async Task the_first_event_of_a_poll_during_an_override_starts_where_the_override_does()
     {
-        var (client, rotation) = await DailyRotationAsync();
+        var (client, rotation, feed) = await DailyRotationAsync();
         var day = await NextDayAsync();
         await client.CreateOverrideAsync(rotation, "C", day.AddHours(11), day.AddHours(15));
 
         await AdvanceToAsync(day.AddHours(12));
-        var first = await PollAsync(Feed(client, rotation));
+        var first = await PollAsync(feed);
         await AdvanceToAsync(day.AddHours(12).AddMinutes(1));
-        var second = await PollAsync(Feed(client, rotation));
+        var second = await PollAsync(feed);
 
         Assert.Equal(first.Text, second.Text);
         // The regular part of the shift, 09:00 to 11:00, has ended; the override is under way.

@@ -6,17 +6,16 @@ using static Callout.EndToEnd.Rotations.RotationCalls;
 
 namespace Callout.EndToEnd.Rotations;
 
-/// `GET /_callout/rotations/{rotation-id}/calendar.ics` (src/Callout.Server/Admin/CalendarEndpoints.cs):
-/// a rotation's coming shifts as iCalendar, read back with Ical.Net and compared with
-/// ListRotationShifts over the same window.
+/// A rotation's feed (`GET /_callout/feeds/{token}/calendar.ics`, src/Callout.Server/Admin/CalendarEndpoints.cs):
+/// its coming shifts as iCalendar, read back with Ical.Net and compared with ListRotationShifts
+/// over the same window.
 public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
     const string Name = "Primary on call";
 
-    Uri Feed(ApiClient client, string rotationId, string? contact = null, string? account = null) =>
-        new(fixture.Server.Endpoint,
-            $"_callout/rotations/{rotationId}/calendar.ics?account={account ?? client.Account}&region=us-east-1&days=10" + (contact is null ? "" : "&contact=" + contact));
+    static async Task<Uri> FeedAsync(ApiClient client, string rotationArn, string? contact = null) =>
+        (await client.CreateFeedAsync(rotationArn, "days=10" + (contact is null ? "" : "&contact=" + contact))).Url;
 
     static string Id(string rotationArn) => rotationArn.Split('/')[^1];
 
@@ -68,7 +67,7 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
     public async Task the_feed_holds_the_shifts_of_the_next_days_as_list_rotation_shifts_gives_them()
     {
         var (client, rotation, start) = await RotationAsync();
-        var feed = await FetchAsync(Feed(client, Id(rotation)));
+        var feed = await FetchAsync(await FeedAsync(client, rotation));
         Assert.NotEmpty(feed.Events);
 
         // The feed runs from the rotation's start to midnight UTC at the end of the tenth day
@@ -91,7 +90,7 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
     public async Task the_contact_parameter_keeps_only_that_contacts_shifts()
     {
         var (client, rotation, start) = await RotationAsync();
-        var feed = await FetchAsync(Feed(client, Id(rotation), contact: "b"));
+        var feed = await FetchAsync(await FeedAsync(client, rotation, contact: "b"));
         Assert.NotEmpty(feed.Events);
         // The feed ends at midnight UTC at the end of the tenth day after today.
         var end = Horizon(feed.After);
@@ -104,57 +103,33 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
-    public async Task an_unknown_rotation_has_no_feed()
+    public async Task an_unknown_rotation_or_another_accounts_rotation_gets_no_feed()
     {
         var (client, rotation, _) = await RotationAsync();
-        foreach (var uri in new[]
+        var stranger = fixture.NewClient();
+
+        foreach (var arn in new[] { client.Arn("rotation/" + Guid.NewGuid()), rotation })
         {
-            Feed(client, Guid.NewGuid().ToString()),
-            Feed(client, "not-a-uuid"),
-            // The rotation exists, but in another account.
-            Feed(client, Id(rotation), account: "999999999999"),
-        })
-        {
-            using var response = await Http.GetAsync(uri);
-            Assert.True((int)response.StatusCode == 404, $"{uri}: {(int)response.StatusCode}");
+            var response = await stranger.CalloutAsync("CreateCalendarFeed", JsonSerializer.Serialize(new { TargetArn = arn }));
+            Assert.Equal(400, response.Status);
+            Assert.Equal("ResourceNotFoundException", response.Type);
         }
+        Assert.Empty((await stranger.CalloutOkAsync("ListCalendarFeeds", "{}")).GetProperty("CalendarFeeds").EnumerateArray());
     }
 
     [Fact]
-    public async Task a_feed_not_found_says_which_scope_was_searched_and_how_to_name_the_owner()
+    public async Task the_old_feed_address_answers_404_saying_feed_urls_now_need_a_token()
     {
         var (client, rotation, _) = await RotationAsync();
-        var id = Id(rotation);
 
-        // No account: the server's default account was searched, which is not the owner's.
-        var (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{id}/calendar.ics?region=us-east-1"));
-        Assert.Equal(404, status);
-        Assert.Contains($"No rotation {id} in account ", text);
-        Assert.Contains("names no account", text);
-        Assert.Contains("?account=", text);
-
-        // No region: the server's default region was searched, and the rotation is in eu-west-1.
-        var european = fixture.NewClient("eu-west-1");
-        await european.CreatePeopleAsync();
-        var elsewhere = Id(await european.CreateRotationAsync("A,B", Now().AddDays(1), "UTC", Daily0900));
-        (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{elsewhere}/calendar.ics?account={european.Account}"));
-        Assert.Equal(404, status);
-        Assert.Contains($"No rotation {elsewhere} in account {european.Account}, region us-east-1.", text);
-        Assert.Contains("names no region", text);
-
-        // Both named, but not the owner's.
-        (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{id}/calendar.ics?account={client.Account}&region=eu-west-1"));
-        Assert.Equal(404, status);
-        Assert.Contains($"No rotation {id} in account {client.Account}, region eu-west-1.", text);
-        Assert.Contains("?region=", text);
-
-        (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, "_callout/rotations/not-a-uuid/calendar.ics"));
-        Assert.Equal(404, status);
-        Assert.Contains("'not-a-uuid' is not a rotation id", text);
-
-        (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{id}/calendar.ics?account=12345&region=us-east-1"));
-        Assert.Equal(400, status);
-        Assert.Contains("12-digit", text);
+        foreach (var query in new[] { $"?account={client.Account}&region=us-east-1", "", "?account=12345" })
+        {
+            var (status, text) = await GetTextAsync(new Uri(fixture.Server.Endpoint, $"_callout/rotations/{Id(rotation)}/calendar.ics{query}"));
+            Assert.Equal(404, status);
+            Assert.Contains("now need a secret token", text, StringComparison.Ordinal);
+            Assert.Contains("Callout.CreateCalendarFeed", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("BEGIN:VCALENDAR", text, StringComparison.Ordinal);
+        }
     }
 
     static async Task<(int Status, string Text)> GetTextAsync(Uri uri)
@@ -171,8 +146,8 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
         var client = fixture.NewClient();
         await client.CreatePeopleAsync();
         var rotation = await client.CreateRotationAsync("A,B,C", new DateTimeOffset(2024, 1, 1, 9, 0, 0, TimeSpan.Zero), "UTC", Daily0900, Name);
-        var first = await FetchAsync(Feed(client, Id(rotation)));
-        var second = await FetchAsync(Feed(client, Id(rotation)));
+        var first = await FetchAsync(await FeedAsync(client, rotation));
+        var second = await FetchAsync(await FeedAsync(client, rotation));
 
         var firstUids = first.Events.Select(e => e.Uid).ToList();
         Assert.Equal(firstUids.Count, firstUids.Distinct().Count());

@@ -16,7 +16,8 @@ public sealed class GetCallerIdentityTests : IAsyncLifetime
     Uri Endpoint => _server.Endpoint;
 
     public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(
-        extraArgs: ["--credentials", $"{ConfiguredKey}:secret:{ConfiguredAccount}", "--default-account", DefaultAccount]);
+        extraArgs: ["--credentials", $"{ConfiguredKey}:secret:{ConfiguredAccount}", "--default-account", DefaultAccount,
+            "--regions", "aws,aws-cn,aws-us-gov"]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

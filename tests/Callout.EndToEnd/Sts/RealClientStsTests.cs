@@ -11,6 +11,7 @@ public sealed class RealClientStsTests
     const string Key = "AKIACALLOUTSTS03";
     const string Secret = "Y2xpZW50LXN1aXRlLXNlY3JldA";
     const string Account = "666677778888";
+    const string AllPartitions = "aws,aws-cn,aws-us-gov";
 
     [Theory]
     [InlineData(false)]
@@ -33,8 +34,11 @@ public sealed class RealClientStsTests
 
     static async Task RunSuiteAsync(bool strict, string folder, string program, params string[] arguments)
     {
+        // The suites ask for a cn-north-1 identity too.
         await using var server = await ServerProcess.StartAsync(
-            extraArgs: strict ? ["--auth", "strict", "--credentials", $"{Key}:{Secret}:{Account}"] : null);
+            extraArgs: strict
+                ? ["--auth", "strict", "--credentials", $"{Key}:{Secret}:{Account}", "--regions", AllPartitions]
+                : ["--regions", AllPartitions]);
         var credential = strict
             ? new Dictionary<string, string> { ["CALLOUT_STS_KEY"] = Key, ["CALLOUT_STS_SECRET"] = Secret, ["CALLOUT_STS_ACCOUNT"] = Account }
             : null;

@@ -100,6 +100,59 @@ internal static class BotocoreVectors
         ],
         "Action=GetCallerIdentity&Version=2011-06-15"u8.ToArray());
 
+    public static readonly byte[] GetContactBody =
+        Encoding.UTF8.GetBytes("""{"ContactId":"arn:aws:ssm-contacts:us-east-1:111122223333:contact/akuam"}""");
+
+    /// A GetContact body signed by botocore without X-Amz-Target (it was added after signing), so
+    /// SignedHeaders is content-type;host;x-amz-date: whoever holds it can name any operation.
+    public static SignedRequest WithUnsignedTarget(string target) => new(
+        "POST",
+        "/",
+        "",
+        [
+            new("Host", "localhost:5000"),
+            new("Content-Type", "application/x-amz-json-1.1"),
+            new("X-Amz-Date", "20240325T143453Z"),
+            new("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240325/us-east-1/ssm-contacts/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=d3a7a4994efbfb38d5edbc66722ee5c4dceb64c13b8280c86d6b1afcdb2a44b6"),
+            new("X-Amz-Target", target),
+        ],
+        GetContactBody);
+
+    /// GetContact signed by botocore with its headers_to_sign cut to content-type;x-amz-date;x-amz-target:
+    /// the Host it was sent to is not signed.
+    public static SignedRequest GetContactWithoutSignedHost() => new(
+        "POST",
+        "/",
+        "",
+        [
+            new("Host", "localhost:5000"),
+            new("Content-Type", "application/x-amz-json-1.1"),
+            new("X-Amz-Target", "SSMContacts.GetContact"),
+            new("X-Amz-Date", "20240325T143453Z"),
+            new("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240325/us-east-1/ssm-contacts/aws4_request, SignedHeaders=content-type;x-amz-date;x-amz-target, Signature=9c8b6ac8f10810f2cb6c9164060aed3f0b425ed374dd77ceb33aff8519addb66"),
+        ],
+        GetContactBody);
+
+    /// A 300-character region: "us-east-1" and 291 x's.
+    public static readonly string LongRegion = "us-east-1" + new string('x', 291);
+
+    /// GetContact signed by botocore for a region no AWS partition has: "zz-evil-9", or LongRegion.
+    public static SignedRequest GetContactInRegion(string region) => new(
+        "POST",
+        "/",
+        "",
+        [
+            new("Host", "localhost:5000"),
+            new("Content-Type", "application/x-amz-json-1.1"),
+            new("X-Amz-Target", "SSMContacts.GetContact"),
+            new("X-Amz-Date", "20240325T143453Z"),
+            new("Authorization", $"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240325/{region}/ssm-contacts/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature="
+                + (region == "zz-evil-9"
+                    ? "b1733411bbbef53e75d31b5bf6c3206f52f885aa904945f4802115e4b148d0a8"
+                    : "65ef2189a270a3e798954611ae6b6ff32691e5f3eec3df59860d5a97e3dc2a00")),
+        ],
+        GetContactBody);
+
     public static SignedRequest WithHeader(this SignedRequest request, string name, string value) => request with
     {
         Headers = [.. request.Headers.Where(h => !h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)), new(name, value)],

@@ -40,7 +40,7 @@ public sealed class SigV4AuthenticatorTests
     [Fact]
     public void botocore_request_with_token_path_query_and_spaced_header_verifies()
     {
-        var scope = Strict().Authenticate(BotocoreVectors.ListContactsWithToken());
+        var scope = Strict(null, Example with { SessionToken = "session-token-example" }).Authenticate(BotocoreVectors.ListContactsWithToken());
 
         Assert.Equal(new CallerScope("AKIDEXAMPLE", "eu-west-1"), scope);
     }
@@ -73,8 +73,10 @@ public sealed class SigV4AuthenticatorTests
     [Fact]
     public void unsigned_headers_do_not_affect_the_signature()
     {
+        // None of them x-amz-*: X-Amzn-Trace-Id is another prefix, and SDKs leave it and User-Agent unsigned.
         var request = BotocoreVectors.CreateContact()
-            .WithHeader("X-Amz-Content-SHA256", "UNSIGNED-PAYLOAD")
+            .WithHeader("User-Agent", "Boto3/1.40")
+            .WithHeader("X-Amzn-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793")
             .WithHeader("amz-sdk-request", "attempt=2; max=5");
 
         Assert.Equal("us-east-1", Strict().Authenticate(request).Region);

@@ -101,14 +101,14 @@ public sealed class ConfigurationPrecedenceTests : IDisposable
     [Fact]
     public void the_config_flag_wins_over_CALLOUT_CONFIG_which_wins_over_callout_json_in_the_working_directory()
     {
-        _config.WriteFile("callout.json", """{ "server": { "defaultRegion": "from-default-file" } }""");
-        _config.WriteFile("env.json", """{ "server": { "defaultRegion": "from-env-file" } }""");
-        _config.WriteFile("flag.json", """{ "server": { "defaultRegion": "from-flag-file" } }""");
+        _config.WriteFile("callout.json", """{ "server": { "defaultRegion": "eu-west-1" } }""");
+        _config.WriteFile("env.json", """{ "server": { "defaultRegion": "eu-west-2" } }""");
+        _config.WriteFile("flag.json", """{ "server": { "defaultRegion": "eu-west-3" } }""");
 
-        Assert.Equal("from-default-file", _config.Load().Server.DefaultRegion);
+        Assert.Equal("eu-west-1", _config.Load().Server.DefaultRegion);
         _config.Environment["CALLOUT_CONFIG"] = "env.json";
-        Assert.Equal("from-env-file", _config.Load().Server.DefaultRegion);
-        Assert.Equal("from-flag-file", _config.Load("--config", "flag.json").Server.DefaultRegion);
+        Assert.Equal("eu-west-2", _config.Load().Server.DefaultRegion);
+        Assert.Equal("eu-west-3", _config.Load("--config", "flag.json").Server.DefaultRegion);
     }
 
     [Fact]

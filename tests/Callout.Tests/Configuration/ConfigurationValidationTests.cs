@@ -66,8 +66,14 @@ public sealed class ConfigurationValidationTests : IDisposable
     // Any level but these was ignored without a word.
     [InlineData("CALLOUT_LOG_LEVEL", "loud", "Warning")]
     [InlineData("CALLOUT_SMS_PROVIDER", "smtp", "outbox, twilio or webhook")]
+    [InlineData("CALLOUT_WEBHOOK_SECRET", "whsec_not-base64", "whsec_ followed by base64")]
     public void a_bad_variable_is_named_with_what_it_takes(string variable, string value, string takes)
     {
+        if (variable == "CALLOUT_WEBHOOK_SECRET")
+        {
+            _config.Environment["CALLOUT_EMAIL_PROVIDER"] = "webhook";
+            _config.Environment["CALLOUT_WEBHOOK_URL"] = "http://127.0.0.1:1/hook";
+        }
         _config.Environment[variable] = value;
         var message = _config.LoadFails();
         Assert.Contains(variable, message, StringComparison.Ordinal);

@@ -30,6 +30,17 @@ static class Settings
     public static readonly Setting Credentials = new("auth:credentials", "CALLOUT_CREDENTIALS", "--credentials", "-",
         "The same inline: KEY:SECRET:ACCOUNT,KEY2:SECRET2:ACCOUNT2.");
 
+    public static readonly Setting Regions = new("auth:regions", "CALLOUT_REGIONS", "--regions", "aws",
+        "Regions a credential scope may name: region names and partitions (aws, aws-cn, aws-us-gov), ','-separated.");
+    public static readonly Setting ThrottleRate = new("server:throttleRate", "CALLOUT_THROTTLE_RATE", "--throttle-rate", "2000",
+        "Requests per second each account, and each access key, may make; 0 turns throttling off.");
+    public static readonly Setting ThrottleBurst = new("server:throttleBurst", "CALLOUT_THROTTLE_BURST", "--throttle-burst", "4000",
+        "Requests an idle account or key may make at once before the rate applies.");
+    public static readonly Setting MaxConnections = new("server:maxConnections", "CALLOUT_MAX_CONNECTIONS", "--max-connections", "4096",
+        "Open connections at most; further ones are closed at once. 0: no limit.");
+    public static readonly Setting MaxBufferedBytes = new("server:maxBufferedBytes", "CALLOUT_MAX_BUFFERED_BYTES", "--max-buffered-bytes", "268435456",
+        "Bytes of request bodies held at once across all requests; past it, ThrottlingException.");
+
     public static readonly Setting Clock = new("engine:clock", "CALLOUT_CLOCK", "--clock", "system",
         "virtual: time moves only through POST /_callout/clock/advance.");
 
@@ -50,11 +61,12 @@ static class Settings
     public static readonly Setting TwilioAuthToken = new("delivery:twilio:authToken", "CALLOUT_TWILIO_AUTH_TOKEN", null, "-", "Auth token; also verifies inbound requests (required for twilio).");
     public static readonly Setting TwilioFrom = new("delivery:twilio:from", "CALLOUT_TWILIO_FROM", null, "-", "Sending number, E.164 (required for twilio).");
     public static readonly Setting WebhookUrl = new("delivery:webhook:url", "CALLOUT_WEBHOOK_URL", null, "-", "Where messages are posted (required for webhook).");
-    public static readonly Setting WebhookSecret = new("delivery:webhook:secret", "CALLOUT_WEBHOOK_SECRET", null, "-", "Signs posts and verifies acknowledgements (required for webhook).");
+    public static readonly Setting WebhookSecret = new("delivery:webhook:secret", "CALLOUT_WEBHOOK_SECRET", null, "-", "Signs posts and verifies acknowledgements (required for webhook): whsec_<base64>, or several separated by spaces, newest first, while rotating.");
 
     public static readonly IReadOnlyList<Setting> All =
     [
-        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, DefaultAccount, DefaultRegion, Clock, PublicUrl, LogLevel, AuditRetention,
+        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, PublicUrl, LogLevel,
+        ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes, AuditRetention,
         EmailProvider, SmsProvider, VoiceProvider,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
         TwilioBaseUrl, TwilioAccountSid, TwilioAuthToken, TwilioFrom,
