@@ -5,6 +5,7 @@ using Callout.Engine.Clock;
 using Callout.Protocol.Auth;
 using Callout.Server.Admin;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Hosting;
 using Callout.Server.Hosting.Configuration;
 using Callout.Server.Inbound;
@@ -70,6 +71,9 @@ builder.Logging.AddSimpleConsole(o =>
 });
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.SetMinimumLevel(options.LogLevel);
+// The audit log's JSON lines are kept when --log-level drops the per-request lines (Warning,
+// Error); only None silences them (docs/security.md).
+builder.Logging.AddFilter(AuditLog.Category, options.LogLevel == LogLevel.None ? LogLevel.None : LogLevel.Information);
 // A port already in use is reported below as one line; while starting, the host would log it again
 // with its stack trace.
 var starting = true;
@@ -120,6 +124,7 @@ builder.Services.AddSingleton<SignedAdminRequests>();
 builder.Services.AddOperations();
 builder.Services.AddManagement();
 builder.Services.AddCalendarFeeds();
+builder.Services.AddAudit();
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();

@@ -55,4 +55,8 @@ public interface IStore : IEngineStore, IAsyncDisposable
     /// The newest messages of the local outbox sent for one account and region, newest first: what
     /// a signed caller of `GET /_callout/outbox` may see (docs/security.md, "Surfaces").
     Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(AccountScope scope, int limit, CancellationToken ct);
+
+    /// Removes up to `limit` audit records older than `before`, across all scopes, oldest first;
+    /// returns how many it removed, so a caller purges in small batches until none are left.
+    Task<int> PurgeAuditAsync(NodaTime.Instant before, int limit, CancellationToken ct);
 }

@@ -131,6 +131,18 @@ public sealed class SigV4Authenticator
         return new CallerScope(auth.AccessKeyId, auth.Region);
     }
 
+    /// The unverified scope of a request that failed authentication, when its key is one of the
+    /// configured ones: a known caller whose request was refused. Null otherwise, and in off mode.
+    public CallerScope? ClaimedKnownCaller(string? authorization)
+    {
+        if (mode == AuthMode.Off)
+        {
+            return null;
+        }
+        var claimed = AuthorizationHeader.ReadScopeLeniently(authorization);
+        return claimed.AccessKeyId is not null && credentials.ContainsKey(claimed.AccessKeyId) ? claimed : null;
+    }
+
     public string ResolveAccount(string? accessKeyId, string defaultAccount)
     {
         if (accessKeyId is null)

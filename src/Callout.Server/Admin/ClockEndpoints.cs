@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Xml;
+using Callout.Domain.Audit;
 using Callout.Domain.Ports;
 using Callout.Engine.Clock;
 using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
 using Callout.Storage;
+using Callout.Server.Audit;
 using NodaTime;
 
 namespace Callout.Server.Admin;
@@ -20,10 +22,13 @@ static class ClockEndpoints
     public static void MapClock(this WebApplication app, VirtualClock? clock)
     {
         app.MapGet("/_callout/clock", (TimeProvider time) => Now(time, clock is not null));
-        app.MapPost("/_callout/clock/advance", async (HttpRequest request, IEngineStore store, EngagementEngine engine, TimeProvider time, CancellationToken ct) =>
+        app.MapPost("/_callout/clock/advance", async (HttpRequest request, IEngineStore store, EngagementEngine engine, TimeProvider time,
+            ClockAudit audit, CancellationToken ct) =>
         {
+            var received = time.GetUtcNow();
             if (clock is null)
             {
+                await audit.RecordAsync(request.HttpContext, received, ClockAudit.Refused);
                 return Problem("The clock is the system clock; start Callout with --clock virtual to move it.");
             }
             TimeSpan by;
@@ -33,6 +38,7 @@ static class ClockEndpoints
             }
             catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
             {
+                await audit.RecordAsync(request.HttpContext, received, ClockAudit.Refused);
                 return Problem("Send {\"seconds\": n} or {\"duration\": \"PT5M\"} with a duration from 0 to 366 days: " + e.Message);
             }
             var target = clock.GetUtcNow() + by;
@@ -55,6 +61,7 @@ static class ClockEndpoints
                 clock.MoveTo(target);
                 return Problem("The store's disk is full: the clock moved, but the work due meanwhile waits until space returns.", 503);
             }
+            await audit.RecordAsync(request.HttpContext, received, AuditRecord.Success);
             return Now(time, true);
         });
     }

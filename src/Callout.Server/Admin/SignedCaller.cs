@@ -2,6 +2,6 @@ using Callout.Domain.Arns;
 
 namespace Callout.Server.Admin;
 
-/// The account and region of a request to one of Callout's own endpoints that SignedAdminRequests
-/// verified, as a request feature: only present under --auth strict.
-sealed record SignedCaller(AccountScope Scope);
+/// The account, region and access key of a request to one of Callout's own endpoints that
+/// SignedAdminRequests verified, as a request feature: only present under --auth strict.
+sealed record SignedCaller(AccountScope Scope, string AccessKeyId);

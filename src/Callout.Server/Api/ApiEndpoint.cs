@@ -5,6 +5,7 @@ using Callout.Protocol.Auth;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Errors;
 using Callout.Protocol.Framing;
+using Callout.Server.Audit;
 using Callout.Server.Hosting;
 using Callout.Server.Management;
 using Callout.Storage;
@@ -24,6 +25,7 @@ sealed partial class ApiEndpoint(
     TimeProvider time,
     ApiMetrics metrics,
     StoreHealth storeHealth,
+    ApiAudit audit,
     ILogger<ApiEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
@@ -37,6 +39,11 @@ sealed partial class ApiEndpoint(
         int status = 200;
         var code = "OK";
         long held = 0;
+        // What the audit log needs to know of a call that fails part-way (ApiAudit): the caller
+        // once authenticated, and the context once the request has one.
+        CallerScope? authenticated = null;
+        RequestContext? context = null;
+        string? requestedResource = null;
         try
         {
             var signed = authenticator.VerifiesSignatures
@@ -60,6 +67,7 @@ sealed partial class ApiEndpoint(
             {
                 throw CommonErrors.Throttling();
             }
+            authenticated = caller;
             if (!HttpMethods.IsPost(http.Request.Method))
             {
                 throw CommonErrors.UnknownOperation(target);
@@ -71,7 +79,9 @@ sealed partial class ApiEndpoint(
                 var own = management.Resolve(target);
                 name = target;
                 using var json = RequestFraming.ParseBody(body);
-                var context = new RequestContext(requestId, target, account, region, time.GetUtcNow());
+                requestedResource = AuditedOperations.ResourceOf(json.RootElement);
+                context = new RequestContext(requestId, target, account, region, time.GetUtcNow(),
+                    AccessKeyId: caller.AccessKeyId, SourceAddress: ApiAudit.SourceOf(http));
                 write = await own.HandleAsync(new ManagementRequest(json.RootElement), context, http.RequestAborted);
             }
             else
@@ -79,16 +89,20 @@ sealed partial class ApiEndpoint(
                 operation = RequestFraming.ResolveTarget(target);
                 name = operation.Name;
                 using var json = RequestFraming.ParseBody(body);
-                var context = new RequestContext(
+                requestedResource = AuditedOperations.ResourceOf(json.RootElement);
+                context = new RequestContext(
                     requestId,
                     operation.Name,
                     account,
                     region,
                     time.GetUtcNow(),
-                    operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null);
+                    operation.HasIdempotencyToken || operation.PaginatedResultKey is not null ? RequestFingerprint.Compute(json.RootElement) : null,
+                    caller.AccessKeyId,
+                    ApiAudit.SourceOf(http));
                 write = await RequestFraming.InvokeAsync(operation, json.RootElement, services, context, http.RequestAborted);
             }
             response = ResponseFraming.Result(write);
+            await audit.SucceededAsync(context, requestedResource);
         }
         catch (Exception e) when (ClientWentAway(e, http))
         {
@@ -108,6 +122,7 @@ sealed partial class ApiEndpoint(
             code = error.Code;
             http.Response.Headers[ResponseFraming.ErrorTypeHeader] = error.Code;
             response = ResponseFraming.Error(error);
+            await audit.RefusedAsync(http, requestId, target, authenticated, context, requestedResource, error.Code);
         }
         finally
         {

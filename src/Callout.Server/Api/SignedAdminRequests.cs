@@ -41,7 +41,7 @@ sealed partial class SignedAdminRequests(
             var caller = authenticator.Authenticate(signed with { Body = body }, SigV4Authenticator.SsmContacts);
             http.Features.Set(new SignedCaller(AccountScope.For(
                 caller.Region ?? options.DefaultRegion,
-                authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount))));
+                authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount)), caller.AccessKeyId!));
             // The endpoint reads the body the signature covered.
             http.Request.Body = new MemoryStream(body, writable: false);
         }

@@ -32,6 +32,9 @@ public sealed record ServerOptions
     public Uri? PublicUrl { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// How long audit records are kept; null keeps them for ever.
+    public TimeSpan? AuditRetention { get; init; } = TimeSpan.FromDays(int.Parse(Settings.AuditRetention.Default, System.Globalization.CultureInfo.InvariantCulture));
+
     /// A PostgreSQL connection string or `postgres://` URL; without it the store is SQLite.
     public string? Store { get; init; }
 
@@ -70,6 +73,7 @@ public sealed record ServerOptions
                 && ParseBool(Settings.AllowUnauthenticatedRemoteAccess, allow),
             MetricsUrls = Get(Settings.MetricsUrls) is { } metricsUrls ? CheckUrls(Settings.MetricsUrls, metricsUrls) : null,
             MetricsAuth = Get(Settings.MetricsAuth) is { } metricsAuth ? ParseMetricsAuth(metricsAuth) : null,
+            AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(days) : options.AuditRetention,
         }).CheckDefaultRegionServed());
     }
 
@@ -137,6 +141,13 @@ public sealed record ServerOptions
         "strict" => AuthMode.Strict,
         _ => throw new OptionsException($"{Settings.Auth.Names} takes off or strict, not '{value}'."),
     };
+
+    const int MaxRetentionDays = 36500;
+
+    static TimeSpan? ParseRetention(string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days <= MaxRetentionDays
+            ? days == 0 ? null : TimeSpan.FromDays(days)
+            : throw new OptionsException($"{Settings.AuditRetention.Names} takes a whole number of days from 0 (keep for ever) to {MaxRetentionDays}, not '{value}'.");
 
     static string ParseAccount(string value) =>
         value.Length == 12 && value.All(char.IsAsciiDigit)

@@ -1,4 +1,5 @@
 using Callout.Engine.Acknowledgement;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Inbound;
 
@@ -21,7 +22,8 @@ sealed class AcknowledgeLinkEndpoint(PageAcceptance pages)
     {
         AckHtml.Protect(response);
         if (await pages.FindAsync(token, ct) is not { } found
-            || await pages.AcceptAsync(found.Scope, found.Page.Id, AcceptKind.Read, code: null, note: null, ct) is null)
+            || await pages.AcceptAsync(found.Scope, found.Page.Id, AcceptKind.Read, code: null, note: null,
+                InboundCall.Of(InboundCall.AcknowledgeLink, response.HttpContext), ct) is null)
         {
             return AckHtml.NotFound();
         }

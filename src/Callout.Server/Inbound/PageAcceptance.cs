@@ -3,19 +3,21 @@ using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
 using Callout.Engine.Acknowledgement;
 using Callout.Engine.Processing;
+using Callout.Server.Audit;
 using NodaTime;
 
 namespace Callout.Server.Inbound;
 
 /// AcceptPage on behalf of a person who answered through a provider: a link, a reply, a keypress
-/// or a provider's delivery report. Each runs in its own transaction in the page's scope.
-sealed class PageAcceptance(IStore store, EngagementActions actions, EngineSecrets secrets, TimeProvider time)
+/// or a provider's delivery report. Each runs in its own transaction in the page's scope, with its
+/// audit record.
+sealed class PageAcceptance(IStore store, EngagementActions actions, EngineSecrets secrets, AuditLog audit, TimeProvider time)
 {
     public Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     /// Null when the page does not exist (any more). With no `code` the page's own code is used:
     /// the caller proved the right to act on the page some other way (a signed token or link).
-    public async Task<Page?> AcceptAsync(AccountScope scope, string pageId, AcceptKind kind, string? code, string? note, CancellationToken ct)
+    public async Task<Page?> AcceptAsync(AccountScope scope, string pageId, AcceptKind kind, string? code, string? note, InboundCall call, CancellationToken ct)
     {
         await using var session = await store.OpenAsync(scope, write: true, ct);
         if (await session.FindPageAsync(pageId, ct) is not { } page)
@@ -24,8 +26,12 @@ sealed class PageAcceptance(IStore store, EngagementActions actions, EngineSecre
         }
         var enforce = code is not null;
         code ??= await CodeAsync(page, ct);
-        await actions.AcceptAsync(session, page, kind, code, note, enforce, Now(), ct);
+        var now = Now();
+        await actions.AcceptAsync(session, page, kind, code, note, enforce, now, ct);
+        var record = call.RecordFor(page, now);
+        await session.AppendAuditAsync(record, ct);
         await session.CommitAsync(ct);
+        audit.Stored(record);
         return page;
     }
 

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using Callout.Domain.Audit;
 using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
 using Callout.Engine.Acknowledgement;
 using Callout.Engine.Processing;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Inbound;
 
@@ -11,7 +13,7 @@ namespace Callout.Server.Inbound;
 /// enforced); a bare ACK acknowledges the newest open page; STOP or UNSUBSCRIBE deactivates the
 /// number's SMS channels and stops their open pages (OPT_OUT). Answers in TwiML.
 sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones, PageAcceptance acceptance, IStore store,
-    EngineSecrets secrets, ILogger<TwilioSmsEndpoint> log)
+    EngineSecrets secrets, AuditLog audit, ILogger<TwilioSmsEndpoint> log)
 {
     static readonly HashSet<string> StopWords = new(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"], StringComparer.Ordinal);
     static readonly HashSet<string> StartWords = new(["START", "UNSTOP", "YES"], StringComparer.Ordinal);
@@ -28,7 +30,7 @@ sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones,
         var word = text.ToUpperInvariant();
         if (StopWords.Contains(word))
         {
-            return await OptOutAsync(from, ct);
+            return await OptOutAsync(from, InboundCall.Of(InboundCall.SmsOptOut, request.HttpContext), ct);
         }
         if (StartWords.Contains(word))
         {
@@ -48,7 +50,8 @@ sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones,
             {
                 return TwiML.Message("Callout: that code matches no open page for this number.");
             }
-            await acceptance.AcceptAsync(hit.Scope, hit.Page.Id, AcceptKind.Read, code.Value, note: null, ct);
+            await acceptance.AcceptAsync(hit.Scope, hit.Page.Id, AcceptKind.Read, code.Value, note: null,
+                InboundCall.Of(InboundCall.SmsReply, request.HttpContext), ct);
             LogAcknowledged(hit.Page.Arn);
             return TwiML.Message("Callout: page acknowledged.");
         }
@@ -58,19 +61,21 @@ sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones,
             {
                 return TwiML.Message("Callout: there is no open page for this number.");
             }
-            await acceptance.AcceptAsync(open[0].Scope, open[0].Page.Id, AcceptKind.Read, code: null, note: null, ct);
+            await acceptance.AcceptAsync(open[0].Scope, open[0].Page.Id, AcceptKind.Read, code: null, note: null,
+                InboundCall.Of(InboundCall.SmsReply, request.HttpContext), ct);
             LogAcknowledged(open[0].Page.Arn);
             return TwiML.Message("Callout: page acknowledged.");
         }
         return TwiML.Message("Callout: reply with the code from the page to acknowledge it, ACK for the newest page, or STOP to get no more pages.");
     }
 
-    async Task<IResult> OptOutAsync(string from, CancellationToken ct)
+    async Task<IResult> OptOutAsync(string from, InboundCall call, CancellationToken ct)
     {
         var now = acceptance.Now();
         var found = await phones.FindAsync(from, ct);
         foreach (var scope in found.GroupBy(f => f.Scope))
         {
+            var records = new List<AuditRecord>();
             await using var session = await store.OpenAsync(scope.Key, write: true, ct);
             foreach (var (_, channel, pages) in scope)
             {
@@ -83,8 +88,12 @@ sealed partial class TwilioSmsEndpoint(TwilioRequests twilio, PhonePages phones,
                     await session.AddReceiptAsync(new Receipt(page.Id, page.ChannelId, ReceiptKind.Stop, StopReasons.OptOut, now), ct);
                 }
                 LogOptedOut(channel.Arn);
+                var record = call.RecordFor(channel.Arn.ToString(), channel.Arn.ToString(), scope.Key, now);
+                await session.AppendAuditAsync(record, ct);
+                records.Add(record);
             }
             await session.CommitAsync(ct);
+            records.ForEach(audit.Stored);
         }
         return TwiML.Message("Callout: this number will get no more pages.");
     }

@@ -1,6 +1,7 @@
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Engine.Acknowledgement;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Inbound;
 
@@ -24,7 +25,8 @@ sealed partial class TwilioVoiceEndpoint(TwilioRequests twilio, PageAcceptance a
         var digits = form.GetValueOrDefault("Digits");
         if (digits == "1")
         {
-            await acceptance.AcceptAsync(scope, page.Id, AcceptKind.Read, code: null, note: null, ct);
+            await acceptance.AcceptAsync(scope, page.Id, AcceptKind.Read, code: null, note: null,
+                InboundCall.Of(InboundCall.VoiceKeypress, request.HttpContext), ct);
             LogAcknowledged(page.Arn);
             return TwiML.Say("Acknowledged. Thank you. Goodbye.");
         }
@@ -39,7 +41,8 @@ sealed partial class TwilioVoiceEndpoint(TwilioRequests twilio, PageAcceptance a
         if (string.IsNullOrEmpty(digits) && page.DeliveryTime is null)
         {
             // Twilio fetches the script only once someone (or a machine) picked up.
-            await acceptance.AcceptAsync(scope, page.Id, AcceptKind.Delivered, code: null, note: "ANSWERED", ct);
+            await acceptance.AcceptAsync(scope, page.Id, AcceptKind.Delivered, code: null, note: "ANSWERED",
+                InboundCall.Of(InboundCall.VoiceAnswer, request.HttpContext), ct);
         }
         var text = PageMessages.For(engagement, ChannelKind.Voice, page.ContactAlias, await acceptance.CodeAsync(page, ct), null).Body;
         var prefix = string.IsNullOrEmpty(digits) || digits == "2" ? "" : "That key does nothing. ";

@@ -7,6 +7,7 @@ using Callout.Engine.Acknowledgement;
 using Callout.Engine.Delivery;
 using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
+using Callout.Server.Audit;
 using Callout.Server.Hosting;
 using NodaTime;
 
@@ -93,7 +94,8 @@ sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance a
                 $"An acknowledgement with webhook-id '{id}' was already received; it was not acted on again. Give each acknowledgement its own webhook-id.");
         }
         if (!AcknowledgeLinks.TryRead(await secrets.LinksAsync(ct), token, out var scope, out var pageId)
-            || await acceptance.AcceptAsync(scope, pageId, kind, code: null, note, ct) is not { } page)
+            || await acceptance.AcceptAsync(scope, pageId, kind, code: null, note, InboundCall.Of(InboundCall.WebhookAck, request.HttpContext), ct)
+                is not { } page)
         {
             return Results.NotFound();
         }

@@ -14,6 +14,8 @@ sealed class ManagementCatalog(IEnumerable<IManagementOperation> operations)
 
     public static bool Claims(string target) => target.StartsWith(TargetPrefix, StringComparison.Ordinal);
 
+    public bool Knows(string target) => Claims(target) && byName.ContainsKey(target[TargetPrefix.Length..]);
+
     public IManagementOperation Resolve(string target) =>
         byName.TryGetValue(target[TargetPrefix.Length..], out var operation)
             ? operation

@@ -30,6 +30,11 @@ static class Idempotency
             throw new ResourceConflict(arn, resourceType,
                 $"IdempotencyToken '{token}' was already used for a different {context.Operation} request.");
         }
+        // The replay's audit record names what the first call created (an override's is an id, not an ARN).
+        if (arn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            context.Audit.ResourceArn = arn;
+        }
         return arn;
     }
 

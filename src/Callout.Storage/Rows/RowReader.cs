@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Callout.Domain.Arns;
+using Callout.Domain.Audit;
 using Callout.Domain.Channels;
 using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
@@ -122,6 +123,11 @@ internal static class RowReader
         reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
         Columns.InstantOf(reader.GetInt64(8)),
         OptionalString(reader, 9), OptionalString(reader, 10), OptionalString(reader, 11), OptionalString(reader, 12));
+
+    /// The columns of Selects.ListAudit after seq.
+    public static AuditRecord AuditRecord(DbDataReader reader, AccountScope scope) => new(
+        Columns.InstantOf(reader.GetInt64(1)), scope.AccountId, scope.Region, reader.GetString(2), OptionalString(reader, 3),
+        reader.GetString(4), OptionalString(reader, 5), reader.GetString(6), reader.GetString(7));
 
     public static string? OptionalString(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -43,6 +43,25 @@ internal static class Selects
         FROM rotation_overrides WHERE account_id = @account AND region = @region AND rotation_id = @rotation_id
         """;
 
+    /// A scope's audit records, newest first; each filter applies only when its parameter is set.
+    public const string ListAudit = """
+        SELECT seq, time_ms, caller, source_address, operation, resource_arn, request_id, outcome
+        FROM audit_events
+        WHERE account_id = @account AND region = @region
+          AND (@from IS NULL OR time_ms >= @from)
+          AND (@to IS NULL OR time_ms < @to)
+          AND (@operation IS NULL OR operation = @operation)
+          AND (@resource_arn IS NULL OR resource_arn = @resource_arn)
+          AND (@before IS NULL OR seq < @before)
+        ORDER BY seq DESC LIMIT @limit
+        """;
+
+    /// The oldest audit records before @before, across all scopes (IStore.PurgeAuditAsync).
+    public const string PurgeAudit = """
+        DELETE FROM audit_events WHERE seq IN (
+            SELECT seq FROM audit_events WHERE time_ms < @before ORDER BY time_ms LIMIT @limit)
+        """;
+
     /// Newest first, across all scopes (IStore.ListOutboxAsync).
     public const string Outbox = """
         SELECT id, account_id, region, kind, channel_type, address, subject, body, created_at,

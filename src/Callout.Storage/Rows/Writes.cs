@@ -138,4 +138,9 @@ internal static class Writes
                 @contact_arn, @channel_arn, @page_arn, @engagement_arn)
         ON CONFLICT (id) DO NOTHING
         """;
+
+    public const string AppendAudit = """
+        INSERT INTO audit_events (account_id, region, time_ms, caller, source_address, operation, resource_arn, request_id, outcome)
+        VALUES (@account, @region, @time, @caller, @source_address, @operation, @resource_arn, @request_id, @outcome)
+        """;
 }

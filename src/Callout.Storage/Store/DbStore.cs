@@ -177,6 +177,13 @@ public abstract class DbStore
             c => c.Bind("@account", scope.AccountId).Bind("@region", scope.Region).Bind("@limit", limit),
             RowReader.OutboxMessage, ct).ConfigureAwait(false);
 
+    public Task<int> PurgeAuditAsync(Instant before, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return ExecuteAsync(Selects.PurgeAudit, c => c.Bind("@before", Columns.Millis(before)).Bind("@limit", limit), ct);
+    }
+
     Task<object?> ScalarAsync(string sql, CancellationToken ct, Action<DbCommand>? bind = null) =>
         QueryAsync(sql, bind ?? (_ => { }), StoreSession.ReadScalarAsync, ct);
 

@@ -54,6 +54,9 @@ static class Settings
     public static readonly Setting Clock = new("engine:clock", "CALLOUT_CLOCK", "--clock", "system",
         "virtual: time moves only through POST /_callout/clock/advance.");
 
+    public static readonly Setting AuditRetention = new("audit:retention", "CALLOUT_AUDIT_RETENTION", "--audit-retention", "365",
+        "Days the audit log keeps a record; 0 keeps them for ever.");
+
     public static readonly Setting EmailProvider = new("delivery:email", "CALLOUT_EMAIL_PROVIDER", null, "outbox", "outbox, smtp or webhook.");
     public static readonly Setting SmsProvider = new("delivery:sms", "CALLOUT_SMS_PROVIDER", null, "outbox", "outbox, twilio or webhook.");
     public static readonly Setting VoiceProvider = new("delivery:voice", "CALLOUT_VOICE_PROVIDER", null, "outbox", "outbox, twilio or webhook.");
@@ -73,7 +76,7 @@ static class Settings
     public static readonly IReadOnlyList<Setting> All =
     [
         Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel,
-        ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes,
+        ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes, AuditRetention,
         AllowUnauthenticatedRemoteAccess, MetricsUrls, MetricsAuth,
         EmailProvider, SmsProvider, VoiceProvider,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,

@@ -4,6 +4,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Channels;
 
@@ -24,7 +25,7 @@ sealed class ActivateContactChannel(IStore store) : IOperation<ActivateContactCh
             throw new InvalidRequest("The activation code is not the one last sent to this channel, or it has expired.", "activationCode");
         }
         await session.UpdateChannelAsync(channel with { Activated = true, ActivationCodeHash = null, ActivationCodeExpires = null }, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, channel.Arn, ct);
         return new ActivateContactChannelResult();
     }
 }

@@ -6,6 +6,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Channels;
@@ -53,7 +54,7 @@ sealed class CreateContactChannel(IStore store, ServiceLimits limits, Activation
         }
         await session.InsertChannelAsync(channel, ct);
         await Idempotency.RememberAsync(session, context, request.IdempotencyToken, channel.Arn.ToString(), ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, channel.Arn, ct);
         await session.DisposeAsync();
         if (deliver is not null)
         {

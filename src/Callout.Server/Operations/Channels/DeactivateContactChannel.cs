@@ -2,6 +2,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Channels;
 
@@ -15,7 +16,7 @@ sealed class DeactivateContactChannel(IStore store) : IOperation<DeactivateConta
         if (channel.Activated)
         {
             await session.UpdateChannelAsync(channel with { Activated = false }, ct);
-            await session.CommitAsync(ct);
+            await session.CommitAuditedAsync(context, channel.Arn, ct);
         }
         return new DeactivateContactChannelResult();
     }

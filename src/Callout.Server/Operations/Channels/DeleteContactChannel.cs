@@ -2,6 +2,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Channels;
 
@@ -13,7 +14,7 @@ sealed class DeleteContactChannel(IStore store) : IOperation<DeleteContactChanne
         await using var session = await store.OpenAsync(context.Scope(), write: true, ct);
         var channel = await session.RequireChannelAsync(request.ContactChannelId, context.Scope(), ct);
         await session.DeleteChannelAsync(channel.Id, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, channel.Arn, ct);
         return new DeleteContactChannelResult();
     }
 }

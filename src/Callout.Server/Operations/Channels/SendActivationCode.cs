@@ -3,6 +3,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Channels;
 
@@ -19,7 +20,7 @@ sealed class SendActivationCode(IStore store, ActivationIssuer activation) : IOp
         }
         var (issued, deliver) = activation.Prepare(channel, context.Now());
         await session.UpdateChannelAsync(issued, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, channel.Arn, ct);
         // The session holds the store's writer; let it go before the provider (which may be the
         // local outbox, itself a write) is called.
         await session.DisposeAsync();

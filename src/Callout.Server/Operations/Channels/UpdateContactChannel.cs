@@ -3,6 +3,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Channels;
 
@@ -29,7 +30,7 @@ sealed class UpdateContactChannel(IStore store, ActivationIssuer activation) : I
             (updated, deliver) = activation.Prepare(updated with { ActivationCodesSent = [] }, context.Now());
         }
         await session.UpdateChannelAsync(updated, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, channel.Arn, ct);
         await session.DisposeAsync();
         if (deliver is not null)
         {

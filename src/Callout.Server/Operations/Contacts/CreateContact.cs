@@ -8,6 +8,7 @@ using Callout.Domain.Tags;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Contacts;
@@ -45,7 +46,7 @@ sealed class CreateContact(IStore store, ServiceLimits limits) : IOperation<Crea
             await session.SetTagsAsync(arn.ToString(), tags, ct);
         }
         await Idempotency.RememberAsync(session, context, request.IdempotencyToken, arn.ToString(), ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, arn, ct);
         return new CreateContactResult { ContactArn = arn.ToString() };
     }
 }

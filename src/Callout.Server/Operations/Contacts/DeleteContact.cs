@@ -4,6 +4,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Contacts;
 
@@ -24,7 +25,7 @@ sealed class DeleteContact(IStore store) : IOperation<DeleteContactRequest, Dele
                 [new Dependency("RotationMembership", rotations.Select(id => new ResourceArn(contact.Arn.Scope, ResourceKind.Rotation, id).ToString()).ToList())]);
         }
         await session.DeleteContactAsync(contact.Alias, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, contact.Arn, ct);
         return new DeleteContactResult();
     }
 }

@@ -4,6 +4,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Contacts;
@@ -29,7 +30,7 @@ sealed class UpdateContact(IStore store, ServiceLimits limits) : IOperation<Upda
             contact = contact with { Plan = plan };
         }
         await session.UpdateContactAsync(contact, context.Now(), ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, contact.Arn, ct);
         return new UpdateContactResult();
     }
 }

@@ -7,6 +7,7 @@ using Callout.Engine.Processing;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Engagements;
 
@@ -43,7 +44,7 @@ sealed class StartEngagement(IStore store, EngineSettings settings, EngagementEn
             await session.InsertEngagementAsync(engagement, snapshot, ct);
             await session.InsertStepsAsync(timeline.Steps, ct);
             await Idempotency.RememberAsync(session, context, request.IdempotencyToken, arn.ToString(), ct);
-            await session.CommitAsync(ct);
+            await session.CommitAuditedAsync(context, arn, ct);
             engine.Wake();
             nobody.Report(arn, timeline.Unreached);
             return new StartEngagementResult { EngagementArn = arn.ToString() };

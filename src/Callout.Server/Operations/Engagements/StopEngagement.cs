@@ -4,6 +4,7 @@ using Callout.Engine.Acknowledgement;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Engagements;
 
@@ -15,7 +16,7 @@ sealed class StopEngagement(IStore store) : IOperation<StopEngagementRequest, St
         await using var session = await store.OpenAsync(context.Scope(), write: true, ct);
         var engagement = await session.RequireEngagementAsync(request.EngagementId, context.Scope(), ct);
         await EngagementActions.StopAsync(session, engagement, context.Now(), request.Reason, StopReasons.EngagementStopped, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, engagement.Arn, ct);
         return new StopEngagementResult();
     }
 }

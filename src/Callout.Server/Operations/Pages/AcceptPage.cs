@@ -5,6 +5,7 @@ using Callout.Engine.Acknowledgement;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Pages;
 
@@ -28,7 +29,7 @@ sealed class AcceptPage(IStore store, EngagementActions actions) : IOperation<Ac
         var kind = request.AcceptType == AcceptType.Read ? AcceptKind.Read : AcceptKind.Delivered;
         var enforce = request.AcceptCodeValidation == AcceptCodeValidation.Enforce;
         await actions.AcceptAsync(session, page, kind, request.AcceptCode, request.Note, enforce, context.Now(), ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, page.Arn, ct);
         return new AcceptPageResult();
     }
 }

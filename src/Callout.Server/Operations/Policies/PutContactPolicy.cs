@@ -3,6 +3,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Policies;
 
@@ -15,7 +16,7 @@ sealed class PutContactPolicy(IStore store) : IOperation<PutContactPolicyRequest
         await using var session = await store.OpenAsync(context.Scope(), write: true, ct);
         var contact = await session.RequireContactAsync(request.ContactArn, context.Scope(), ct);
         await session.PutPolicyAsync(contact.Alias, request.Policy, context.Now(), ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, contact.Arn, ct);
         return new PutContactPolicyResult();
     }
 }

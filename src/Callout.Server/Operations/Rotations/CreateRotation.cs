@@ -7,6 +7,7 @@ using Callout.Domain.Tags;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Mapping;
 using Callout.Server.Operations.Tags;
 using NodaTime;
@@ -45,7 +46,7 @@ sealed class CreateRotation(IStore store, ServiceLimits limits, TimeProvider tim
             await session.SetTagsAsync(arn.ToString(), tags, ct);
         }
         await Idempotency.RememberAsync(session, context, request.IdempotencyToken, arn.ToString(), ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, arn, ct);
         return new CreateRotationResult { RotationArn = arn.ToString() };
     }
 }

@@ -5,6 +5,7 @@ using Callout.Domain.Rotations;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Mapping;
 using NodaTime;
 
@@ -48,7 +49,7 @@ sealed class CreateRotationOverride(IStore store, ServiceLimits limits, TimeProv
                 : now;
         await session.InsertOverrideAsync(new Domain.Rotations.RotationOverride(overrideId, rotation.Id, members, start, end, createdAt), ct);
         await Idempotency.RememberAsync(session, context, request.IdempotencyToken, overrideId, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, rotation.Arn, ct);
         return new CreateRotationOverrideResult { RotationOverrideId = overrideId };
     }
 }

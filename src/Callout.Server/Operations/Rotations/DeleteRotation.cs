@@ -3,6 +3,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Rotations;
 
@@ -32,7 +33,7 @@ sealed class DeleteRotation(IStore store) : IOperation<DeleteRotationRequest, De
             after = schedules[^1].Alias;
         }
         await session.DeleteRotationAsync(rotation.Id, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, arn, ct);
         return new DeleteRotationResult();
     }
 }

@@ -3,6 +3,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Rotations;
 
@@ -19,7 +20,7 @@ sealed class DeleteRotationOverride(IStore store) : IOperation<DeleteRotationOve
             throw new ResourceNotFound(request.RotationOverrideId, ResourceTypes.RotationOverride, $"Rotation override {request.RotationOverrideId} not found.");
         }
         await session.DeleteOverrideAsync(rotation.Id, id, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, rotation.Arn, ct);
         return new DeleteRotationOverrideResult();
     }
 }

@@ -3,6 +3,7 @@ using Callout.Domain.Rotations;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Mapping;
 
 namespace Callout.Server.Operations.Rotations;
@@ -32,7 +33,7 @@ sealed class UpdateRotation(IStore store) : IOperation<UpdateRotationRequest, Up
             TimeZoneId = request.TimeZoneId ?? rotation.TimeZoneId,
             Recurrence = recurrence,
         }, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, rotation.Arn, ct);
         return new UpdateRotationResult();
     }
 }

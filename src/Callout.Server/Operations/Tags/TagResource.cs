@@ -4,6 +4,7 @@ using Callout.Domain.Tags;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Tags;
 
@@ -16,7 +17,7 @@ sealed class TagResource(IStore store, ServiceLimits limits) : IOperation<TagRes
         var existing = await session.GetTagsAsync(arn, ct);
         var merged = TagRules.Merge(existing, TaggedResources.Pairs(request.Tags).ToList(), arn, limits);
         await session.SetTagsAsync(arn, merged, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, arn, ct);
         return new TagResourceResult();
     }
 }

@@ -3,6 +3,7 @@ using Callout.Domain.Tags;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Operations.Tags;
 
@@ -15,7 +16,7 @@ sealed class UntagResource(IStore store) : IOperation<UntagResourceRequest, Unta
         var arn = (await TaggedResources.RequireAsync(session, request.ResourceARN, context.Scope(), ct)).ToString();
         var existing = await session.GetTagsAsync(arn, ct);
         await session.SetTagsAsync(arn, TagRules.Remove(existing, request.TagKeys), ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, arn, ct);
         return new UntagResourceResult();
     }
 }
