@@ -150,7 +150,7 @@ app.MapInbound();
 app.MapClock(virtualClock);
 app.MapCalendars();
 // --metrics-urls moves /metrics to a listener of its own.
-await using var metricsListener = MetricsListener.Create(options, app.Services.GetRequiredService<SigV4Authenticator>());
+await using var metricsListener = MetricsListener.Create(options, app.Services.GetRequiredService<SigV4Authenticator>(), app.Services.GetRequiredService<BodyBudget>());
 if (metricsListener is null)
 {
     app.MapMetrics("/metrics");

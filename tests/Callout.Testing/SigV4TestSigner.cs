@@ -6,8 +6,8 @@ namespace Callout.Testing;
 
 /// Signs requests with AWS Signature Version 4 as AWS documents it ("Create a signed AWS API
 /// request"), written out again on this side so the server's verifier is checked against an
-/// independent signer: a canonical request of method, path, sorted query, the host and x-amz-date
-/// headers and the body's SHA-256, then a key derived from the secret, date, region and service.
+/// independent signer: a canonical request of method, path, sorted query, the host and every
+/// x-amz-* header and the body's SHA-256, then a key derived from the secret, date, region and service.
 public sealed class SigV4TestSigner(string accessKeyId, string secretAccessKey, string region, string service = SigV4TestSigner.SsmContacts)
 {
     public const string SsmContacts = "ssm-contacts";
@@ -25,14 +25,20 @@ public sealed class SigV4TestSigner(string accessKeyId, string secretAccessKey, 
         request.Headers.Host = host;
         request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
 
+        // Host and every x-amz-* header, as the server requires them signed.
+        var signed = request.Headers
+            .Where(h => h.Key.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase))
+            .Select(h => (Name: h.Key.ToLowerInvariant(), Value: string.Join(',', h.Value.Select(v => v.Trim()))))
+            .Append((Name: "host", Value: host))
+            .OrderBy(h => h.Name, StringComparer.Ordinal)
+            .ToList();
+        var signedHeaders = string.Join(';', signed.Select(h => h.Name));
         var canonical = string.Join('\n',
             request.Method.Method,
             CanonicalPath(uri.AbsolutePath),
             CanonicalQuery(uri.Query),
-            $"host:{host}",
-            $"x-amz-date:{amzDate}",
-            "",
-            "host;x-amz-date",
+            string.Concat(signed.Select(h => $"{h.Name}:{h.Value}\n")),
+            signedHeaders,
             Hex(SHA256.HashData(body ?? [])));
         var scope = $"{day}/{region}/{service}/aws4_request";
         var stringToSign = string.Join('\n', "AWS4-HMAC-SHA256", amzDate, scope, Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))));
@@ -42,7 +48,7 @@ public sealed class SigV4TestSigner(string accessKeyId, string secretAccessKey, 
         key = Hmac(key, "aws4_request");
         var signature = Hex(Hmac(key, stringToSign));
         request.Headers.TryAddWithoutValidation("Authorization",
-            $"AWS4-HMAC-SHA256 Credential={accessKeyId}/{scope}, SignedHeaders=host;x-amz-date, Signature={signature}");
+            $"AWS4-HMAC-SHA256 Credential={accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
         return request;
     }
 

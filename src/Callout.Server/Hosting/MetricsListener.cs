@@ -12,7 +12,7 @@ namespace Callout.Server.Hosting;
 /// as on the API port.
 sealed class MetricsListener(WebApplication app, ServerOptions options) : IAsyncDisposable
 {
-    public static MetricsListener? Create(ServerOptions options, SigV4Authenticator authenticator)
+    public static MetricsListener? Create(ServerOptions options, SigV4Authenticator authenticator, BodyBudget budget)
     {
         if (options.MetricsUrls is null)
         {
@@ -24,6 +24,7 @@ sealed class MetricsListener(WebApplication app, ServerOptions options) : IAsync
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(authenticator);
+        builder.Services.AddSingleton(budget);
         builder.Services.AddSingleton<SignedAdminRequests>();
         var app = builder.Build();
         app.UseRouting();

@@ -47,14 +47,16 @@ public sealed class DataDirectoryTests : IDisposable
             await FillAsync(setup);
             await setup.StopAsync();
         }
+        var file = Path.Combine(_dataDir, "callout.db");
+        var lastLeaf = await LastLeafAsync(file, "contacts");
         await using var server = await ServerProcess.StartAsync(_dataDir);
         var health = await HealthAsync(server);
         Assert.Equal(200, health.Status);
 
-        // The file is damaged under the running server, past the start-up check.
-        // The contacts, written after the schema, fill the end of the file; /health's own read
-        // of them touches only the first.
-        await DamagePageAsync(Path.Combine(_dataDir, "callout.db"), percent: 85);
+        // The file is damaged under the running server, past the start-up check: the contacts
+        // table's last leaf, which listing every contact reaches and /health's own read of the
+        // first contact does not.
+        await DamagePageAsync(file, lastLeaf);
         var client = new ApiClient(server.Endpoint, "111122223333");
         var failed = 0;
         string? token = null;
@@ -101,15 +103,39 @@ public sealed class DataDirectoryTests : IDisposable
     const int PageSize = 4096;
 
     /// Garbage over the page `percent` of the way into the file: the header and the schema stay sound.
-    static async Task DamagePageAsync(string file, int percent)
+    static Task DamagePageAsync(string file, int percent)
     {
         var length = new FileInfo(file).Length;
         Assert.True(length >= 20 * PageSize, $"the database has {length / PageSize} pages");
+        return DamagePageAsync(file, length / PageSize * percent / 100 + 1);
+    }
+
+    /// Garbage over page `page` (numbered from 1, as SQLite does).
+    static async Task DamagePageAsync(string file, long page)
+    {
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-        stream.Position = length / PageSize * percent / 100 * PageSize;
+        stream.Position = (page - 1) * PageSize;
         var garbage = new byte[PageSize];
         new Random(7).NextBytes(garbage);
         await stream.WriteAsync(garbage);
+    }
+
+    /// The right-most child of a table's root page (SQLite's file format: an interior b-tree page
+    /// keeps its right-most pointer in header bytes 8–11), which holds the table's last rows.
+    static async Task<long> LastLeafAsync(string file, string table)
+    {
+        var root = long.Parse(await PythonScript.RunAsync($$"""
+            import sqlite3
+            print(sqlite3.connect("file:{{file}}?mode=ro", uri=True).execute("SELECT rootpage FROM sqlite_master WHERE name = '{{table}}'").fetchone()[0])
+            """), System.Globalization.CultureInfo.InvariantCulture);
+        var header = new byte[12];
+        await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            stream.Position = (root - 1) * PageSize;
+            await stream.ReadExactlyAsync(header);
+        }
+        Assert.True(header[0] is 0x02 or 0x05, $"the root of {table} (page {root}) is not an interior page: the table is too small");
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(8, 4));
     }
 
     [Fact]
