@@ -10,4 +10,5 @@ public static class ResourceTypes
     public const string Rotation = "ROTATION";
     public const string RotationOverride = "ROTATION_OVERRIDE";
     public const string ResourcePolicy = "RESOURCE_POLICY";
+    public const string ReplicationSet = "REPLICATION_SET";
 }
