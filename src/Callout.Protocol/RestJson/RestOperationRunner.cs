@@ -16,14 +16,15 @@ internal static class RestOperationRunner
         CancellationToken ct)
         where TRequest : class
     {
+        // An operation Callout does not serve says so whatever its input.
+        var handler = (IOperation<TRequest, TResult>?)services.GetService(typeof(IOperation<TRequest, TResult>))
+            ?? throw RestJsonErrors.NotServed(context.Operation);
         var reader = new RequestReader();
         var request = read(reader, input);
         if (reader.Errors.Count > 0 || request is null)
         {
             throw ValidationException.FromFields(reader.Errors, reader.HasTypeErrors);
         }
-        var handler = (IOperation<TRequest, TResult>?)services.GetService(typeof(IOperation<TRequest, TResult>))
-            ?? throw RestJsonErrors.NotServed(context.Operation);
         var result = await handler.HandleAsync(request, context, ct).ConfigureAwait(false);
         return w => write(w, result);
     }
