@@ -13,9 +13,14 @@ import os
 import random
 import re
 import unittest
+import urllib.error
+import urllib.request
 
 import boto3
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
 from botocore.config import Config
+from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 ENDPOINT = os.environ["CALLOUT_ENDPOINT"].rstrip("/")
@@ -130,6 +135,19 @@ class ReplicationSetTest(unittest.TestCase):
 
         self.assertEqual(refused.exception.response["Error"]["Code"], "InvalidSignatureException")
         self.assertEqual(refused.exception.response["ResponseMetadata"]["HTTPStatusCode"], 403)
+
+    @unittest.skipUnless(STRICT, "needs a --auth strict server")
+    def test_a_signature_scoped_to_ssm_contacts_is_refused(self):
+        url = ENDPOINT + "/listReplicationSets"
+        signed = AWSRequest(method="POST", url=url, data=b"{}", headers={"Content-Type": "application/json"})
+        SigV4Auth(Credentials(self.key, self.secret), "ssm-contacts", REGION).add_auth(signed)
+
+        with self.assertRaises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(url, data=b"{}", headers=dict(signed.headers.items()), method="POST"))
+
+        self.assertEqual(refused.exception.code, 403)
+        self.assertEqual(refused.exception.headers["x-amzn-ErrorType"], "InvalidSignatureException")
+        self.assertIn("ssm-incidents", refused.exception.read().decode())
 
 
 if __name__ == "__main__":
