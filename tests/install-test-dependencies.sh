@@ -24,6 +24,10 @@ if ! command -v curl >/dev/null; then
   fi
 fi
 
-if [ ! -d clients/js/node_modules ]; then
+# Also when a dependency was added to package.json since node_modules was installed.
+if [ ! -d clients/js/node_modules ] || ! (cd clients/js && node -e '
+  const fs = require("fs");
+  const deps = Object.keys(JSON.parse(fs.readFileSync("package.json", "utf8")).dependencies);
+  process.exit(deps.every(d => fs.existsSync("node_modules/" + d)) ? 0 : 1);'); then
   (cd clients/js && npm ci --no-audit --no-fund)
 fi

@@ -9,6 +9,7 @@ using Callout.Server.Audit;
 using Callout.Server.Hosting;
 using Callout.Server.Hosting.Configuration;
 using Callout.Server.Inbound;
+using Callout.Server.Incidents;
 using Callout.Server.Operations;
 using Callout.Server.Listing;
 using Callout.Server.Management;
@@ -122,6 +123,7 @@ builder.Services.AddSingleton<ApiEndpoint>();
 builder.Services.AddSingleton<StsEndpoint>();
 builder.Services.AddSingleton<SignedAdminRequests>();
 builder.Services.AddOperations();
+builder.Services.AddIncidents();
 builder.Services.AddManagement();
 builder.Services.AddCalendarFeeds();
 builder.Services.AddAudit();
@@ -130,13 +132,17 @@ builder.Services.AddEngine(delivery);
 var app = builder.Build();
 var api = app.Services.GetRequiredService<ApiEndpoint>();
 var sts = app.Services.GetRequiredService<StsEndpoint>();
+var incidents = app.Services.GetRequiredService<IncidentsEndpoint>();
 app.UseRouting();
 // Callout's own endpoints are GETs and anything under /_callout. Every other request is the API,
 // whatever its path (an endpoint URL may carry one); the API answers methods other than POST
 // with UnknownOperationException, as AWS does. STS's query protocol (an Action parameter, no
 // X-Amz-Target) shares the port, so clients can ask it for their account.
+// SSM Incidents (rest-json) claims only the methods and paths its model names, and never a
+// request with X-Amz-Target.
 app.Use((context, next) =>
-    StsEndpoint.MayClaim(context) ? sts.HandleAsync(context, api.HandleAsync)
+    IncidentsEndpoint.Claim(context) is { } incident ? incidents.HandleAsync(context, incident)
+    : StsEndpoint.MayClaim(context) ? sts.HandleAsync(context, api.HandleAsync)
     : context.GetEndpoint() is null || (!HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_callout"))
         ? api.HandleAsync(context)
         : next(context));

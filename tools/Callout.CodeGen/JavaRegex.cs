@@ -6,6 +6,10 @@ namespace Callout.CodeGen;
 /// which is Unicode-wide in .NET and ASCII-only in Java, so it is spelled out.
 public static class JavaRegex
 {
+    public static bool HasLookaround(string pattern) =>
+        pattern.Contains("(?!", StringComparison.Ordinal) || pattern.Contains("(?=", StringComparison.Ordinal)
+        || pattern.Contains("(?<!", StringComparison.Ordinal) || pattern.Contains("(?<=", StringComparison.Ordinal);
+
     public static string ToDotNet(string pattern)
     {
         var sb = new StringBuilder(pattern.Length + 16);

@@ -10,6 +10,10 @@ public static class ModelExtractor
 {
     static readonly string[] DroppedKeys = ["documentation", "documentationUrl", "locationName", "examples"];
 
+    /// Which model a signing name's compact form is written for.
+    public static string SigningNameOf(string compact) =>
+        JsonNode.Parse(compact)!["metadata"]!["signingName"]!.GetValue<string>();
+
     public static string Extract(string serviceGz, string paginatorsPath)
     {
         using var gz = new GZipStream(File.OpenRead(serviceGz), CompressionMode.Decompress);
@@ -17,17 +21,18 @@ public static class ModelExtractor
         var paginators = JsonNode.Parse(File.ReadAllText(paginatorsPath))!["pagination"]!.DeepClone();
 
         var meta = service["metadata"]!.AsObject();
+        var metadata = new JsonObject();
+        // rest-json services have no targetPrefix: they route by method and path.
+        foreach (var key in new[] { "apiVersion", "jsonVersion", "protocol", "signingName", "targetPrefix", "serviceId" })
+        {
+            if (meta[key] is { } value)
+            {
+                metadata[key] = value.DeepClone();
+            }
+        }
         var compact = new JsonObject
         {
-            ["metadata"] = new JsonObject
-            {
-                ["apiVersion"] = meta["apiVersion"]!.DeepClone(),
-                ["jsonVersion"] = meta["jsonVersion"]!.DeepClone(),
-                ["protocol"] = meta["protocol"]!.DeepClone(),
-                ["signingName"] = meta["signingName"]!.DeepClone(),
-                ["targetPrefix"] = meta["targetPrefix"]!.DeepClone(),
-                ["serviceId"] = meta["serviceId"]!.DeepClone(),
-            },
+            ["metadata"] = metadata,
             ["operations"] = Strip(service["operations"]!),
             ["shapes"] = Strip(service["shapes"]!),
             ["paginators"] = paginators,
@@ -41,9 +46,11 @@ public static class ModelExtractor
         {
             case JsonObject obj:
                 var copy = new JsonObject();
+                // A rest-json member's locationName is its name on the wire (query key, header).
+                var bound = obj.ContainsKey("location");
                 foreach (var (key, value) in obj)
                 {
-                    if (!DroppedKeys.Contains(key) && value is not null)
+                    if ((!DroppedKeys.Contains(key) || (bound && key == "locationName")) && value is not null)
                     {
                         copy[key] = Strip(value);
                     }

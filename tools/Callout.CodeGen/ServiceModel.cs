@@ -2,7 +2,12 @@ using System.Text.Json;
 
 namespace Callout.CodeGen;
 
-public sealed record MemberModel(string Name, string Shape, bool Required, bool IdempotencyToken);
+/// Location and LocationName say where a rest-json member travels (`uri`, `querystring`, `header`);
+/// both are null for a member of the JSON body.
+public sealed record MemberModel(string Name, string Shape, bool Required, bool IdempotencyToken, string? Location = null, string? LocationName = null)
+{
+    public string WireName => LocationName ?? Name;
+}
 
 public sealed record ShapeModel(
     string Name,
@@ -15,11 +20,24 @@ public sealed record ShapeModel(
     long? Max,
     string? Pattern,
     IReadOnlyList<string> Enum,
-    bool IsException);
+    bool IsException,
+    bool IsUnion = false,
+    int? ErrorStatus = null);
 
-public sealed record OperationModel(string Name, string Input, string Output, IReadOnlyList<string> Errors, string? ResultKey);
+/// Method, RequestUri and ResponseCode are the model's `http` trait, which only rest protocols use.
+public sealed record OperationModel(
+    string Name,
+    string Input,
+    string Output,
+    IReadOnlyList<string> Errors,
+    string? ResultKey,
+    string Method = "POST",
+    string RequestUri = "/",
+    int ResponseCode = 200);
 
 public sealed record ServiceModel(
+    string Protocol,
+    string SigningName,
     string TargetPrefix,
     IReadOnlyDictionary<string, OperationModel> Operations,
     IReadOnlyDictionary<string, ShapeModel> Shapes)
@@ -41,12 +59,16 @@ public sealed record ServiceModel(
         foreach (var op in root.GetProperty("operations").EnumerateObject())
         {
             string? resultKey = paginators.TryGetProperty(op.Name, out var pg) ? pg.GetProperty("result_key").GetString() : null;
+            var http = op.Value.GetProperty("http");
             operations[op.Name] = new OperationModel(
                 op.Name,
                 op.Value.GetProperty("input").GetProperty("shape").GetString()!,
                 op.Value.GetProperty("output").GetProperty("shape").GetString()!,
                 op.Value.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("shape").GetString()!).ToList(),
-                resultKey);
+                resultKey,
+                http.GetProperty("method").GetString()!,
+                http.GetProperty("requestUri").GetString()!,
+                http.TryGetProperty("responseCode", out var rc) ? rc.GetInt32() : 200);
         }
 
         var shapes = new SortedDictionary<string, ShapeModel>(StringComparer.Ordinal);
@@ -61,7 +83,9 @@ public sealed record ServiceModel(
                     m.Name,
                     m.Value.GetProperty("shape").GetString()!,
                     required.Contains(m.Name) && !AcceptedAbsent.Contains((s.Name, m.Name)),
-                    m.Value.TryGetProperty("idempotencyToken", out var it) && it.GetBoolean())).ToList()
+                    m.Value.TryGetProperty("idempotencyToken", out var it) && it.GetBoolean(),
+                    m.Value.TryGetProperty("location", out var loc) ? loc.GetString() : null,
+                    m.Value.TryGetProperty("locationName", out var ln) ? ln.GetString() : null)).ToList()
                 : [];
             shapes[s.Name] = new ShapeModel(
                 s.Name,
@@ -74,11 +98,16 @@ public sealed record ServiceModel(
                 v.TryGetProperty("max", out var max) ? max.GetInt64() : null,
                 v.TryGetProperty("pattern", out var pat) ? pat.GetString() : null,
                 v.TryGetProperty("enum", out var en) ? en.EnumerateArray().Select(x => x.GetString()!).ToList() : [],
-                v.TryGetProperty("exception", out var ex) && ex.GetBoolean());
+                v.TryGetProperty("exception", out var ex) && ex.GetBoolean(),
+                v.TryGetProperty("union", out var un) && un.GetBoolean(),
+                v.TryGetProperty("error", out var er) && er.TryGetProperty("httpStatusCode", out var hs) ? hs.GetInt32() : null);
         }
 
-        var prefix = root.GetProperty("metadata").GetProperty("targetPrefix").GetString()!;
-        return new ServiceModel(prefix, operations, shapes);
+        var meta = root.GetProperty("metadata");
+        // rest-json services route by method and path and have no target prefix.
+        var prefix = meta.TryGetProperty("targetPrefix", out var tp) ? tp.GetString()! : "";
+        return new ServiceModel(
+            meta.GetProperty("protocol").GetString()!, meta.GetProperty("signingName").GetString()!, prefix, operations, shapes);
     }
 
     /// Every shape reachable from the given roots, following members, list items and map values.

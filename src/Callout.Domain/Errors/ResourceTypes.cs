@@ -11,4 +11,5 @@ public static class ResourceTypes
     public const string RotationOverride = "ROTATION_OVERRIDE";
     public const string ResourcePolicy = "RESOURCE_POLICY";
     public const string CalendarFeed = "CALENDAR_FEED";
+    public const string ReplicationSet = "REPLICATION_SET";
 }

@@ -114,6 +114,13 @@ public sealed class RequestReader
         return list;
     }
 
+    public List<T>? ReadValueList<T>(JsonElement v, string path, Func<RequestReader, JsonElement, string, T?> item)
+        where T : struct
+    {
+        var boxed = ReadList<object>(v, path, (r, e, p) => item(r, e, p));
+        return boxed?.Select(x => (T)x).ToList();
+    }
+
     public Dictionary<string, TValue>? ReadMap<TValue>(
         JsonElement v,
         string path,
@@ -201,21 +208,108 @@ public sealed class RequestReader
         }
     }
 
-    public void CheckCount<T>(List<T>? list, long? min, long? max, string path)
+    public void CheckCount<T>(List<T>? list, long? min, long? max, string path) => CheckCount(list?.Count, min, max, path);
+
+    public void CheckCount<T>(Dictionary<string, T>? map, long? min, long? max, string path) => CheckCount(map?.Count, min, max, path);
+
+    void CheckCount(int? count, long? min, long? max, string path)
     {
-        if (list is null)
+        if (count is null)
         {
             return;
         }
-        var shown = $"Value with {list.Count} items";
-        if (min is not null && list.Count < min)
+        var shown = $"Value with {count} items";
+        if (min is not null && count < min)
         {
             Add(path, $"Member must have length greater than or equal to {min}", shown);
         }
-        if (max is not null && list.Count > max)
+        if (max is not null && count > max)
         {
             Add(path, $"Member must have length less than or equal to {max}", shown);
         }
+    }
+
+    /// Smithy: a union sets exactly one of its members.
+    public void CheckUnion(object?[] members, string[] names, string path)
+    {
+        var set = members.Count(m => m is not null);
+        if (set != 1)
+        {
+            Add(path.Length == 0 ? "the request body" : path,
+                $"Member must have exactly one of [{string.Join(", ", names)}] set", $"Value with {set} members set");
+        }
+    }
+
+    // rest-json binds members to the path, query string and headers, where every value is text.
+
+    public string? ReadBoundString(IReadOnlyList<string>? values, string name) =>
+        Single(values, name);
+
+    public int? ReadBoundInteger(IReadOnlyList<string>? values, string name)
+    {
+        var text = Single(values, name);
+        if (text is null)
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+        BoundTypeError(name, "an integer", text);
+        return null;
+    }
+
+    public bool? ReadBoundBoolean(IReadOnlyList<string>? values, string name)
+    {
+        var text = Single(values, name);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                BoundTypeError(name, "a boolean", text);
+                return null;
+        }
+    }
+
+    public List<string>? ReadBoundList(IReadOnlyList<string>? values, string name, Action<RequestReader, string, string> check)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+        var list = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            check(this, values[i], name + "." + (i + 1).ToString(CultureInfo.InvariantCulture) + ".member");
+            list.Add(values[i]);
+        }
+        return list;
+    }
+
+    string? Single(IReadOnlyList<string>? values, string name)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+        if (values.Count > 1)
+        {
+            Add(name, "Member must have a single value", $"Value with {values.Count} values");
+        }
+        return values[0];
+    }
+
+    void BoundTypeError(string name, string expected, string text)
+    {
+        HasTypeErrors = true;
+        _typeErrorPaths.Add(name);
+        Add(name, $"Member must be {expected}", Shown(text));
     }
 
     void TypeError(JsonElement v, string path, string expected)

@@ -31,8 +31,8 @@ public static class ClientSuite
         }
         info.Environment["CALLOUT_ENDPOINT"] = server.Endpoint.ToString().TrimEnd('/');
         // A developer's AWS profile or endpoint override must not steer the clients elsewhere.
-        foreach (var name in new[] { "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SSM_CONTACTS", "AWS_ENDPOINT_URL_STS", "AWS_SESSION_TOKEN",
-            "CALLOUT_STS_KEY", "CALLOUT_STS_SECRET", "CALLOUT_STS_ACCOUNT" })
+        foreach (var name in new[] { "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SSM_CONTACTS", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_SSM_INCIDENTS", "AWS_SESSION_TOKEN",
+            "CALLOUT_STS_KEY", "CALLOUT_STS_SECRET", "CALLOUT_STS_ACCOUNT", "CALLOUT_STRICT_KEY", "CALLOUT_STRICT_SECRET", "CALLOUT_STRICT_ACCOUNT" })
         {
             info.Environment.Remove(name);
         }

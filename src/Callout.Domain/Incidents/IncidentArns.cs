@@ -1,0 +1,16 @@
+using Callout.Domain.Arns;
+
+namespace Callout.Domain.Incidents;
+
+/// SSM Incidents ARNs carry no region (`arn:aws:ssm-incidents::ACCOUNT:replication-set/ID`):
+/// incident data is scoped by account only (docs/spec/incidents.md §1).
+public static class IncidentArns
+{
+    public static string Prefix(AccountScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return $"arn:{scope.Partition}:ssm-incidents::{scope.AccountId}:";
+    }
+
+    public static string ReplicationSet(AccountScope scope, string id) => Prefix(scope) + "replication-set/" + id;
+}
