@@ -5,7 +5,8 @@ namespace Callout.Domain.Ports;
 /// Reads and writes within one account and region, one facet per concern; ARNs are built from the
 /// session's scope. Callers use the whole session; the facets say at a glance what it covers.
 public interface IStoreSession
-    : IContactSession, IEngagementSession, IStepSession, IRotationSession, IIdempotencySession, IOutboxSession, IAsyncDisposable
+    : IContactSession, IEngagementSession, IStepSession, IRotationSession, IIdempotencySession, IOutboxSession, ICodeTrySession,
+      IAsyncDisposable
 {
     Task CommitAsync(CancellationToken ct);
 
