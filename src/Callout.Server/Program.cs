@@ -71,9 +71,10 @@ var starting = true;
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= options.LogLevel && (!starting || level < LogLevel.Error));
 
 IStore store;
+IReadOnlyList<DataDirectoryModes.Tightened> tightened;
 try
 {
-    store = await StoreStart.OpenAsync(options, CancellationToken.None);
+    (store, tightened) = await StoreStart.OpenAsync(options, CancellationToken.None);
 }
 catch (StartupException e)
 {
@@ -106,6 +107,7 @@ builder.Services.AddOperations();
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();
+DataDirectoryModes.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataDirectoryModes).FullName!), tightened);
 var api = app.Services.GetRequiredService<ApiEndpoint>();
 var sts = app.Services.GetRequiredService<StsEndpoint>();
 app.UseRouting();

@@ -10,17 +10,20 @@ namespace Callout.Server.Hosting;
 /// PostgreSQL) into one line for the operator instead of a stack trace.
 static class StoreStart
 {
-    public static async Task<IStore> OpenAsync(ServerOptions options, CancellationToken ct)
+    /// With the data directory's paths whose modes had to be tightened (DataDirectoryModes).
+    public static async Task<(IStore Store, IReadOnlyList<DataDirectoryModes.Tightened> Tightened)> OpenAsync(ServerOptions options, CancellationToken ct)
     {
         try
         {
+            var fileStore = options.Store is null && !options.InMemory;
+            var tightened = fileStore ? DataDirectoryModes.Secure(options.DataDirectory) : [];
             IStore store = options.Store is { } postgres
                 ? await PostgresStore.OpenAsync(postgres, ct)
-                : options.InMemory
-                    ? SqliteStore.OpenInMemory()
-                    : SqliteStore.OpenFile(options.DataDirectory);
+                : fileStore
+                    ? SqliteStore.OpenFile(options.DataDirectory)
+                    : SqliteStore.OpenInMemory();
             await store.MigrateAsync(ct);
-            return store;
+            return (store, tightened);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException)
         {
