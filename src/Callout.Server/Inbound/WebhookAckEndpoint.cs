@@ -59,8 +59,17 @@ sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance a
         {
             return Problem("token is required, and note may have at most 2048 characters.");
         }
-        if (!AcknowledgeLinks.TryRead(await secrets.LinksAsync(ct), token, out var scope, out var pageId)
-            || await acceptance.AcceptAsync(scope, pageId, kind, code: null, note, ct) is not { } page)
+        if (!AcknowledgeLinks.TryRead(await secrets.LinksAsync(ct), token, out var scope, out var pageId))
+        {
+            return Results.NotFound();
+        }
+        var (outcome, page) = await acceptance.AcceptWhileRunningAsync(scope, pageId, kind, note, ct);
+        if (outcome == PageAcceptance.LinkOutcome.Ended)
+        {
+            // The token works only while the engagement runs, as the email link does.
+            return Problem("The engagement of this page has ended; it can no longer be acknowledged.", StatusCodes.Status410Gone);
+        }
+        if (page is null)
         {
             return Results.NotFound();
         }
@@ -73,10 +82,10 @@ sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance a
         }), "application/json");
     }
 
-    static IResult Problem(string message) => Results.Content(Encoding.UTF8.GetString(ResponseFraming.Result(w =>
+    static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) => Results.Content(Encoding.UTF8.GetString(ResponseFraming.Result(w =>
     {
         w.WriteStartObject();
         w.WriteString("message", message);
         w.WriteEndObject();
-    })), "application/json", statusCode: StatusCodes.Status400BadRequest);
+    })), "application/json", statusCode: status);
 }
