@@ -18,10 +18,12 @@ public abstract partial class StoreCompliance
         Assert.Equal(1, await QueryWriteAsync(s => s.AddWrongTryAsync("accept:p1", T0, None)));
         Assert.Equal(2, await QueryWriteAsync(s => s.AddWrongTryAsync("accept:p1", T0 + Duration.FromSeconds(1), None)));
 
-        await using var session = await WriteAsync();
-        Assert.Equal(3, await session.AddWrongTryAsync("accept:p1", T0 + Duration.FromSeconds(2), None));
-        Assert.Equal(3, await session.WrongTriesAsync("accept:p1", None));
-        await session.CommitAsync(None);
+        await using (var session = await WriteAsync())
+        {
+            Assert.Equal(3, await session.AddWrongTryAsync("accept:p1", T0 + Duration.FromSeconds(2), None));
+            Assert.Equal(3, await session.WrongTriesAsync("accept:p1", None));
+            await session.CommitAsync(None);
+        }
 
         Assert.Equal(3, await QueryAsync(s => s.WrongTriesAsync("accept:p1", None)));
     }
