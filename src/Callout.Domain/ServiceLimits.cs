@@ -17,4 +17,12 @@ public sealed record ServiceLimits
     public int CalendarFeedsPerAccount { get; init; } = 1000;
     public int ActivationCodesPerHour { get; init; } = 5;
     public Duration ActivationCodeLifetime { get; init; } = Duration.FromHours(24);
+
+    /// After this many wrong tries a code no longer works, even the right one (docs/security.md, Codes).
+    public int WrongTriesPerCode { get; init; } = 5;
+
+    /// Wrong tries an account may make at once, at any of its codes, before it is throttled
+    /// (docs/security.md, Codes); one more is allowed every WrongTryRefill.
+    public int WrongTriesPerAccount { get; init; } = 20;
+    public Duration WrongTryRefill { get; init; } = Duration.FromMinutes(1);
 }

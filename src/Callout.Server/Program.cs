@@ -81,6 +81,7 @@ var starting = true;
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= options.LogLevel && (!starting || level < LogLevel.Error));
 
 IStore store;
+IReadOnlyList<DataDirectoryModes.Tightened> tightened;
 // One server per data directory (DataDirectoryLock), held until the process ends.
 DataDirectoryLock? dataDirectoryLock = null;
 try
@@ -89,7 +90,7 @@ try
     {
         dataDirectoryLock = DataDirectoryLock.Take(options.DataDirectory);
     }
-    store = await StoreStart.OpenAsync(options, CancellationToken.None);
+    (store, tightened) = await StoreStart.OpenAsync(options, CancellationToken.None);
 }
 catch (StartupException e)
 {
@@ -130,6 +131,7 @@ builder.Services.AddAudit();
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();
+DataDirectoryModes.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataDirectoryModes).FullName!), tightened);
 var api = app.Services.GetRequiredService<ApiEndpoint>();
 var sts = app.Services.GetRequiredService<StsEndpoint>();
 var incidents = app.Services.GetRequiredService<IncidentsEndpoint>();

@@ -96,4 +96,16 @@ public abstract class DurableStoreCompliance : StoreCompliance
         Assert.NotNull(await read.FindPageAsync(Id(2), None));
         Assert.Single(await read.ListReceiptsAsync(Id(2), null, 10, None));
     }
+
+    [Fact]
+    public async Task wrong_tries_at_a_code_survive_a_restart()
+    {
+        await QueryWriteAsync(s => s.AddWrongTryAsync("accept:p1", T0, None));
+        await QueryWriteAsync(s => s.AddWrongTryAsync("accept:p1", T0, None));
+
+        await ReplaceStoreAsync(OpenAgain());
+
+        Assert.Equal(2, await QueryAsync(s => s.WrongTriesAsync("accept:p1", None)));
+        Assert.Equal(3, await QueryWriteAsync(s => s.AddWrongTryAsync("accept:p1", T0, None)));
+    }
 }

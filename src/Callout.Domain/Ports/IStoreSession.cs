@@ -6,7 +6,7 @@ namespace Callout.Domain.Ports;
 /// session's scope. Callers use the whole session; the facets say at a glance what it covers.
 public interface IStoreSession
     : IContactSession, IEngagementSession, IStepSession, IRotationSession, IIdempotencySession, IOutboxSession,
-      ICalendarFeedSession, IAuditSession, IReplicationSetSession, IAsyncDisposable
+      ICalendarFeedSession, IAuditSession, IReplicationSetSession, ICodeTrySession, IAsyncDisposable
 {
     Task CommitAsync(CancellationToken ct);
 

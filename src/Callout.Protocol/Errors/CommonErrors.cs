@@ -32,7 +32,7 @@ public static class CommonErrors
         "UnrecognizedClientException", "The security token included in the request is invalid.");
 
     /// The model's ThrottlingException, in the words AWS uses; every SDK retries it with backoff.
-    public static ApiException Throttling() => new("ThrottlingException", "Rate exceeded");
+    public static ApiException Throttling() => new ThrottlingException("Rate exceeded");
 
     public static ApiException PayloadTooLarge(long limit) =>
         ValidationException.Because($"The request body is larger than the limit of {limit} bytes.");

@@ -18,6 +18,7 @@ static class ErrorMapper
             ResourceConflict e => new ConflictException(e.Message, e.ResourceId, e.ResourceType,
                 e.Dependencies.Select(d => new DependentEntity(d.RelationType, d.ResourceIds)).ToList()),
             QuotaExceeded e => new ServiceQuotaExceededException(e.Message, e.QuotaCode, e.ResourceId, e.ResourceType),
+            Throttled e => new ThrottlingException(e.Message, (int)Math.Min(int.MaxValue, Math.Ceiling(e.RetryAfter.TotalSeconds))),
             InvalidRequest e => e.Field is null
                 ? ValidationException.Because(e.Message)
                 : ValidationException.ForField(e.Field, e.Message),

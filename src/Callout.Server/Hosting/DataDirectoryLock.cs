@@ -18,8 +18,14 @@ sealed class DataDirectoryLock : IDisposable
         var path = Path.Combine(dataDirectory, FileName);
         try
         {
-            Directory.CreateDirectory(dataDirectory);
-            return new DataDirectoryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            // Made private from the start, as every file there is (DataDirectoryModes).
+            DataDirectoryModes.CreateDirectory(dataDirectory);
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = DataDirectoryModes.OwnerOnlyFile;
+            }
+            return new DataDirectoryLock(new FileStream(path, options));
         }
         catch (IOException) when (File.Exists(path))
         {

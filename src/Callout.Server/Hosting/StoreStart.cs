@@ -14,22 +14,25 @@ static class StoreStart
     /// database of a few hundred megabytes; a bigger one is checked in part (and the log says so).
     static readonly TimeSpan IntegrityCheckLimit = TimeSpan.FromSeconds(5);
 
-    public static async Task<IStore> OpenAsync(ServerOptions options, CancellationToken ct)
+    /// With the data directory's paths whose modes had to be tightened (DataDirectoryModes).
+    public static async Task<(IStore Store, IReadOnlyList<DataDirectoryModes.Tightened> Tightened)> OpenAsync(ServerOptions options, CancellationToken ct)
     {
         IStore? store = null;
         try
         {
+            var fileStore = options.Store is null && !options.InMemory;
+            var tightened = fileStore ? DataDirectoryModes.Secure(options.DataDirectory) : [];
             store = options.Store is { } postgres
                 ? await PostgresStore.OpenAsync(postgres, ct)
-                : options.InMemory
-                    ? SqliteStore.OpenInMemory()
-                    : SqliteStore.OpenFile(options.DataDirectory);
-            if (store is SqliteStore sqlite && !options.InMemory)
+                : fileStore
+                    ? SqliteStore.OpenFile(options.DataDirectory)
+                    : SqliteStore.OpenInMemory();
+            if (store is SqliteStore sqlite && fileStore)
             {
                 await CheckIntegrityAsync(sqlite, options, ct);
             }
             await store.MigrateAsync(ct);
-            return store;
+            return (store, tightened);
         }
         catch (StartupException)
         {

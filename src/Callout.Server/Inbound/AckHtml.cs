@@ -28,6 +28,10 @@ static class AckHtml
     public static IResult Acknowledged(Engagement engagement) => Html(StatusCodes.Status200OK, "Acknowledged",
         $"<h1>Acknowledged</h1><p>You acknowledged <b>{E(engagement.Subject)}</b> from {E(engagement.Sender)}.</p>");
 
+    /// 410 Gone: the link was real, and will never work again (docs/decisions.md, Secrets at rest).
+    public static IResult NoLongerOpen() => Html(StatusCodes.Status410Gone, "Page no longer open",
+        "<h1>This page is no longer open</h1><p>Its engagement has ended, so there is nothing left to acknowledge.</p>");
+
     public static IResult NotFound() => Html(StatusCodes.Status404NotFound, "Page not found",
         "<h1>Page not found</h1><p>This acknowledgement link is not valid, or its page no longer exists.</p>");
 

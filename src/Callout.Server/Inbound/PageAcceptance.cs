@@ -35,6 +35,39 @@ sealed class PageAcceptance(IStore store, EngagementActions actions, EngineSecre
         return page;
     }
 
+    public enum LinkOutcome
+    {
+        Accepted,
+        NotFound,
+        Ended,
+    }
+
+    /// AcceptAsync for a holder of the page's signed token (email link, webhook, call): the token
+    /// works only while the page's engagement runs, so a link left in a mailbox stops acting once
+    /// the engagement is over (docs/security.md, Secrets at rest). The engagement is read under its
+    /// lock, so one that ends meanwhile is seen ended.
+    public async Task<(LinkOutcome Outcome, Page? Page)> AcceptWhileRunningAsync(
+        AccountScope scope, string pageId, AcceptKind kind, string? note, InboundCall call, CancellationToken ct)
+    {
+        await using var session = await store.OpenAsync(scope, write: true, ct);
+        if (await session.FindPageAsync(pageId, ct) is not { } page)
+        {
+            return (LinkOutcome.NotFound, null);
+        }
+        await session.LockEngagementAsync(page.EngagementId, ct);
+        if (await session.FindEngagementAsync(page.EngagementId, ct) is not { Running: true })
+        {
+            return (LinkOutcome.Ended, page);
+        }
+        var now = Now();
+        await actions.AcceptAsync(session, page, kind, await CodeAsync(page, ct), note, enforceCode: false, now, ct);
+        var record = call.RecordFor(page, now);
+        await session.AppendAuditAsync(record, ct);
+        await session.CommitAsync(ct);
+        audit.Stored(record);
+        return (LinkOutcome.Accepted, page);
+    }
+
     public async Task<string> CodeAsync(Page page, CancellationToken ct) => AcceptCodes.For(await secrets.AcceptCodesAsync(ct), page.Arn.ToString());
 
     /// The page and its engagement behind an acknowledgement token; null for a forged or unknown one.

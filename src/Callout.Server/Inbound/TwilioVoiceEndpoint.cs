@@ -23,16 +23,21 @@ sealed partial class TwilioVoiceEndpoint(TwilioRequests twilio, PageAcceptance a
         }
         var (scope, page, engagement) = found;
         var digits = form.GetValueOrDefault("Digits");
-        if (digits == "1")
+        if (page.ReadTime is null && digits == "1")
         {
-            await acceptance.AcceptAsync(scope, page.Id, AcceptKind.Read, code: null, note: null,
-                InboundCall.Of(InboundCall.VoiceKeypress, request.HttpContext), ct);
-            LogAcknowledged(page.Arn);
-            return TwiML.Say("Acknowledged. Thank you. Goodbye.");
+            // Like the email link, the call's token acts only while the engagement runs.
+            if ((await acceptance.AcceptWhileRunningAsync(scope, page.Id, AcceptKind.Read, note: null,
+                InboundCall.Of(InboundCall.VoiceKeypress, request.HttpContext), ct)).Outcome
+                == PageAcceptance.LinkOutcome.Accepted)
+            {
+                LogAcknowledged(page.Arn);
+                return TwiML.Say("Acknowledged. Thank you. Goodbye.");
+            }
+            return TwiML.Say("This engagement has ended. Goodbye.");
         }
         if (page.ReadTime is not null)
         {
-            return TwiML.Say("This page has already been acknowledged. Goodbye.");
+            return TwiML.Say(digits == "1" ? "Acknowledged. Thank you. Goodbye." : "This page has already been acknowledged. Goodbye.");
         }
         if (!engagement.Running)
         {

@@ -93,9 +93,18 @@ sealed class WebhookAckEndpoint(DeliveryConfiguration delivery, PageAcceptance a
             return Problem(StatusCodes.Status409Conflict,
                 $"An acknowledgement with webhook-id '{id}' was already received; it was not acted on again. Give each acknowledgement its own webhook-id.");
         }
-        if (!AcknowledgeLinks.TryRead(await secrets.LinksAsync(ct), token, out var scope, out var pageId)
-            || await acceptance.AcceptAsync(scope, pageId, kind, code: null, note, InboundCall.Of(InboundCall.WebhookAck, request.HttpContext), ct)
-                is not { } page)
+        if (!AcknowledgeLinks.TryRead(await secrets.LinksAsync(ct), token, out var scope, out var pageId))
+        {
+            return Results.NotFound();
+        }
+        var (outcome, page) = await acceptance.AcceptWhileRunningAsync(scope, pageId, kind, note,
+            InboundCall.Of(InboundCall.WebhookAck, request.HttpContext), ct);
+        if (outcome == PageAcceptance.LinkOutcome.Ended)
+        {
+            // The token works only while the engagement runs, as the email link does.
+            return Problem(StatusCodes.Status410Gone, "The engagement of this page has ended; it can no longer be acknowledged.");
+        }
+        if (page is null)
         {
             return Results.NotFound();
         }

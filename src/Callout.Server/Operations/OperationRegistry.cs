@@ -1,3 +1,4 @@
+using Callout.Engine.Codes;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
 using Callout.Server.Operations.Channels;
@@ -16,6 +17,8 @@ static class OperationRegistry
     public static IServiceCollection AddOperations(this IServiceCollection services)
     {
         services.AddSingleton<ActivationIssuer>();
+        services.AddSingleton<WrongCodeLimiter>();
+        services.AddSingleton<CodeTryGuard>();
 
         services.AddSingleton<IOperation<CreateContactRequest, CreateContactResult>, CreateContact>();
         services.AddSingleton<IOperation<GetContactRequest, GetContactResult>, GetContact>();

@@ -59,4 +59,20 @@ public sealed class VoiceDeliveryTests(ProviderFixture fixture) : IClassFixture<
         Assert.Contains(("ERROR", "NO_ANSWER"), await flow.ReceiptsAsync(page));
         Assert.False(await flow.HasAsync(page, "DeliveryTime"));
     }
+
+    [Fact]
+    public async Task a_key_pressed_after_the_engagement_ended_acknowledges_nothing()
+    {
+        var number = ProviderFixture.NewNumber();
+        var (flow, page, call) = await CalledAsync(number);
+        Assert.Equal(200, (await fixture.Sink.AnswerCallAsync(call)).Status);
+
+        await flow.Client.OkAsync("StopEngagement", $$$"""{"EngagementId":"{{{flow.Engagement}}}"}""");
+        var pressed = await fixture.Sink.AnswerCallAsync(call, "1");
+
+        Assert.Equal(200, pressed.Status);
+        Assert.Contains("ended", XDocument.Parse(pressed.Body).Root!.Element("Say")!.Value, StringComparison.Ordinal);
+        Assert.False(await flow.HasAsync(page, "ReadTime"));
+        Assert.DoesNotContain("READ", await flow.ReceiptTypesAsync(page));
+    }
 }

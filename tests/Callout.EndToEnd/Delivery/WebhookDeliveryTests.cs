@@ -49,4 +49,25 @@ public sealed class WebhookDeliveryTests(WebhookFixture fixture) : IClassFixture
         Assert.True(await flow.HasAsync(page, "DeliveryTime"));
         Assert.False(await flow.HasAsync(page, "ReadTime"));
     }
+
+    [Fact]
+    public async Task a_post_back_for_an_ended_engagement_is_gone_and_acknowledges_nothing()
+    {
+        var flow = new PagingFlow(fixture);
+        var address = $"akuam-{Guid.NewGuid():N}@example.com";
+        await flow.PersonWithChannelAsync("EMAIL", address);
+        var page = await flow.PageAsync();
+        var posted = Assert.Single(fixture.Sink.Webhooks, w => w["address"] == address && w["idempotencyKey"]!.StartsWith(PagingFlow.PageId(page), StringComparison.Ordinal));
+        var link = posted["acknowledgeUrl"]!;
+
+        await flow.Client.OkAsync("StopEngagement", $$$"""{"EngagementId":"{{{flow.Engagement}}}"}""");
+        var receipts = await flow.ReceiptTypesAsync(page);
+
+        var gone = await fixture.Sink.AcknowledgeByWebhookAsync(fixture.PublicUrl, link[(link.LastIndexOf('/') + 1)..]);
+        Assert.Equal(410, gone.Status);
+        Assert.Contains("ended", gone.Body, StringComparison.Ordinal);
+        Assert.False(await flow.HasAsync(page, "ReadTime"));
+        Assert.False(await flow.HasAsync(page, "DeliveryTime"));
+        Assert.Equal(receipts, await flow.ReceiptTypesAsync(page));
+    }
 }

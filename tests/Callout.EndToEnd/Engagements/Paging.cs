@@ -126,7 +126,7 @@ public sealed partial class Paging(ApiClient client, Uri endpoint)
         || message.GetProperty("Subject").GetString() == "Activate your Callout paging channel";
 
     /// The code of the newest activation message to the address; voice reads it digit by digit.
-    async Task<string> ActivationCodeAsync(string address)
+    public async Task<string> ActivationCodeAsync(string address)
     {
         var message = (await Outbox.MessagesAsync(endpoint, client.Account))
             .First(m => IsActivation(m) && m.GetProperty("Address").GetString() == address);

@@ -390,7 +390,44 @@ class Channels(CalloutTestCase):
         self.assertTrue(response["QuotaCode"])
 
 
-class TagsAndPolicies(CalloutTestCase):
+class CodeGuessing(CalloutTestCase):
+    """docs/security.md, Codes: 5 wrong tries burn an activation code; an account's wrong tries are throttled."""
+
+    def setUp(self):
+        # An account of its own, so its wrong tries throttle no other test.
+        self.account = str(random.randrange(200_000_000_000, 999_999_999_999))
+        self.c = client(self.account)
+
+    def channel(self, name):
+        contact = self.new_contact(name)
+        address = phone()
+        arn = self.c.create_contact_channel(ContactId=contact, Name="sms", Type="SMS", DeliveryAddress={"SimpleAddress": address})["ContactChannelArn"]
+        return arn, address
+
+    def test_five_wrong_codes_burn_the_code_until_a_new_one_is_sent_and_more_are_throttled(self):
+        channel, address = self.channel("burn")
+        code = activation_code(address, self.account)
+        wrong = "000000" if code != "000000" else "111111"
+        for _ in range(5):
+            self.assertError("ValidationException", self.c.activate_contact_channel, ContactChannelId=channel, ActivationCode=wrong)
+        burned = self.assertError("ValidationException", self.c.activate_contact_channel, ContactChannelId=channel, ActivationCode=code)
+        self.assertIn("SendActivationCode", burned["Error"]["Message"])
+
+        self.c.send_activation_code(ContactChannelId=channel)
+        self.c.activate_contact_channel(ContactChannelId=channel, ActivationCode=activation_code(address, self.account))
+        self.assertEqual(self.c.get_contact_channel(ContactChannelId=channel)["ActivationStatus"], "ACTIVATED")
+
+        # 6 wrong tries so far; 14 more across other channels spend the account's 20.
+        for n in range(3):
+            other, other_address = self.channel(f"spend{n}")
+            other_wrong = "000000" if activation_code(other_address, self.account) != "000000" else "111111"
+            for _ in range(5 if n < 2 else 4):
+                self.assertError("ValidationException", self.c.activate_contact_channel, ContactChannelId=other, ActivationCode=other_wrong)
+        last, last_address = self.channel("throttled")
+        throttled = self.assertError("ThrottlingException", self.c.activate_contact_channel,
+                                     ContactChannelId=last, ActivationCode=activation_code(last_address, self.account))
+        self.assertGreater(throttled["RetryAfterSeconds"], 0)
+        self.assertEqual(self.c.get_contact_channel(ContactChannelId=last)["ActivationStatus"], "NOT_ACTIVATED")
     def test_tags_are_added_listed_and_removed(self):
         contact = self.new_contact("tags", Tags=[{"Key": "team", "Value": "blue"}])
         self.assertEqual(self.c.list_tags_for_resource(ResourceARN=contact)["Tags"], [{"Key": "team", "Value": "blue"}])
