@@ -6,6 +6,7 @@ using Callout.Protocol.Errors;
 using Callout.Protocol.Framing;
 using Callout.Protocol.RestJson;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using IncidentsCatalog = Callout.Protocol.Incidents.OperationCatalog;
@@ -21,6 +22,7 @@ sealed partial class IncidentsEndpoint(
     SigV4Authenticator authenticator,
     RequestThrottle throttle,
     BodyBudget budget,
+    ApiAudit audit,
     ServerOptions options,
     TimeProvider time,
     ApiMetrics metrics,
@@ -48,6 +50,9 @@ sealed partial class IncidentsEndpoint(
         var code = "OK";
         var contentType = RestJsonFraming.ContentType;
         long held = 0;
+        // What the audit log needs of a call that fails part-way, as the JSON API keeps it.
+        CallerScope? authenticated = null;
+        RequestContext? context = null;
         try
         {
             // The JSON API's order (docs/security.md, SigV4): the headers, then the body within the
@@ -71,16 +76,19 @@ sealed partial class IncidentsEndpoint(
             {
                 throw CommonErrors.Throttling();
             }
+            authenticated = caller;
             var region = caller.Region ?? options.DefaultRegion;
             using var json = RestJsonFraming.ParseBody(body);
             var query = RestQuery.Parse(http.Request.QueryString.Value);
             var headers = http.Request.Headers;
             var input = new RestInput(json.RootElement, match.Labels, query,
                 h => headers.TryGetValue(h, out var v) ? v.Select(x => x ?? "").ToList() : null);
-            var context = new RequestContext(requestId, name, account, region, time.GetUtcNow(),
-                RestJsonFraming.Fingerprint(match, json.RootElement, query));
+            context = new RequestContext(requestId, name, account, region, time.GetUtcNow(),
+                RestJsonFraming.Fingerprint(match, json.RootElement, query),
+                AccessKeyId: caller.AccessKeyId, SourceAddress: ApiAudit.SourceOf(http));
             var write = await RestJsonFraming.InvokeAsync(operation, input, services, context, http.RequestAborted);
             response = RestJsonFraming.Result(operation, write);
+            await audit.SucceededAsync(context, requestedResource: null);
         }
         catch (Exception e) when (ApiEndpoint.ClientWentAway(e, http))
         {
@@ -98,6 +106,7 @@ sealed partial class IncidentsEndpoint(
             code = error.Code;
             http.Response.Headers[ResponseFraming.ErrorTypeHeader] = error.Code;
             response = RestJsonErrors.Body(error);
+            await audit.RefusedAsync(http, requestId, target: null, authenticated, context, requestedResource: null, error.Code);
         }
         finally
         {

@@ -180,4 +180,26 @@ public sealed class ReplicationSetTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal(200, response.Status);
         Assert.True(response.Json.TryGetProperty("Contacts", out _), response.Text);
     }
+
+    [Fact]
+    public async Task changes_to_the_set_and_a_refused_one_are_in_the_audit_log()
+    {
+        var client = NewClient();
+        var created = await client.PostAsync("/createReplicationSet", """{"regions":{"us-east-1":{}}}""");
+        var arn = created.Json.GetProperty("arn").GetString()!;
+        var refused = await client.PostAsync("/createReplicationSet", """{"regions":{"eu-west-1":{}}}""");
+        await client.GetReplicationSetAsync(arn);
+
+        var listed = await new ApiClient(fixture.Server.Endpoint, client.Account)
+            .SendAsync("Callout.ListAuditEvents", """{"Operation":"CreateReplicationSet"}"""u8.ToArray());
+
+        Assert.True(listed.Status == 200, listed.Text);
+        var events = listed.Json.GetProperty("AuditEvents").EnumerateArray().ToList();
+        var success = Assert.Single(events, e => e.GetProperty("RequestId").GetString() == created.RequestId);
+        Assert.Equal("Success", success.GetProperty("Outcome").GetString());
+        Assert.Equal(arn, success.GetProperty("ResourceArn").GetString());
+        var conflict = Assert.Single(events, e => e.GetProperty("RequestId").GetString() == refused.RequestId);
+        Assert.Equal("ConflictException", conflict.GetProperty("Outcome").GetString());
+        Assert.Equal(2, events.Count);
+    }
 }

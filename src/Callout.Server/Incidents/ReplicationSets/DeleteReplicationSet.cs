@@ -3,6 +3,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Incidents.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 
 namespace Callout.Server.Incidents.ReplicationSets;
 
@@ -17,7 +18,7 @@ sealed class DeleteReplicationSet(IStore store) : IOperation<DeleteReplicationSe
         ReplicationSetRules.CheckDeletable(set, arn);
         await session.DeleteReplicationSetAsync(set.Id, ct);
         await session.SetTagsAsync(arn, new Dictionary<string, string>(), ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, arn, ct);
         return new();
     }
 }

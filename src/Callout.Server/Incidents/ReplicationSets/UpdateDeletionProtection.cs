@@ -3,6 +3,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Incidents.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Operations;
 
 namespace Callout.Server.Incidents.ReplicationSets;
@@ -25,7 +26,7 @@ sealed class UpdateDeletionProtection(IStore store) : IOperation<UpdateDeletionP
             LastModifiedAt = context.Now(),
         }, ct);
         await Idempotency.RememberAsync(session, context, request.ClientToken, arn, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, arn, ct);
         return new();
     }
 }

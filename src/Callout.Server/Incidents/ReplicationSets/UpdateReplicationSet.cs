@@ -4,6 +4,7 @@ using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Incidents.Shapes;
 using Callout.Server.Api;
+using Callout.Server.Audit;
 using Callout.Server.Operations;
 
 namespace Callout.Server.Incidents.ReplicationSets;
@@ -32,7 +33,7 @@ sealed class UpdateReplicationSet(IStore store) : IOperation<UpdateReplicationSe
         }
         await session.UpdateReplicationSetAsync(set, ct);
         await Idempotency.RememberAsync(session, context, request.ClientToken, arn, ct);
-        await session.CommitAsync(ct);
+        await session.CommitAuditedAsync(context, arn, ct);
         return new();
     }
 }
