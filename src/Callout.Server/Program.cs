@@ -116,6 +116,7 @@ builder.Services.AddSingleton(new ServiceLimits());
 builder.Services.AddSingleton(new SigV4Authenticator(options.Auth, credentials, TimeProvider.System, options.Regions));
 builder.Services.AddSingleton(new RequestThrottle(options.ThrottleRate, options.ThrottleBurst));
 builder.Services.AddSingleton(new BodyBudget(options.MaxBufferedBytes));
+builder.Services.AddSingleton<RequestGate>();
 // The key sealing page tokens lives in the store, so every node of a cluster honours the tokens of
 // the others and a file-backed server's tokens outlive a restart.
 builder.Services.AddSingleton(new CursorTokens(await store.GetSecretAsync("page-tokens", CancellationToken.None), time));

@@ -18,9 +18,7 @@ namespace Callout.Server.Api;
 sealed partial class ApiEndpoint(
     IServiceProvider services,
     ManagementCatalog management,
-    SigV4Authenticator authenticator,
-    RequestThrottle throttle,
-    BodyBudget budget,
+    RequestGate gate,
     ServerOptions options,
     TimeProvider time,
     ApiMetrics metrics,
@@ -38,7 +36,7 @@ sealed partial class ApiEndpoint(
         byte[] response;
         int status = 200;
         var code = "OK";
-        long held = 0;
+        RequestGate.Admitted? admitted = null;
         // What the audit log needs to know of a call that fails part-way (ApiAudit): the caller
         // once authenticated, and the context once the request has one.
         CallerScope? authenticated = null;
@@ -46,27 +44,8 @@ sealed partial class ApiEndpoint(
         string? requestedResource = null;
         try
         {
-            var signed = authenticator.VerifiesSignatures
-                ? SignedRequests.From(http.Request, ReadOnlyMemory<byte>.Empty)
-                : SignedRequests.ScopeOnly(http.Request);
-            var caller = authenticator.Precheck(signed, SigV4Authenticator.SsmContacts);
-            var account = authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount);
-            var (body, refusal) = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, budget, http.RequestAborted);
-            if (body is null)
-            {
-                throw refusal == BoundedBody.Refusal.OverBudget ? CommonErrors.Throttling() : CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
-            }
-            held = body.Length;
-            if (authenticator.VerifiesSignatures)
-            {
-                caller = authenticator.Authenticate(signed with { Body = body });
-            }
-            // Only once the signature holds: an access key id is no secret, and a bucket taken
-            // before it would let anyone who read one in a log throttle its account away.
-            if (!throttle.TryAcquire(account, caller.AccessKeyId))
-            {
-                throw CommonErrors.Throttling();
-            }
+            admitted = await gate.AdmitAsync(http, SigV4Authenticator.SsmContacts);
+            var (body, caller, account) = admitted;
             authenticated = caller;
             if (!HttpMethods.IsPost(http.Request.Method))
             {
@@ -126,7 +105,7 @@ sealed partial class ApiEndpoint(
         }
         finally
         {
-            budget.Give(held);
+            gate.Release(admitted);
         }
 
         await FramedResponse.WriteAsync(http, status, ResponseFraming.ContentType, requestId, response);

@@ -19,9 +19,7 @@ namespace Callout.Server.Incidents;
 /// 204) or the error (docs/spec/incidents.md §1).
 sealed partial class IncidentsEndpoint(
     IServiceProvider services,
-    SigV4Authenticator authenticator,
-    RequestThrottle throttle,
-    BodyBudget budget,
+    RequestGate gate,
     ApiAudit audit,
     ServerOptions options,
     TimeProvider time,
@@ -49,33 +47,14 @@ sealed partial class IncidentsEndpoint(
         var status = operation.SuccessCode;
         var code = "OK";
         var contentType = RestJsonFraming.ContentType;
-        long held = 0;
+        RequestGate.Admitted? admitted = null;
         // What the audit log needs of a call that fails part-way, as the JSON API keeps it.
         CallerScope? authenticated = null;
         RequestContext? context = null;
         try
         {
-            // The JSON API's order (docs/security.md, SigV4): the headers, then the body within the
-            // shared budget, then the signature over it, then the caller's throttle bucket.
-            var signed = authenticator.VerifiesSignatures
-                ? SignedRequests.From(http.Request, ReadOnlyMemory<byte>.Empty)
-                : SignedRequests.ScopeOnly(http.Request);
-            var caller = authenticator.Precheck(signed, IncidentsCatalog.SigningName);
-            var (body, refusal) = await BoundedBody.ReadAsync(http.Request.BodyReader, http.Request.ContentLength, options.MaxBodyBytes, budget, http.RequestAborted);
-            if (body is null)
-            {
-                throw refusal == BoundedBody.Refusal.OverBudget ? CommonErrors.Throttling() : CommonErrors.PayloadTooLarge(options.MaxBodyBytes);
-            }
-            held = body.Length;
-            if (authenticator.VerifiesSignatures)
-            {
-                caller = authenticator.Authenticate(signed with { Body = body }, IncidentsCatalog.SigningName);
-            }
-            var account = authenticator.ResolveAccount(caller.AccessKeyId, options.DefaultAccount);
-            if (!throttle.TryAcquire(account, caller.AccessKeyId))
-            {
-                throw CommonErrors.Throttling();
-            }
+            admitted = await gate.AdmitAsync(http, IncidentsCatalog.SigningName);
+            var (body, caller, account) = admitted;
             authenticated = caller;
             var region = caller.Region ?? options.DefaultRegion;
             using var json = RestJsonFraming.ParseBody(body);
@@ -110,7 +89,7 @@ sealed partial class IncidentsEndpoint(
         }
         finally
         {
-            budget.Give(held);
+            gate.Release(admitted);
         }
 
         if (status == 204)

@@ -81,8 +81,12 @@ public sealed class CalendarFeedTokenTests(ServerFixture fixture) : IClassFixtur
 
         var listed = page.GetProperty("CalendarFeeds").EnumerateArray().Concat(rest.GetProperty("CalendarFeeds").EnumerateArray()).ToList();
         Assert.False(rest.TryGetProperty("NextToken", out _));
-        Assert.Equal(feeds.Select(f => f.Id), listed.Select(f => f.GetProperty("FeedId").GetString()));
-        Assert.Equal([rotation, person, rotation], listed.Select(f => f.GetProperty("TargetArn").GetString()));
+        // Oldest first; feeds made in the same millisecond follow their ids.
+        Assert.Equal(feeds.Select(f => f.Id).Order(StringComparer.Ordinal), listed.Select(f => f.GetProperty("FeedId").GetString()!).Order(StringComparer.Ordinal));
+        var order = listed.Select(f => (Created: f.GetProperty("CreatedTime").GetDecimal(), Id: f.GetProperty("FeedId").GetString()!)).ToList();
+        Assert.Equal(order.OrderBy(o => o.Created).ThenBy(o => o.Id, StringComparer.Ordinal), order);
+        var targets = new Dictionary<string, string> { [feeds[0].Id] = rotation, [feeds[1].Id] = person, [feeds[2].Id] = rotation };
+        Assert.All(listed, f => Assert.Equal(targets[f.GetProperty("FeedId").GetString()!], f.GetProperty("TargetArn").GetString()));
         Assert.All(listed, f => Assert.InRange(f.GetProperty("CreatedTime").GetDouble(), DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds()));
         Assert.All(listed, f => Assert.Equal(["CreatedTime", "FeedId", "TargetArn"], f.EnumerateObject().Select(m => m.Name).Order()));
         var text = page.GetRawText() + rest.GetRawText();

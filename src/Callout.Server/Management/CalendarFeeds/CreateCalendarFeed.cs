@@ -49,7 +49,7 @@ sealed class CreateCalendarFeed(IStore store, PublicAddress publicAddress, Servi
             w.WriteString("FeedId", feed.Id);
             w.WriteString("FeedUrl", url.ToString());
             w.WriteString("TargetArn", target.ToString());
-            w.WriteNumber("CreatedTime", feed.CreatedAt.ToUnixTimeSeconds());
+            w.WriteNumber("CreatedTime", feed.CreatedAt.ToUnixTimeMilliseconds() / 1000m);
             w.WriteEndObject();
         };
     }

@@ -39,7 +39,7 @@ sealed class ListCalendarFeeds(IStore store, CursorTokens tokens) : IManagementO
                 w.WriteStartObject();
                 w.WriteString("FeedId", feed.Id);
                 w.WriteString("TargetArn", feed.Target.ToString());
-                w.WriteNumber("CreatedTime", feed.CreatedAt.ToUnixTimeSeconds());
+                w.WriteNumber("CreatedTime", feed.CreatedAt.ToUnixTimeMilliseconds() / 1000m);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
