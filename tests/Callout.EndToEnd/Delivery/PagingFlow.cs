@@ -32,6 +32,17 @@ public sealed class PagingFlow(ProviderFixture fixture)
             """);
     }
 
+    /// The flow's audit records of one operation (Callout.ListAuditEvents), newest first, each as
+    /// "Operation Outcome ResourceArn Caller".
+    public async Task<List<string>> AuditAsync(string operation)
+    {
+        var listed = await Client.SendAsync("Callout.ListAuditEvents", System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { Operation = operation })));
+        Assert.True(listed.Status == 200, listed.Text);
+        return listed.Json.GetProperty("AuditEvents").EnumerateArray()
+            .Select(e => $"{e.GetProperty("Operation").GetString()} {e.GetProperty("Outcome").GetString()} {(e.TryGetProperty("ResourceArn", out var arn) ? arn.GetString() : "-")} {e.GetProperty("Caller").GetString()}")
+            .ToList();
+    }
+
     /// Starts the engagement and runs the sends due at once; returns the one page.
     public async Task<string> PageAsync()
     {

@@ -36,6 +36,8 @@ public sealed partial class SmsDeliveryTests(ProviderFixture fixture) : IClassFi
         Assert.True(await flow.HasAsync(page, "ReadTime"));
         Assert.Contains(("READ", code), await flow.ReceiptsAsync(page));
         Assert.True(await flow.EngagementStoppedAsync());
+        // The reply is recorded as the channel's own doing, in the transaction of its change.
+        Assert.Equal([$"Inbound.SmsReply Success {page} {flow.Channel}"], await flow.AuditAsync("Inbound.SmsReply"));
     }
 
     [Fact]
@@ -84,6 +86,7 @@ public sealed partial class SmsDeliveryTests(ProviderFixture fixture) : IClassFi
         Assert.Equal(204, failed.Status);
         Assert.Contains(("ERROR", "UNDELIVERED 30003"), await flow.ReceiptsAsync(page));
         Assert.False(await flow.EngagementStoppedAsync());
+        Assert.Equal(2, (await flow.AuditAsync("Inbound.TwilioStatus")).Count(e => e.StartsWith($"Inbound.TwilioStatus Success {page} ", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -47,6 +47,9 @@ public sealed class VoiceDeliveryTests(ProviderFixture fixture) : IClassFixture<
         Assert.True(await flow.HasAsync(page, "ReadTime"));
         Assert.Equal(["DELIVERED", "READ", "SENT"], await flow.ReceiptTypesAsync(page));
         Assert.True(await flow.EngagementStoppedAsync());
+        // The forged keypress changed nothing and is not recorded; the answer and the press are.
+        Assert.Equal([$"Inbound.VoiceKeypress Success {page} {flow.Channel}"], await flow.AuditAsync("Inbound.VoiceKeypress"));
+        Assert.Contains($"Inbound.VoiceAnswer Success {page} {flow.Channel}", await flow.AuditAsync("Inbound.VoiceAnswer"));
     }
 
     [Fact]

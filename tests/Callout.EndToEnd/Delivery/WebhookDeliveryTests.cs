@@ -31,6 +31,8 @@ public sealed class WebhookDeliveryTests(WebhookFixture fixture) : IClassFixture
         Assert.Contains(page, acknowledged.Body, StringComparison.Ordinal);
         Assert.True(await flow.HasAsync(page, "ReadTime"));
         Assert.True(await flow.EngagementStoppedAsync());
+        // The forged post-back is not recorded (an unproven caller); the signed one is.
+        Assert.Equal([$"Inbound.WebhookAck Success {page} {flow.Channel}"], await flow.AuditAsync("Inbound.WebhookAck"));
     }
 
     [Fact]
