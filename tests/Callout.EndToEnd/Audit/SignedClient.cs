@@ -27,12 +27,6 @@ public sealed class SignedClient(Uri endpoint, string accessKey, string secret, 
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(SsmContactsRequest.JsonContentType);
         new SigV4TestSigner(accessKey, signWith ?? secret, region).Sign(request, body);
         using var response = await Http.SendAsync(request);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        return new ApiResponse(
-            (int)response.StatusCode,
-            bytes,
-            response.Content.Headers.ContentType?.MediaType,
-            response.Headers.TryGetValues("x-amzn-ErrorType", out var et) ? et.Single() : null,
-            response.Headers.TryGetValues("x-amzn-RequestId", out var rid) ? rid.Single() : null);
+        return await ApiResponse.ReadAsync(response);
     }
 }

@@ -29,13 +29,7 @@ public sealed class ApiClient(Uri endpoint, string account, string region = "us-
     {
         using var request = SsmContactsRequest.Create(endpoint, Account, Region, target, body, method, contentType);
         using var response = await Http.SendAsync(request);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        return new ApiResponse(
-            (int)response.StatusCode,
-            bytes,
-            response.Content.Headers.ContentType?.MediaType,
-            response.Headers.TryGetValues("x-amzn-ErrorType", out var et) ? et.Single() : null,
-            response.Headers.TryGetValues("x-amzn-RequestId", out var rid) ? rid.Single() : null);
+        return await ApiResponse.ReadAsync(response);
     }
 
     /// Calls an operation that must succeed and returns its result.
@@ -59,4 +53,12 @@ public sealed record ApiResponse(int Status, byte[] Body, string? ContentType, s
     public string? Type => Json.TryGetProperty("__type", out var t) ? t.GetString() : null;
 
     public string Message => Json.GetProperty("Message").GetString()!;
+
+    /// The status, body, error type and request id of an API answer.
+    public static async Task<ApiResponse> ReadAsync(HttpResponseMessage response) => new(
+        (int)response.StatusCode,
+        await response.Content.ReadAsByteArrayAsync(),
+        response.Content.Headers.ContentType?.MediaType,
+        response.Headers.TryGetValues("x-amzn-ErrorType", out var et) ? et.Single() : null,
+        response.Headers.TryGetValues("x-amzn-RequestId", out var rid) ? rid.Single() : null);
 }

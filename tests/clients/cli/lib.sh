@@ -41,9 +41,10 @@ check() {
   fi
 }
 
-# call ARGS...: runs `aws ssm-contacts ARGS`, leaving stdout in OUT, stderr in ERR_FILE, status in RC.
+# call ARGS...: runs `aws $CLI_SERVICE ARGS` (ssm-contacts unless a suite sets CLI_SERVICE), leaving stdout
+# in OUT, stderr in ERR_FILE, status in RC.
 call() {
-  OUT=$(aws ssm-contacts --endpoint-url "$ENDPOINT" --output json "$@" 2>"$ERR_FILE")
+  OUT=$(aws "${CLI_SERVICE:-ssm-contacts}" --endpoint-url "$ENDPOINT" --output json "$@" 2>"$ERR_FILE")
   RC=$?
 }
 

@@ -17,37 +17,17 @@ else
 fi
 use_credentials "$KEY" "$SECRET"
 
-# icall ARGS...: `aws ssm-incidents ARGS`, leaving stdout in OUT, stderr in ERR_FILE, status in RC.
-icall() {
-  OUT=$(aws ssm-incidents --endpoint-url "$ENDPOINT" --output json "$@" 2>"$ERR_FILE")
-  RC=$?
-}
-
-isucceeds() {
-  icall "$@"
-  [ "$RC" -eq 0 ]
-}
-
-ifails_with() {
-  local code=$1
-  shift
-  icall "$@"
-  if [ "$RC" -ne 0 ] && grep -q "($code)" "$ERR_FILE"; then
-    return 0
-  fi
-  echo "#   expected $code, got rc=$RC: $(cat "$ERR_FILE") $OUT"
-  return 1
-}
+CLI_SERVICE=ssm-incidents
 
 created() {
-  isucceeds create-replication-set --regions '{"us-east-1":{},"eu-west-1":{"sseKmsKeyId":"arn:aws:kms:eu-west-1:111122223333:key/k"}}' || return 1
+  succeeds create-replication-set --regions '{"us-east-1":{},"eu-west-1":{"sseKmsKeyId":"arn:aws:kms:eu-west-1:111122223333:key/k"}}' || return 1
   ARN=$(field 'd["arn"]')
   [[ "$ARN" =~ ^arn:aws:ssm-incidents::$ACCOUNT:replication-set/[0-9a-f-]{36}$ ]] || { echo "#   arn: $ARN"; return 1; }
 }
 check "create-replication-set answers a regionless ARN" created
 
 active() {
-  isucceeds get-replication-set --arn "$ARN" || return 1
+  succeeds get-replication-set --arn "$ARN" || return 1
   eq "$(field 'd["replicationSet"]["status"] + " " + ",".join(sorted(d["replicationSet"]["regionMap"]))')" "ACTIVE eu-west-1,us-east-1"
 }
 check "get-replication-set reads it ACTIVE with both regions" active
@@ -56,7 +36,7 @@ check "wait wait-for-replication-set-active returns at once" \
   aws ssm-incidents wait wait-for-replication-set-active --endpoint-url "$ENDPOINT" --arn "$ARN"
 
 listed() {
-  isucceeds list-replication-sets || return 1
+  succeeds list-replication-sets || return 1
   eq "$(field 'd["replicationSetArns"]')" "['$ARN']"
 }
 check "list-replication-sets lists it" listed
@@ -68,26 +48,26 @@ with_variable() {
 check "AWS_ENDPOINT_URL_SSM_INCIDENTS points the CLI at Callout without --endpoint-url" with_variable
 
 region_added() {
-  isucceeds update-replication-set --arn "$ARN" --actions '[{"addRegionAction":{"regionName":"ap-south-1"}}]' || return 1
-  isucceeds get-replication-set --arn "$ARN" || return 1
+  succeeds update-replication-set --arn "$ARN" --actions '[{"addRegionAction":{"regionName":"ap-south-1"}}]' || return 1
+  succeeds get-replication-set --arn "$ARN" || return 1
   eq "$(field 'sorted(d["replicationSet"]["regionMap"])')" "['ap-south-1', 'eu-west-1', 'us-east-1']"
 }
 check "update-replication-set adds a region" region_added
 
 check "update-deletion-protection turns protection on" \
-  isucceeds update-deletion-protection --arn "$ARN" --deletion-protected
+  succeeds update-deletion-protection --arn "$ARN" --deletion-protected
 check "a protected set is not deleted" \
-  ifails_with ValidationException delete-replication-set --arn "$ARN"
+  fails_with ValidationException delete-replication-set --arn "$ARN"
 check "a second set is a conflict" \
-  ifails_with ConflictException create-replication-set --regions '{"us-east-1":{}}'
+  fails_with ConflictException create-replication-set --regions '{"us-east-1":{}}'
 check "update-deletion-protection turns protection off" \
-  isucceeds update-deletion-protection --arn "$ARN" --no-deletion-protected
+  succeeds update-deletion-protection --arn "$ARN" --no-deletion-protected
 check "delete-replication-set deletes it" \
-  isucceeds delete-replication-set --arn "$ARN"
+  succeeds delete-replication-set --arn "$ARN"
 check "wait wait-for-replication-set-deleted returns at once" \
   aws ssm-incidents wait wait-for-replication-set-deleted --endpoint-url "$ENDPOINT" --arn "$ARN"
 check "get-replication-set then finds nothing" \
-  ifails_with ResourceNotFoundException get-replication-set --arn "$ARN"
+  fails_with ResourceNotFoundException get-replication-set --arn "$ARN"
 
 if [ -n "${CALLOUT_STRICT_SECRET:-}" ]; then
   wrong_secret_is_refused() {
