@@ -13,4 +13,9 @@ public static class IncidentArns
     }
 
     public static string ReplicationSet(AccountScope scope, string id) => Prefix(scope) + "replication-set/" + id;
+
+    public static string ResponsePlan(AccountScope scope, string name) => Prefix(scope) + "response-plan/" + name;
+
+    public static string Incident(AccountScope scope, string planName, string id) =>
+        Prefix(scope) + "incident-record/" + planName + "/" + id;
 }

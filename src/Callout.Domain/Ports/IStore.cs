@@ -44,6 +44,10 @@ public interface IStore : IEngineStore, IAsyncDisposable
     /// carries the token alone.
     Task<CalendarFeed?> FindCalendarFeedAsync(byte[] tokenHash, CancellationToken ct);
 
+    /// The alert source whose key has this SHA-256, in whichever scope it is: a sender's request
+    /// carries the key alone.
+    Task<Alerts.AlertSource?> FindAlertSourceAsync(byte[] keyHash, CancellationToken ct);
+
     /// Records the id of a signed webhook acknowledgement until `forgetAt`, and forgets ids whose
     /// time ran out before `now`. False when the id is already recorded: a replay. Both times are
     /// real time, as the signature's window is.

@@ -6,7 +6,8 @@ namespace Callout.Domain.Ports;
 /// session's scope. Callers use the whole session; the facets say at a glance what it covers.
 public interface IStoreSession
     : IContactSession, IEngagementSession, IStepSession, IRotationSession, IIdempotencySession, IOutboxSession,
-      ICalendarFeedSession, IAuditSession, IReplicationSetSession, ICodeTrySession, IAsyncDisposable
+      ICalendarFeedSession, IAuditSession, IReplicationSetSession, IResponsePlanSession, IIncidentSession,
+      IAlertSourceSession, ICodeTrySession, IAsyncDisposable
 {
     Task CommitAsync(CancellationToken ct);
 

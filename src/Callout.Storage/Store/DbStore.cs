@@ -157,6 +157,9 @@ public abstract class DbStore
             c => c.Bind("@token_hash", tokenHash), CalendarFeedRows.Read, ct).ConfigureAwait(false)).SingleOrDefault();
     }
 
+    public Task<Domain.Alerts.AlertSource?> FindAlertSourceAsync(byte[] keyHash, CancellationToken ct) =>
+        throw new NotImplementedException();
+
     public async Task<bool> RememberWebhookIdAsync(string id, Instant now, Instant forgetAt, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
