@@ -165,7 +165,7 @@ public sealed class ReplicationSetTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task an_operation_not_served_yet_is_501_not_a_failure()
     {
-        var response = await NewClient().PostAsync("/startIncident", """{"responsePlanArn":"arn:aws:ssm-incidents::1:response-plan/x"}""");
+        var response = await NewClient().PostAsync("/listResponsePlans", "{}");
 
         Assert.Equal((501, "NotImplemented"), (response.Status, response.ErrorType));
     }
