@@ -14,4 +14,5 @@ public static class ResourceTypes
     public const string ReplicationSet = "REPLICATION_SET";
     public const string IncidentRecord = "INCIDENT_RECORD";
     public const string TimelineEvent = "TIMELINE_EVENT";
+    public const string ResponsePlan = "RESPONSE_PLAN";
 }

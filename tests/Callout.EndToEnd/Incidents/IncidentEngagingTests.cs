@@ -43,6 +43,9 @@ public sealed class IncidentEngagingTests(VirtualClockFixture fixture) : IClassF
         Assert.Equal($"arn:aws:iam::{w.Account}:root", record.GetProperty("incidentRecordSource").GetProperty("createdBy").GetString());
         Assert.Equal("callout.api", record.GetProperty("incidentRecordSource").GetProperty("source").GetString());
         Assert.False(record.TryGetProperty("resolvedTime", out _));
+        var tags = await w.Incidents.GetAsync("/tags/" + IncidentWorld.Q(arn));
+        Assert.True(tags.Status == 200, tags.Text);
+        Assert.Equal("db", tags.Json.GetProperty("tags").GetProperty("team").GetString());
 
         var types = await w.EventTypesAsync(arn);
         Assert.Equal("Callout Incident Created", types[0]);
