@@ -101,7 +101,10 @@ public abstract partial class StoreCompliance
         var key = AlertSourceKey.New();
         await InsertSourcesAsync(Scope, Source(Id(1), key, 0));
 
+        Assert.Equal(1, await QueryAsync(s => s.CountAlertSourcesAsync(None)));
         Assert.True(await QueryWriteAsync(s => s.DeleteAlertSourceAsync(Id(1), None)));
+
+        Assert.Equal(0, await QueryAsync(s => s.CountAlertSourcesAsync(None)));
 
         Assert.Null(await Store.FindAlertSourceAsync(AlertSourceKey.Hash(key), None));
         Assert.Null(await QueryAsync(s => s.FindAlertSourceByIdAsync(Id(1), None)));
@@ -119,6 +122,7 @@ public abstract partial class StoreCompliance
         await InsertSourcesAsync(otherRegion, Source(Id(2), AlertSourceKey.New(), 0, scope: otherRegion));
 
         Assert.Empty(await QueryAsync(s => s.ListAlertSourcesAsync(null, 10, None)));
+        Assert.Equal(0, await QueryAsync(s => s.CountAlertSourcesAsync(None)));
         Assert.Null(await QueryAsync(s => s.FindAlertSourceByIdAsync(Id(1), None)));
         Assert.Null(await QueryAsync(s => s.FindAlertSourceByIdAsync(Id(2), None)));
         Assert.False(await QueryWriteAsync(s => s.DeleteAlertSourceAsync(Id(1), None)));

@@ -37,6 +37,9 @@ internal abstract partial class StoreSession
             .Bind("@after_id", after?.Id)
             .Bind("@limit", limit), AlertSourceRows.Read, ct).ConfigureAwait(false);
 
+    public async Task<int> CountAlertSourcesAsync(CancellationToken ct) =>
+        await CountAsync(Read("SELECT count(*) FROM alert_sources WHERE account_id = @account AND region = @region"), ct).ConfigureAwait(false);
+
     public async Task<bool> DeleteAlertSourceAsync(string id, CancellationToken ct) =>
         await ExecuteAsync(Write("DELETE FROM alert_sources WHERE account_id = @account AND region = @region AND id = @id")
             .Bind("@id", id), ct).ConfigureAwait(false) > 0;
