@@ -4,6 +4,7 @@ using Callout.Engine;
 using Callout.Engine.Clock;
 using Callout.Protocol.Auth;
 using Callout.Server.Admin;
+using Callout.Server.Alerts.Sns;
 using Callout.Server.Api;
 using Callout.Server.Audit;
 using Callout.Server.Hosting;
@@ -23,6 +24,7 @@ using Prometheus;
 // setting is one line on stderr and exit code 2 (Hosting/Configuration/Settings.cs lists them).
 ServerOptions options;
 DeliveryConfiguration delivery;
+SnsTrust snsTrust;
 IReadOnlyCollection<Credential> credentials;
 string? configFile;
 try
@@ -37,6 +39,7 @@ try
     (var configuration, configFile) = CalloutConfiguration.Build(command, environment, Environment.CurrentDirectory);
     options = ServerOptions.From(configuration, Environment.CurrentDirectory);
     delivery = DeliveryConfiguration.From(configuration);
+    snsTrust = SnsTrust.From(configuration, Environment.CurrentDirectory);
     credentials = CredentialLoader.Load(options);
 }
 catch (OptionsException e)
@@ -129,6 +132,7 @@ builder.Services.AddIncidents();
 builder.Services.AddManagement();
 builder.Services.AddCalendarFeeds();
 builder.Services.AddAudit();
+builder.Services.AddSnsAlerts(snsTrust);
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();
@@ -156,6 +160,7 @@ Surfaces.LogAtStart(app, options, options.Auth != AuthMode.Off);
 RemoteAccess.WarnAtStart(app, options);
 app.MapAdmin();
 app.MapInbound();
+app.MapSnsAlerts();
 app.MapClock(virtualClock);
 app.MapCalendars();
 // --metrics-urls moves /metrics to a listener of its own.

@@ -22,6 +22,8 @@ static partial class Surfaces
         ["/_callout/twilio/sms"] = "X-Twilio-Signature",
         ["/_callout/twilio/status"] = "X-Twilio-Signature",
         ["/_callout/webhook/ack"] = "webhook-signature (Standard Webhooks, the webhook secret)",
+        // SNS cannot sign as an AWS client of Callout; it signs each message itself.
+        [Alerts.Sns.SnsEndpoint.Route] = "the alert source's key and SNS's message signature (its topic on the source's allow-list)",
         // Calendar apps send no credentials either.
         [CalendarFeedUrls.Route] = "the feed's secret token",
         // Answers only a 404 saying feeds now need a token.
