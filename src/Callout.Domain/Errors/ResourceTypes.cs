@@ -12,4 +12,6 @@ public static class ResourceTypes
     public const string ResourcePolicy = "RESOURCE_POLICY";
     public const string CalendarFeed = "CALENDAR_FEED";
     public const string ReplicationSet = "REPLICATION_SET";
+    public const string ResponsePlan = "RESPONSE_PLAN";
+    public const string AlertSource = "ALERT_SOURCE";
 }
