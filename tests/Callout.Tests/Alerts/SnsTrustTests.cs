@@ -101,6 +101,22 @@ public sealed class SnsTrustTests
         Assert.Equal(["127.0.0.1:9443", "sns.test:443"], trust.ExtraHosts);
     }
 
+    [Fact]
+    public void trusted_hosts_come_from_the_environment_or_callout_json()
+    {
+        using var config = new Configuration.ConfigurationFixture();
+        config.WriteFile("callout.json", """{"alerts": {"sns": {"trustedHosts": "sns.test:8443"}}}""");
+        SnsTrust FromSettings()
+        {
+            var (configuration, _) = Callout.Server.Hosting.Configuration.CalloutConfiguration.Build(
+                Callout.Server.Hosting.Configuration.CommandLine.Parse([]), config.Environment, config.WorkingDirectory);
+            return SnsTrust.From(configuration, config.WorkingDirectory);
+        }
+        Assert.Equal(["sns.test:8443"], FromSettings().ExtraHosts);
+        config.Environment["CALLOUT_SNS_TRUSTED_HOSTS"] = "127.0.0.1:9443";
+        Assert.Equal(["127.0.0.1:9443"], FromSettings().ExtraHosts);
+    }
+
     [Theory]
     [InlineData("https://127.0.0.1:9443")]
     [InlineData("127.0.0.1:9443/path")]
