@@ -6,6 +6,7 @@ using Callout.Protocol.Auth;
 using Callout.Server.Admin;
 using Callout.Server.Alerts;
 using Callout.Server.Alerts.PagerDuty;
+using Callout.Server.Alerts.Sns;
 using Callout.Server.Api;
 using Callout.Server.Audit;
 using Callout.Server.Hosting;
@@ -26,6 +27,7 @@ using Prometheus;
 // setting is one line on stderr and exit code 2 (Hosting/Configuration/Settings.cs lists them).
 ServerOptions options;
 DeliveryConfiguration delivery;
+SnsTrust snsTrust;
 IReadOnlyCollection<Credential> credentials;
 string? configFile;
 try
@@ -40,6 +42,7 @@ try
     (var configuration, configFile) = CalloutConfiguration.Build(command, environment, Environment.CurrentDirectory);
     options = ServerOptions.From(configuration, Environment.CurrentDirectory);
     delivery = DeliveryConfiguration.From(configuration);
+    snsTrust = SnsTrust.From(configuration, Environment.CurrentDirectory);
     credentials = CredentialLoader.Load(options);
 }
 catch (OptionsException e)
@@ -134,6 +137,7 @@ builder.Services.AddCalendarFeeds();
 builder.Services.AddAlertSources();
 builder.Services.AddAlerts();
 builder.Services.AddAudit();
+builder.Services.AddSnsAlerts(snsTrust);
 builder.Services.AddEngine(delivery);
 
 var app = builder.Build();
@@ -164,6 +168,7 @@ RemoteAccess.WarnAtStart(app, options);
 app.MapAdmin();
 app.MapInbound();
 app.MapAlerts();
+app.MapSnsAlerts();
 app.MapClock(virtualClock);
 app.MapCalendars();
 // --metrics-urls moves /metrics to a listener of its own.

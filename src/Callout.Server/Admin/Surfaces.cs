@@ -32,6 +32,8 @@ static partial class Surfaces
         [AlertRoutes.GenericWithKey] = "the alert source's key",
         [AlertRoutes.Generic] = "the alert source's key as a bearer token",
         [AlertRoutes.PagerDuty] = "the alert source's key as the event's routing_key",
+        // SNS cannot sign as an AWS client of Callout; it signs each message itself.
+        [Alerts.Sns.SnsEndpoint.Route] = "the alert source's key and SNS's message signature (its topic on the source's allow-list)",
         // Calendar apps send no credentials either.
         [CalendarFeedUrls.Route] = "the feed's secret token",
         // Answers only a 404 saying feeds now need a token.

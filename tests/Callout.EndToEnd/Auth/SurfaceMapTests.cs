@@ -20,6 +20,7 @@ public sealed partial class SurfaceMapTests : IAsyncLifetime
         "POST /_callout/alerts/alertmanager/{key}", "POST /_callout/alerts/alertmanager",
         "POST /_callout/alerts/grafana/{key}", "PUT /_callout/alerts/grafana/{key}", "POST /_callout/alerts/grafana", "PUT /_callout/alerts/grafana",
         "POST /_callout/alerts/generic/{key}", "POST /_callout/alerts/generic", "POST /v2/enqueue",
+        "POST /_callout/alerts/sns/{key}",
     ];
 
     /// Routes that must be among those the server reports, so an empty or broken log cannot pass.

@@ -57,6 +57,11 @@ static class Settings
     public static readonly Setting AuditRetention = new("audit:retention", "CALLOUT_AUDIT_RETENTION", "--audit-retention", "365",
         "Days the audit log keeps a record; 0 keeps them for ever.");
 
+    public static readonly Setting SnsTrustedHosts = new("alerts:sns:trustedHosts", "CALLOUT_SNS_TRUSTED_HOSTS", null, "-",
+        "host or host:port names (','-separated) trusted like sns.<region>.amazonaws.com to serve SNS signing certificates and SubscribeURLs; for tests.");
+    public static readonly Setting SnsTrustedCertificates = new("alerts:sns:trustedCertificates", "CALLOUT_SNS_TRUSTED_CERTIFICATES", null, "-",
+        "PEM file of CA certificates trusted for HTTPS to CALLOUT_SNS_TRUSTED_HOSTS only.");
+
     public static readonly Setting EmailProvider = new("delivery:email", "CALLOUT_EMAIL_PROVIDER", null, "outbox", "outbox, smtp or webhook.");
     public static readonly Setting SmsProvider = new("delivery:sms", "CALLOUT_SMS_PROVIDER", null, "outbox", "outbox, twilio or webhook.");
     public static readonly Setting VoiceProvider = new("delivery:voice", "CALLOUT_VOICE_PROVIDER", null, "outbox", "outbox, twilio or webhook.");
@@ -78,6 +83,7 @@ static class Settings
         Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel,
         ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes, AuditRetention,
         AllowUnauthenticatedRemoteAccess, MetricsUrls, MetricsAuth,
+        SnsTrustedHosts, SnsTrustedCertificates,
         EmailProvider, SmsProvider, VoiceProvider,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
         TwilioBaseUrl, TwilioAccountSid, TwilioAuthToken, TwilioFrom,
