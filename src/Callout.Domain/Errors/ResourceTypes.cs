@@ -12,4 +12,5 @@ public static class ResourceTypes
     public const string ResourcePolicy = "RESOURCE_POLICY";
     public const string CalendarFeed = "CALENDAR_FEED";
     public const string ReplicationSet = "REPLICATION_SET";
+    public const string ResponsePlan = "RESPONSE_PLAN";
 }

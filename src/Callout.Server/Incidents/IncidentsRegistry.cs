@@ -1,6 +1,9 @@
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Incidents.Shapes;
 using Callout.Server.Incidents.ReplicationSets;
+using Callout.Server.Incidents.ResourcePolicies;
+using Callout.Server.Incidents.ResponsePlans;
+using Callout.Server.Incidents.Tags;
 
 namespace Callout.Server.Incidents;
 
@@ -17,6 +20,17 @@ static class IncidentsRegistry
         services.AddSingleton<IOperation<UpdateReplicationSetInput, UpdateReplicationSetOutput>, UpdateReplicationSet>();
         services.AddSingleton<IOperation<DeleteReplicationSetInput, DeleteReplicationSetOutput>, DeleteReplicationSet>();
         services.AddSingleton<IOperation<UpdateDeletionProtectionInput, UpdateDeletionProtectionOutput>, UpdateDeletionProtection>();
+        services.AddSingleton<IOperation<CreateResponsePlanInput, CreateResponsePlanOutput>, CreateResponsePlan>();
+        services.AddSingleton<IOperation<GetResponsePlanInput, GetResponsePlanOutput>, GetResponsePlan>();
+        services.AddSingleton<IOperation<ListResponsePlansInput, ListResponsePlansOutput>, ListResponsePlans>();
+        services.AddSingleton<IOperation<UpdateResponsePlanInput, UpdateResponsePlanOutput>, UpdateResponsePlan>();
+        services.AddSingleton<IOperation<DeleteResponsePlanInput, DeleteResponsePlanOutput>, DeleteResponsePlan>();
+        services.AddSingleton<IOperation<PutResourcePolicyInput, PutResourcePolicyOutput>, PutResourcePolicy>();
+        services.AddSingleton<IOperation<GetResourcePoliciesInput, GetResourcePoliciesOutput>, GetResourcePolicies>();
+        services.AddSingleton<IOperation<DeleteResourcePolicyInput, DeleteResourcePolicyOutput>, DeleteResourcePolicy>();
+        services.AddSingleton<IOperation<TagResourceRequest, TagResourceResponse>, Tags.TagResource>();
+        services.AddSingleton<IOperation<UntagResourceRequest, UntagResourceResponse>, Tags.UntagResource>();
+        services.AddSingleton<IOperation<ListTagsForResourceRequest, ListTagsForResourceResponse>, Tags.ListTagsForResource>();
         return services;
     }
 }
