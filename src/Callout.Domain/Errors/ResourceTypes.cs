@@ -13,4 +13,6 @@ public static class ResourceTypes
     public const string CalendarFeed = "CALENDAR_FEED";
     public const string ReplicationSet = "REPLICATION_SET";
     public const string ResponsePlan = "RESPONSE_PLAN";
+    public const string IncidentRecord = "INCIDENT_RECORD";
+    public const string TimelineEvent = "TIMELINE_EVENT";
 }

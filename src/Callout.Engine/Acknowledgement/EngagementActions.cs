@@ -1,5 +1,7 @@
 using Callout.Domain.Engagements;
+using Callout.Domain.Arns;
 using Callout.Domain.Errors;
+using Callout.Domain.Incidents;
 using Callout.Domain.Ports;
 using Callout.Engine.Processing;
 using NodaTime;
@@ -57,6 +59,18 @@ public sealed class EngagementActions(EngineSecrets secrets)
             return;
         }
         await session.AddAcknowledgementAsync(engagement.Id, page.ContactAlias, now, ct);
+        if (IncidentArns.IncidentId(page.Arn.Scope, engagement.IncidentId) is { } incidentId)
+        {
+            // Every acknowledgement path (AcceptPage, links, replies, keypresses) comes through
+            // here, so the incident's timeline shows each one, in the same transaction.
+            await session.InsertIncidentEventAsync(CalloutEvents.New(incidentId, Guid.CreateVersion7(now.ToDateTimeOffset()).ToString(),
+                CalloutEvents.PageAcknowledged, now,
+                [
+                    ("pageArn", page.Arn.ToString()),
+                    ("engagementArn", engagement.Arn.ToString()),
+                    ("contactArn", ResourceArn.Contact(page.Arn.Scope, page.ContactAlias).ToString()),
+                ], page.Arn.ToString()), ct);
+        }
         if (AcknowledgementRules.StopsEngagement(engagement, page))
         {
             await StopAsync(session, engagement, now, "Acknowledged", StopReasons.AcknowledgedElsewhere, ct);

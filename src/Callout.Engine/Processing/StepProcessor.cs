@@ -2,6 +2,7 @@ using Callout.Domain;
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
+using Callout.Domain.Incidents;
 using Callout.Domain.Ports;
 using Callout.Engine.Delivery;
 using Microsoft.Extensions.Logging;
@@ -238,6 +239,7 @@ public sealed partial class StepProcessor(
             await session.AddReceiptAsync(new Receipt(pageId, channelId, ReceiptKind.Sent, result.ProviderMessageId, finished), ct);
             await session.MarkPageSentAsync(pageId, finished, ct);
             await session.PutDeliveryAsync(new DeliveryRecord(send.Key, pageId, DeliveryStatus.Sent, result.ProviderMessageId, finished), ct);
+            await NoteOnIncidentAsync(session, send, finished, ct);
         }
         else
         {
@@ -246,6 +248,26 @@ public sealed partial class StepProcessor(
             await session.PutDeliveryAsync(new DeliveryRecord(send.Key, pageId, DeliveryStatus.Failed, null, finished), ct);
         }
         await session.CompleteStepQuietlyAsync(send.Claimed.Step.Id, send.Claimed.Owner, ct);
+    }
+
+    /// A page of an engagement that an SSM Incidents incident started goes on the incident's
+    /// timeline, in the session that records it sent (docs/incidents.md, "Timeline events").
+    Task NoteOnIncidentAsync(IStoreSession session, ReadySend send, Instant finished, CancellationToken ct)
+    {
+        var scope = send.Claimed.Scope;
+        if (IncidentArns.IncidentId(scope, send.Engagement.IncidentId) is not { } incidentId)
+        {
+            return Task.CompletedTask;
+        }
+        var page = send.Page.Arn.ToString();
+        return session.InsertIncidentEventAsync(CalloutEvents.New(incidentId, Guid.CreateVersion7(time.GetUtcNow()).ToString(),
+            CalloutEvents.PageSent, finished,
+            [
+                ("pageArn", page),
+                ("engagementArn", send.Engagement.Arn.ToString()),
+                ("contactArn", ResourceArn.Contact(scope, send.Page.ContactAlias).ToString()),
+                ("channelType", ExternalNames.ChannelKinds.Of(send.Channel.Kind)),
+            ], page), ct);
     }
 
     static string DeliveryKey(SendPageStep step) => $"{step.PageId}:{step.Attempt}";

@@ -1,9 +1,13 @@
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Incidents.Shapes;
+using Callout.Server.Incidents.Findings;
+using Callout.Server.Incidents.Records;
+using Callout.Server.Incidents.RelatedItems;
 using Callout.Server.Incidents.ReplicationSets;
 using Callout.Server.Incidents.ResourcePolicies;
 using Callout.Server.Incidents.ResponsePlans;
 using Callout.Server.Incidents.Tags;
+using Callout.Server.Incidents.Timeline;
 
 namespace Callout.Server.Incidents;
 
@@ -31,6 +35,22 @@ static class IncidentsRegistry
         services.AddSingleton<IOperation<TagResourceRequest, TagResourceResponse>, Tags.TagResource>();
         services.AddSingleton<IOperation<UntagResourceRequest, UntagResourceResponse>, Tags.UntagResource>();
         services.AddSingleton<IOperation<ListTagsForResourceRequest, ListTagsForResourceResponse>, Tags.ListTagsForResource>();
+
+        services.AddSingleton<IIncidentStarter, IncidentStarter>();
+        services.AddSingleton<IOperation<StartIncidentInput, StartIncidentOutput>, StartIncident>();
+        services.AddSingleton<IOperation<GetIncidentRecordInput, GetIncidentRecordOutput>, GetIncidentRecord>();
+        services.AddSingleton<IOperation<ListIncidentRecordsInput, ListIncidentRecordsOutput>, ListIncidentRecords>();
+        services.AddSingleton<IOperation<UpdateIncidentRecordInput, UpdateIncidentRecordOutput>, UpdateIncidentRecord>();
+        services.AddSingleton<IOperation<DeleteIncidentRecordInput, DeleteIncidentRecordOutput>, DeleteIncidentRecord>();
+        services.AddSingleton<IOperation<CreateTimelineEventInput, CreateTimelineEventOutput>, CreateTimelineEvent>();
+        services.AddSingleton<IOperation<GetTimelineEventInput, GetTimelineEventOutput>, GetTimelineEvent>();
+        services.AddSingleton<IOperation<ListTimelineEventsInput, ListTimelineEventsOutput>, ListTimelineEvents>();
+        services.AddSingleton<IOperation<UpdateTimelineEventInput, UpdateTimelineEventOutput>, UpdateTimelineEvent>();
+        services.AddSingleton<IOperation<DeleteTimelineEventInput, DeleteTimelineEventOutput>, DeleteTimelineEvent>();
+        services.AddSingleton<IOperation<ListRelatedItemsInput, ListRelatedItemsOutput>, ListRelatedItems>();
+        services.AddSingleton<IOperation<UpdateRelatedItemsInput, UpdateRelatedItemsOutput>, UpdateRelatedItems>();
+        services.AddSingleton<IOperation<ListIncidentFindingsInput, ListIncidentFindingsOutput>, ListIncidentFindings>();
+        services.AddSingleton<IOperation<BatchGetIncidentFindingsInput, BatchGetIncidentFindingsOutput>, BatchGetIncidentFindings>();
         return services;
     }
 }

@@ -94,6 +94,24 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
         return last.RecordsAffected;
     }
 
+    /// A unique index's refusal would abort the whole transaction: the statement runs after a
+    /// savepoint, and on a unique violation the session rolls back to it and carries on.
+    protected override async Task<int> ExecuteUniqueAsync(DbCommand command, CancellationToken ct)
+    {
+        Defer(new NpgsqlCommand("SAVEPOINT unique_write"));
+        try
+        {
+            var changed = await ExecuteAsync(command, ct).ConfigureAwait(false);
+            Defer(new NpgsqlCommand("RELEASE SAVEPOINT unique_write"));
+            return changed;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync(new NpgsqlCommand("ROLLBACK TO SAVEPOINT unique_write", connection, transaction), ct).ConfigureAwait(false);
+            return 0;
+        }
+    }
+
     protected override Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct) =>
         RunAsync([command], read, ct);
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# AWS CLI v1 drives Callout's SSM Incidents replication set operations (rest-json), through
+# AWS CLI v1 drives Callout's SSM Incidents replication set, incident, timeline and related item
+# operations (rest-json), through
 # --endpoint-url and through AWS_ENDPOINT_URL_SSM_INCIDENTS.
 #   CALLOUT_ENDPOINT=http://127.0.0.1:5000 bash test_cli_incidents.sh
 # Under `--auth off` a random 12-digit access key is the account (docs/spec/protocol.md §5). Against a
@@ -68,6 +69,97 @@ check "wait wait-for-replication-set-deleted returns at once" \
   aws ssm-incidents wait wait-for-replication-set-deleted --endpoint-url "$ENDPOINT" --arn "$ARN"
 check "get-replication-set then finds nothing" \
   fails_with ResourceNotFoundException get-replication-set --arn "$ARN"
+
+# ---- incidents, their timelines and related items, on a plan with no engagements ----
+PLAN_NAME=cli-$RANDOM$RANDOM
+check "a replication set for incidents" succeeds create-replication-set --regions '{"us-east-1":{}}'
+SET_ARN=$(field 'd["arn"]')
+plan_created() {
+  succeeds create-response-plan --name "$PLAN_NAME" --incident-template '{"title":"Disk full","impact":4,"summary":"Free some space"}' || return 1
+  PLAN=$(field 'd["arn"]')
+}
+check "a response plan to start incidents from" plan_created
+
+TRIGGER="arn:aws:cloudwatch:us-east-1:$ACCOUNT:alarm:disk-$RANDOM"
+started() {
+  succeeds start-incident --response-plan-arn "$PLAN" --title "Disk full on db-1" \
+    --trigger-details "source=callout.cli,timestamp=2024-05-01T12:00:00Z,triggerArn=$TRIGGER" \
+    --related-items '[{"identifier":{"type":"OTHER","value":{"url":"https://runbook.example/disk"}},"title":"Runbook"}]' || return 1
+  INCIDENT=$(field 'd["incidentRecordArn"]')
+  [[ "$INCIDENT" =~ ^arn:aws:ssm-incidents::$ACCOUNT:incident-record/$PLAN_NAME/[0-9a-f-]{36}$ ]] || { echo "#   arn: $INCIDENT"; return 1; }
+}
+check "start-incident answers an incident record ARN" started
+
+deduped() {
+  succeeds start-incident --response-plan-arn "$PLAN" --trigger-details "source=callout.cli,timestamp=2024-05-01T12:05:00Z,triggerArn=$TRIGGER" || return 1
+  eq "$(field 'd["incidentRecordArn"]')" "$INCIDENT"
+}
+check "a second start with the same trigger joins the open incident" deduped
+
+record_read() {
+  succeeds get-incident-record --arn "$INCIDENT" || return 1
+  eq "$(field 'd["incidentRecord"]["status"] + "|" + d["incidentRecord"]["title"] + "|" + str(d["incidentRecord"]["impact"]) + "|" + d["incidentRecord"]["dedupeString"]')" \
+    "OPEN|Disk full on db-1|4|$TRIGGER"
+}
+check "get-incident-record reads it back" record_read
+
+listed_incidents() {
+  succeeds list-incident-records --filters '[{"key":"status","condition":{"equals":{"stringValues":["OPEN"]}}}]' --page-size 1 || return 1
+  eq "$(field '[s["arn"] for s in d["incidentRecordSummaries"]].count("'"$INCIDENT"'")')" "1"
+}
+check "list-incident-records pages through the open incidents" listed_incidents
+
+note_added() {
+  succeeds create-timeline-event --incident-record-arn "$INCIDENT" --event-time 2024-05-01T12:10:00Z --event-type Note --event-data "Freed 10 GB" || return 1
+  EVENT=$(field 'd["eventId"]')
+}
+check "create-timeline-event adds a note" note_added
+events_listed() {
+  succeeds list-timeline-events --incident-record-arn "$INCIDENT" --sort-by EVENT_TIME --sort-order DESCENDING --page-size 1 || return 1
+  eq "$(field '",".join(sorted(set(e["eventType"] for e in d["eventSummaries"])))')" "Callout Incident Created,Callout Incident Deduplicated,Note"
+}
+check "list-timeline-events pages through Callout's events and the note" events_listed
+check "update-timeline-event changes the note" \
+  succeeds update-timeline-event --incident-record-arn "$INCIDENT" --event-id "$EVENT" --event-data "Freed 20 GB"
+note_read() {
+  succeeds get-timeline-event --incident-record-arn "$INCIDENT" --event-id "$EVENT" || return 1
+  eq "$(field 'd["event"]["eventData"]')" "Freed 20 GB"
+}
+check "get-timeline-event reads the change" note_read
+check "a forged Callout event type is refused" \
+  fails_with ValidationException create-timeline-event --incident-record-arn "$INCIDENT" --event-time 2024-05-01T12:10:00Z --event-type "Callout Page Sent" --event-data x
+check "delete-timeline-event deletes the note" \
+  succeeds delete-timeline-event --incident-record-arn "$INCIDENT" --event-id "$EVENT"
+
+DASHBOARD='{"identifier":{"type":"METRIC","value":{"url":"https://grafana.example/d/disk"}},"title":"Dashboard"}'
+check "update-related-items adds an item" \
+  succeeds update-related-items --incident-record-arn "$INCIDENT" --related-items-update "{\"itemToAdd\":$DASHBOARD}"
+check "adding it again is a conflict" \
+  fails_with ConflictException update-related-items --incident-record-arn "$INCIDENT" --related-items-update "{\"itemToAdd\":$DASHBOARD}"
+items_listed() {
+  succeeds list-related-items --incident-record-arn "$INCIDENT" --page-size 1 || return 1
+  eq "$(field '[i["title"] for i in d["relatedItems"]]')" "['Runbook', 'Dashboard']"
+}
+check "list-related-items pages through both" items_listed
+
+findings_empty() {
+  succeeds list-incident-findings --incident-record-arn "$INCIDENT" || return 1
+  eq "$(field 'd["findings"]')" "[]"
+}
+check "list-incident-findings is empty" findings_empty
+check "update-incident-record resolves it" \
+  succeeds update-incident-record --arn "$INCIDENT" --status RESOLVED
+resolved() {
+  succeeds get-incident-record --arn "$INCIDENT" || return 1
+  eq "$(field 'd["incidentRecord"]["status"] + " " + str("resolvedTime" in d["incidentRecord"])')" "RESOLVED True"
+}
+check "the incident reads RESOLVED with a resolved time" resolved
+check "an aws. trigger source is refused" \
+  fails_with ValidationException start-incident --response-plan-arn "$PLAN" --trigger-details "source=aws.cloudwatch,timestamp=2024-05-01T12:00:00Z"
+check "delete-incident-record deletes it" succeeds delete-incident-record --arn "$INCIDENT"
+check "get-incident-record then finds nothing" fails_with ResourceNotFoundException get-incident-record --arn "$INCIDENT"
+check "the plan is deleted" succeeds delete-response-plan --arn "$PLAN"
+check "the replication set is deleted" succeeds delete-replication-set --arn "$SET_ARN"
 
 if [ -n "${CALLOUT_STRICT_SECRET:-}" ]; then
   wrong_secret_is_refused() {

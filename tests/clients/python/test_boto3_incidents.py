@@ -1,4 +1,5 @@
-"""boto3's ssm-incidents client drives Callout's replication set operations (rest-json).
+"""boto3's ssm-incidents client drives Callout's replication set, incident, timeline and related item
+operations (rest-json), paginators included.
 
 Run: start Callout, then
     CALLOUT_ENDPOINT=http://127.0.0.1:5000 python3 -m unittest -v test_boto3_incidents
@@ -9,9 +10,11 @@ CALLOUT_STRICT_SECRET and CALLOUT_STRICT_ACCOUNT name a configured credential: t
 that account, so each removes the replication set it made, and a wrong secret must be refused.
 """
 
+import datetime
 import os
 import random
 import re
+import uuid
 import unittest
 import urllib.error
 import urllib.request
@@ -148,6 +151,142 @@ class ReplicationSetTest(unittest.TestCase):
         self.assertEqual(refused.exception.code, 403)
         self.assertEqual(refused.exception.headers["x-amzn-ErrorType"], "InvalidSignatureException")
         self.assertIn("ssm-incidents", refused.exception.read().decode())
+
+
+class IncidentTest(unittest.TestCase):
+    """Incidents of a plan with no engagements: the wire shapes, paginators and modeled errors.
+    The engaging itself is covered end to end (tests/Callout.EndToEnd/Incidents)."""
+
+    def setUp(self):
+        self.key, self.secret, self.account = credential()
+        self.client = incidents(self.key, self.secret)
+        self.created_set = None
+        try:
+            self.created_set = self.client.create_replication_set(regions={"us-east-1": {}})["arn"]
+        except self.client.exceptions.ConflictException:
+            pass
+        self.plan_name = "plan-" + uuid.uuid4().hex[:12]
+        self.plan = self.client.create_response_plan(
+            name=self.plan_name, incidentTemplate={"title": "Database down", "impact": 3, "summary": "Look at the database"}
+        )["arn"]
+        self.incidents = []
+
+    def tearDown(self):
+        for arn in self.incidents:
+            self.client.delete_incident_record(arn=arn)
+        self.client.delete_response_plan(arn=self.plan)
+        if self.created_set is not None:
+            self.client.delete_replication_set(arn=self.created_set)
+
+    def start(self, **kwargs):
+        arn = self.client.start_incident(responsePlanArn=self.plan, **kwargs)["incidentRecordArn"]
+        self.incidents.append(arn)
+        return arn
+
+    def test_an_incident_starts_dedupes_on_its_trigger_and_resolves(self):
+        trigger = {
+            "source": "callout.test",
+            "timestamp": datetime.datetime(2024, 5, 1, 12, 0, tzinfo=datetime.timezone.utc),
+            "triggerArn": f"arn:aws:cloudwatch:us-east-1:{self.account}:alarm:" + uuid.uuid4().hex,
+            "rawData": '{"alarm": true}',
+        }
+        arn = self.start(title="Primary down", impact=2, triggerDetails=trigger)
+        self.assertRegex(arn, rf"^arn:aws:ssm-incidents::{self.account}:incident-record/{self.plan_name}/[0-9a-f-]{{36}}$")
+        self.assertEqual(self.start(triggerDetails=trigger), arn)
+
+        record = self.client.get_incident_record(arn=arn)["incidentRecord"]
+        self.assertEqual(record["status"], "OPEN")
+        self.assertEqual(record["title"], "Primary down")
+        self.assertEqual(record["impact"], 2)
+        self.assertEqual(record["summary"], "Look at the database")
+        self.assertEqual(record["dedupeString"], trigger["triggerArn"])
+        self.assertEqual(record["incidentRecordSource"]["source"], "callout.test")
+        self.assertEqual(record["incidentRecordSource"]["createdBy"], f"arn:aws:iam::{self.account}:root")
+        self.assertIsNotNone(record["creationTime"].tzinfo)
+
+        updated = self.client.update_incident_record(arn=arn, status="RESOLVED", summary="Failed over")
+        self.assertEqual(updated["ResponseMetadata"]["HTTPStatusCode"], 204)
+        record = self.client.get_incident_record(arn=arn)["incidentRecord"]
+        self.assertEqual((record["status"], record["summary"]), ("RESOLVED", "Failed over"))
+        self.assertIn("resolvedTime", record)
+        types = [e["eventType"] for e in self.client.list_timeline_events(incidentRecordArn=arn)["eventSummaries"]]
+        self.assertIn("Callout Incident Created", types)
+        self.assertIn("Callout Incident Deduplicated", types)
+        self.assertIn("Callout Incident Status Changed", types)
+
+    def test_the_incident_paginator_pages_with_filters(self):
+        made = [self.start(impact=1), self.start(impact=2), self.start(impact=1)]
+
+        pages = self.client.get_paginator("list_incident_records").paginate(
+            filters=[
+                {"key": "impact", "condition": {"equals": {"integerValues": [1]}}},
+                {"key": "creationTime", "condition": {"after": datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)}},
+            ],
+            PaginationConfig={"PageSize": 1},
+        )
+        listed = [s["arn"] for p in pages for s in p["incidentRecordSummaries"]]
+
+        self.assertEqual([a for a in listed if a in made], [made[2], made[0]])
+
+    def test_timeline_events_are_written_paged_sorted_updated_and_deleted(self):
+        arn = self.start()
+        at = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
+        created = self.client.create_timeline_event(incidentRecordArn=arn, eventTime=at, eventType="Note", eventData="first")
+        self.assertEqual(created["ResponseMetadata"]["HTTPStatusCode"], 201)
+        second = self.client.create_timeline_event(
+            incidentRecordArn=arn, eventTime=at + datetime.timedelta(minutes=1), eventType="Custom Event", eventData="second",
+            eventReferences=[{"resource": "arn:aws:s3:::bucket"}],
+        )["eventId"]
+
+        pages = self.client.get_paginator("list_timeline_events").paginate(
+            incidentRecordArn=arn, sortBy="EVENT_TIME", sortOrder="ASCENDING",
+            filters=[{"key": "eventType", "condition": {"equals": {"stringValues": ["Note", "Custom Event"]}}}],
+            PaginationConfig={"PageSize": 1},
+        )
+        self.assertEqual([e["eventId"] for p in pages for e in p["eventSummaries"]], [created["eventId"], second])
+
+        event = self.client.get_timeline_event(incidentRecordArn=arn, eventId=second)["event"]
+        self.assertEqual(event["eventData"], "second")
+        self.assertEqual(event["eventTime"], at + datetime.timedelta(minutes=1))
+        self.assertEqual(event["eventReferences"], [{"resource": "arn:aws:s3:::bucket"}])
+
+        self.client.update_timeline_event(incidentRecordArn=arn, eventId=second, eventData="changed")
+        self.assertEqual(self.client.get_timeline_event(incidentRecordArn=arn, eventId=second)["event"]["eventData"], "changed")
+        self.client.delete_timeline_event(incidentRecordArn=arn, eventId=second)
+        with self.assertRaises(self.client.exceptions.ResourceNotFoundException):
+            self.client.get_timeline_event(incidentRecordArn=arn, eventId=second)
+
+        with self.assertRaises(ClientError) as forged:
+            self.client.create_timeline_event(incidentRecordArn=arn, eventTime=at, eventType="Callout Page Sent", eventData="x")
+        self.assertEqual(forged.exception.response["Error"]["Code"], "ValidationException")
+
+    def test_related_items_are_added_once_removed_and_paged(self):
+        arn = self.start(relatedItems=[{"identifier": {"type": "OTHER", "value": {"url": "https://runbook.example"}}, "title": "Runbook"}])
+        dashboard = {"identifier": {"type": "METRIC", "value": {"url": "https://grafana.example/d/1"}}, "title": "Dashboard"}
+
+        self.client.update_related_items(incidentRecordArn=arn, relatedItemsUpdate={"itemToAdd": dashboard})
+        with self.assertRaises(self.client.exceptions.ConflictException):
+            self.client.update_related_items(incidentRecordArn=arn, relatedItemsUpdate={"itemToAdd": dashboard})
+        pages = self.client.get_paginator("list_related_items").paginate(incidentRecordArn=arn, PaginationConfig={"PageSize": 1})
+        self.assertEqual([i["title"] for p in pages for i in p["relatedItems"]], ["Runbook", "Dashboard"])
+
+        self.client.update_related_items(incidentRecordArn=arn, relatedItemsUpdate={"itemToRemove": dashboard["identifier"]})
+        self.assertEqual(len(self.client.list_related_items(incidentRecordArn=arn)["relatedItems"]), 1)
+
+    def test_findings_are_empty_and_modeled_errors_parse(self):
+        arn = self.start()
+        self.assertEqual(self.client.list_incident_findings(incidentRecordArn=arn)["findings"], [])
+        found = self.client.batch_get_incident_findings(incidentRecordArn=arn, findingIds=["f1"])
+        self.assertEqual((found["findings"], [e["findingId"] for e in found["errors"]]), ([], ["f1"]))
+
+        absent = f"arn:aws:ssm-incidents::{self.account}:incident-record/{self.plan_name}/00000000-0000-0000-0000-000000000000"
+        with self.assertRaises(self.client.exceptions.ResourceNotFoundException) as missing:
+            self.client.get_incident_record(arn=absent)
+        self.assertEqual(missing.exception.response["resourceType"], "INCIDENT_RECORD")
+        with self.assertRaises(ClientError) as reserved:
+            self.start(triggerDetails={"source": "aws.cloudwatch", "timestamp": datetime.datetime.now(datetime.timezone.utc)})
+        self.assertEqual(reserved.exception.response["Error"]["Code"], "ValidationException")
+        self.assertEqual(self.client.delete_incident_record(arn=absent)["ResponseMetadata"]["HTTPStatusCode"], 204)
 
 
 if __name__ == "__main__":

@@ -1,3 +1,5 @@
+using Callout.Domain.Incidents;
+using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using NodaTime;
 
@@ -31,6 +33,14 @@ interface IIncidentStarter
     /// Opens an incident of the plan and engages its contacts in one transaction, or adds a
     /// timeline event to the OPEN incident with the same dedupe key and returns that one.
     Task<IncidentStartResult> StartAsync(RequestContext context, IncidentStartRequest request, CancellationToken ct);
+
+    /// Writes `after` over `before` in the caller's session, which must be of the region the
+    /// incident engaged (Incident.EngagedRegion): a change of status records a timeline event,
+    /// and RESOLVED also stops every engagement of the incident with `reason` and sets the
+    /// resolved time; reopening pages no one. A reopen refused because another OPEN incident holds
+    /// the dedupe string is a ResourceConflict. `by` is who changed it (lastModifiedBy).
+    Task<Incident> SaveAsync(IStoreSession session, RequestContext context, Incident before, Incident after, string by, string? reason,
+        CancellationToken ct);
 
     /// Resolves the OPEN incident that a start with this plan and trigger ARN would dedupe into,
     /// stopping its engagements; null when there is none.

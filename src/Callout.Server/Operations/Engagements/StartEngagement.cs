@@ -27,22 +27,16 @@ sealed class StartEngagement(IStore store, EngineSettings settings, EngagementEn
                 return new StartEngagementResult { EngagementArn = earlier };
             }
             var contact = await session.RequireContactAsync(request.ContactId, scope, ct);
-            var nothing = contact.Kind == ContactKind.OncallSchedule ? contact.Plan.RotationIds.Count == 0 : contact.Plan.Stages.Count == 0;
-            if (nothing)
+            if (!EngagementLaunch.HasPlan(contact))
             {
                 // "To engage a contact, you must define an engagement plan" (Incident Manager user guide).
                 throw new InvalidRequest($"Contact {request.ContactId} has no engagement plan to run.", "contactId");
             }
 
-            var id = NewId();
-            var arn = new ResourceArn(scope, ResourceKind.Engagement, contact.Alias + "/" + id);
-            var engagement = new Domain.Engagements.Engagement(arn, contact.Alias, contact.Kind, request.Sender, request.Subject, request.Content,
-                request.PublicSubject, request.PublicContent, request.IncidentId, now, null, null);
-            var snapshot = await SnapshotBuilder.BuildAsync(session, contact, ct);
-            var timeline = new EngagementPlanner(snapshot, id, settings, NewId).Start(contact.Alias, now);
-
-            await session.InsertEngagementAsync(engagement, snapshot, ct);
-            await session.InsertStepsAsync(timeline.Steps, ct);
+            var (arn, timeline) = await EngagementLaunch.InsertAsync(session, scope, contact,
+                new EngagementMessage(request.Sender, request.Subject, request.Content, request.PublicSubject, request.PublicContent,
+                    request.IncidentId),
+                settings, NewId, now, ct);
             await Idempotency.RememberAsync(session, context, request.IdempotencyToken, arn.ToString(), ct);
             await session.CommitAuditedAsync(context, arn, ct);
             engine.Wake();
