@@ -24,17 +24,6 @@ static class IncidentsRegistry
         services.AddSingleton<IOperation<UpdateReplicationSetInput, UpdateReplicationSetOutput>, UpdateReplicationSet>();
         services.AddSingleton<IOperation<DeleteReplicationSetInput, DeleteReplicationSetOutput>, DeleteReplicationSet>();
         services.AddSingleton<IOperation<UpdateDeletionProtectionInput, UpdateDeletionProtectionOutput>, UpdateDeletionProtection>();
-        services.AddSingleton<IOperation<CreateResponsePlanInput, CreateResponsePlanOutput>, CreateResponsePlan>();
-        services.AddSingleton<IOperation<GetResponsePlanInput, GetResponsePlanOutput>, GetResponsePlan>();
-        services.AddSingleton<IOperation<ListResponsePlansInput, ListResponsePlansOutput>, ListResponsePlans>();
-        services.AddSingleton<IOperation<UpdateResponsePlanInput, UpdateResponsePlanOutput>, UpdateResponsePlan>();
-        services.AddSingleton<IOperation<DeleteResponsePlanInput, DeleteResponsePlanOutput>, DeleteResponsePlan>();
-        services.AddSingleton<IOperation<PutResourcePolicyInput, PutResourcePolicyOutput>, PutResourcePolicy>();
-        services.AddSingleton<IOperation<GetResourcePoliciesInput, GetResourcePoliciesOutput>, GetResourcePolicies>();
-        services.AddSingleton<IOperation<DeleteResourcePolicyInput, DeleteResourcePolicyOutput>, DeleteResourcePolicy>();
-        services.AddSingleton<IOperation<TagResourceRequest, TagResourceResponse>, Tags.TagResource>();
-        services.AddSingleton<IOperation<UntagResourceRequest, UntagResourceResponse>, Tags.UntagResource>();
-        services.AddSingleton<IOperation<ListTagsForResourceRequest, ListTagsForResourceResponse>, Tags.ListTagsForResource>();
 
         services.AddSingleton<IIncidentStarter, IncidentStarter>();
         services.AddSingleton<IOperation<StartIncidentInput, StartIncidentOutput>, StartIncident>();
@@ -51,6 +40,18 @@ static class IncidentsRegistry
         services.AddSingleton<IOperation<UpdateRelatedItemsInput, UpdateRelatedItemsOutput>, UpdateRelatedItems>();
         services.AddSingleton<IOperation<ListIncidentFindingsInput, ListIncidentFindingsOutput>, ListIncidentFindings>();
         services.AddSingleton<IOperation<BatchGetIncidentFindingsInput, BatchGetIncidentFindingsOutput>, BatchGetIncidentFindings>();
+
+        services.AddSingleton<IOperation<CreateResponsePlanInput, CreateResponsePlanOutput>, CreateResponsePlan>();
+        services.AddSingleton<IOperation<GetResponsePlanInput, GetResponsePlanOutput>, GetResponsePlan>();
+        services.AddSingleton<IOperation<ListResponsePlansInput, ListResponsePlansOutput>, ListResponsePlans>();
+        services.AddSingleton<IOperation<UpdateResponsePlanInput, UpdateResponsePlanOutput>, UpdateResponsePlan>();
+        services.AddSingleton<IOperation<DeleteResponsePlanInput, DeleteResponsePlanOutput>, DeleteResponsePlan>();
+        services.AddSingleton<IOperation<PutResourcePolicyInput, PutResourcePolicyOutput>, PutResourcePolicy>();
+        services.AddSingleton<IOperation<GetResourcePoliciesInput, GetResourcePoliciesOutput>, GetResourcePolicies>();
+        services.AddSingleton<IOperation<DeleteResourcePolicyInput, DeleteResourcePolicyOutput>, DeleteResourcePolicy>();
+        services.AddSingleton<IOperation<TagResourceRequest, TagResourceResponse>, Tags.TagResource>();
+        services.AddSingleton<IOperation<UntagResourceRequest, UntagResourceResponse>, Tags.UntagResource>();
+        services.AddSingleton<IOperation<ListTagsForResourceRequest, ListTagsForResourceResponse>, Tags.ListTagsForResource>();
         return services;
     }
 }
