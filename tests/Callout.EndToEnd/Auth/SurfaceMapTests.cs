@@ -17,6 +17,9 @@ public sealed partial class SurfaceMapTests : IAsyncLifetime
         "GET /_callout/ack/{token}", "POST /_callout/ack/{token}",
         "POST /_callout/voice/{token}", "POST /_callout/twilio/sms", "POST /_callout/twilio/status", "POST /_callout/webhook/ack",
         "GET /_callout/feeds/{token}/calendar.ics", "GET /_callout/rotations/{rotationId}/calendar.ics",
+        "POST /_callout/alerts/alertmanager/{key}", "POST /_callout/alerts/alertmanager",
+        "POST /_callout/alerts/grafana/{key}", "PUT /_callout/alerts/grafana/{key}", "POST /_callout/alerts/grafana", "PUT /_callout/alerts/grafana",
+        "POST /_callout/alerts/generic/{key}", "POST /_callout/alerts/generic", "POST /v2/enqueue",
     ];
 
     /// Routes that must be among those the server reports, so an empty or broken log cannot pass.
@@ -42,8 +45,9 @@ public sealed partial class SurfaceMapTests : IAsyncLifetime
         {
             var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
             var path = pattern.Replace("{token}", "not-a-token", StringComparison.Ordinal)
+                .Replace("{key}", "not-a-key", StringComparison.Ordinal)
                 .Replace("{rotationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal).TrimStart('/');
-            var answer = await unsigned.SendAsync(new HttpMethod(method), path, method == "POST" ? "{}" : null);
+            var answer = await unsigned.SendAsync(new HttpMethod(method), path, method is "POST" or "PUT" ? "{}" : null);
             if (answer.ErrorType == "MissingAuthenticationTokenException")
             {
                 Assert.Equal(400, answer.Status);
