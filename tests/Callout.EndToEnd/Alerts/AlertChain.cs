@@ -104,6 +104,25 @@ public sealed class AlertChain
         }
     }
 
+    /// Waits until the incident's timeline holds `count` events of `type` (CalloutEvents): proof
+    /// that Callout took notifications which changed nothing else, such as absorbed repeats.
+    public async Task WaitForEventsAsync(string incidentArn, string type, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var response = await Incidents.PostAsync("/listTimelineEvents", $$"""{"incidentRecordArn":"{{incidentArn}}","maxResults":100}""");
+            Assert.True(response.Status == 200, "ListTimelineEvents: " + response.Text);
+            var found = response.Json.GetProperty("eventSummaries").EnumerateArray().Count(e => e.GetProperty("eventType").GetString() == type);
+            if (found >= count)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"the incident's timeline has {found} '{type}' events, not {count}: {response.Text}");
+            await Task.Delay(100);
+        }
+    }
+
     /// The ssm-contacts engagements the incident started (ListEngagements by IncidentId).
     public async Task<IReadOnlyList<string>> EngagementsAsync(string incidentArn)
     {
