@@ -14,7 +14,7 @@ public sealed class ModelFuzzTests(ServerFixture fixture, ITestOutputHelper outp
 {
     readonly Dictionary<string, int> _outcomes = new(StringComparer.Ordinal);
 
-    static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("CALLOUT_FUZZ_SCALE"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+    internal static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("CALLOUT_FUZZ_SCALE"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
 
     static readonly int RequestsPerOperation = 60 * Scale;
 
@@ -24,7 +24,7 @@ public sealed class ModelFuzzTests(ServerFixture fixture, ITestOutputHelper outp
 
     static readonly ServiceModel Model = ServiceModel.Shared;
 
-    static readonly int BaseSeed = int.TryParse(Environment.GetEnvironmentVariable("CALLOUT_FUZZ_SEED"), CultureInfo.InvariantCulture, out var s) ? s : 20261125;
+    internal static readonly int BaseSeed = int.TryParse(Environment.GetEnvironmentVariable("CALLOUT_FUZZ_SEED"), CultureInfo.InvariantCulture, out var s) ? s : 20261125;
 
     static readonly string[] Methods = ["GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "FOO", "PROPFIND"];
 
@@ -189,7 +189,7 @@ public sealed class ModelFuzzTests(ServerFixture fixture, ITestOutputHelper outp
             + string.Join("\n", failures.Take(MaxReported)));
     }
 
-    static string Show(byte[] bytes)
+    internal static string Show(byte[] bytes)
     {
         const int Limit = 400;
         try
@@ -204,5 +204,5 @@ public sealed class ModelFuzzTests(ServerFixture fixture, ITestOutputHelper outp
     }
 
     // string.GetHashCode is randomized per process; seeds must not be.
-    static int StableHash(string s) => s.Aggregate(17, (h, c) => unchecked((h * 31) + c));
+    internal static int StableHash(string s) => s.Aggregate(17, (h, c) => unchecked((h * 31) + c));
 }

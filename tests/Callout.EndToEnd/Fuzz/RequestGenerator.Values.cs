@@ -26,6 +26,10 @@ sealed partial class RequestGenerator
         {
             return values[rng.Next(values.Count)];
         }
+        if (Incidents is not null && IncidentString(shapeName, member) is { } incidents)
+        {
+            return incidents;
+        }
         return shapeName switch
         {
             "SsmContactsArn" or "AmazonResourceName" => resources.Arn(rng, _text, member),

@@ -5,9 +5,13 @@ using System.Text.Json;
 namespace Callout.EndToEnd.Fuzz;
 
 /// Builds request bodies from an operation's input shape: some valid (within min/max, pattern
-/// and enum), most with random mutations, a few that are not a request at all.
+/// and enum), most with random mutations, a few that are not a request at all. For rest-json the
+/// path labels and query members are made the same way (RequestGenerator.Rest.cs).
 sealed partial class RequestGenerator(ServiceModel model, Random rng, FuzzResources resources, bool invalidText)
 {
+    /// The incident data of the fuzzed account, which valid ssm-incidents requests name.
+    public IncidentFuzzResources? Incidents { get; init; }
+
     readonly FuzzText _text = new(rng, invalidText);
     double _mutation;
 
@@ -49,7 +53,7 @@ sealed partial class RequestGenerator(ServiceModel model, Random rng, FuzzResour
                 List(shape.GetProperty("member").GetProperty("shape").GetString()!, count, sb, depth, member);
                 break;
             case "map":
-                Map(shape, sb, depth);
+                Map(shape, sb, depth, member);
                 break;
             case "string":
                 _text.Literal(sb, ValidString(shapeName, shape, member));
@@ -74,15 +78,20 @@ sealed partial class RequestGenerator(ServiceModel model, Random rng, FuzzResour
     void Structure(string shapeName, StringBuilder sb, int depth)
     {
         var shape = model.Shape(shapeName);
-        var required = shape.TryGetProperty("required", out var r)
-            ? r.EnumerateArray().Select(x => x.GetString()!).ToHashSet(StringComparer.Ordinal)
-            : [];
+        var required = ServiceModel.Required(shape);
+        // Members bound to the path or query string (rest-json) are not the body's.
+        var candidates = shape.GetProperty("members").EnumerateObject().Where(m => !m.Value.TryGetProperty("location", out _)).ToList();
+        // A union holds exactly one member; a mutated one sometimes none or two.
+        var union = shape.TryGetProperty("union", out var u) && u.GetBoolean()
+            ? candidates.OrderBy(_ => rng.Next()).Take(rng.NextDouble() < _mutation ? rng.Next(3) : 1).Select(m => m.Name).ToHashSet(StringComparer.Ordinal)
+            : null;
         var members = new List<string>();
-        foreach (var m in shape.GetProperty("members").EnumerateObject())
+        foreach (var m in candidates)
         {
             // A made-up NextToken is refused, so it is sent rarely to let more requests get through.
-            var keep = required.Contains(m.Name) ? rng.NextDouble() >= _mutation
-                : m.Name == "NextToken" ? rng.Next(6) == 0
+            var keep = union is not null ? union.Contains(m.Name)
+                : required.Contains(m.Name) ? rng.NextDouble() >= _mutation
+                : m.Name.Equals("NextToken", StringComparison.OrdinalIgnoreCase) ? rng.Next(6) == 0
                 : rng.Next(depth == 0 ? 2 : 3) > 0;
             if (!keep)
             {
@@ -124,11 +133,16 @@ sealed partial class RequestGenerator(ServiceModel model, Random rng, FuzzResour
         sb.Append(']');
     }
 
-    void Map(JsonElement shape, StringBuilder sb, int depth)
+    void Map(JsonElement shape, StringBuilder sb, int depth, string member)
     {
-        var keys = model.Enum(shape.GetProperty("key").GetProperty("shape").GetString()!);
+        var keyShape = shape.GetProperty("key").GetProperty("shape").GetString()!;
+        var keys = model.Enum(keyShape);
         var valueShape = shape.GetProperty("value").GetProperty("shape").GetString()!;
-        var chosen = keys.Where(_ => rng.Next(3) == 0).ToList();
+        // Keys of an enum are picked from it; others are made up, within the map's count.
+        var chosen = keys.Count > 0
+            ? keys.Where(_ => rng.Next(3) == 0).ToList()
+            : Enumerable.Range(0, rng.Next(Min(shape, 0), Math.Min(Max(shape, int.MaxValue), Min(shape, 0) + 3) + 1))
+                .Select(_ => ValidString(keyShape, model.Shape(keyShape), member + "Key")).Distinct(StringComparer.Ordinal).ToList();
         sb.Append('{');
         for (var i = 0; i < chosen.Count; i++)
         {
@@ -138,7 +152,7 @@ sealed partial class RequestGenerator(ServiceModel model, Random rng, FuzzResour
             }
             _text.Literal(sb, chosen[i]);
             sb.Append(':');
-            Value(valueShape, sb, depth + 1, "");
+            Value(valueShape, sb, depth + 1, member);
         }
         sb.Append('}');
     }

@@ -17,4 +17,6 @@ static class Paths
     public static string ClientsDir => Path.GetFullPath(Metadata("ClientsDir"));
 
     public static string ModelPath => Path.GetFullPath(Metadata("ModelPath"));
+
+    public static string IncidentsModelPath => Path.GetFullPath(Metadata("IncidentsModelPath"));
 }

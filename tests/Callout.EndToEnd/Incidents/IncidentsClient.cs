@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -21,7 +20,11 @@ public sealed class IncidentsClient(Uri endpoint, string account, string region 
 
     public IncidentsClient InRegion(string other) => new(endpoint, Account, other);
 
-    public async Task<IncidentsResponse> SendAsync(string method, string pathAndQuery, string? json = null, string? target = null)
+    public Task<IncidentsResponse> SendAsync(string method, string pathAndQuery, string? json = null, string? target = null) =>
+        SendAsync(method, pathAndQuery, json is null ? null : Encoding.UTF8.GetBytes(json), "application/json", target);
+
+    /// Any bytes with any content type, as a fuzzer sends them.
+    public async Task<IncidentsResponse> SendAsync(string method, string pathAndQuery, byte[]? body, string contentType, string? target = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(endpoint, pathAndQuery));
         var date = DateTime.UtcNow;
@@ -32,10 +35,10 @@ public sealed class IncidentsClient(Uri endpoint, string account, string region 
         {
             request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         }
-        if (json is not null)
+        if (body is not null)
         {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
         using var response = await Http.SendAsync(request);
         return new IncidentsResponse(
