@@ -25,8 +25,14 @@ public sealed class ReleaseArchive : IAsyncLifetime
     /// A home of its own for each run, where the executable unpacks its native library.
     public string Home => Path.Combine(_temp, "home");
 
+    /// The commit checked out when the archive was built, which its version names.
+    public string Commit { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
+        var head = await ExecAsync("git", ["rev-parse", "HEAD"], RepositoryRoot, null, TimeSpan.FromMinutes(1));
+        Assert.True(head.Code == 0, head.Stderr);
+        Commit = head.Stdout.Trim();
         var build = await ExecAsync("bash", [Path.Combine(RepositoryRoot, "release", "build.sh"), "--rid", "linux-x64", "--reuse"], RepositoryRoot, null, BuildTimeout);
         Assert.True(build.Code == 0, "release/build.sh failed:\n" + build.Stderr);
         var archive = build.Stdout.Trim().Split('\n')[^1];

@@ -15,7 +15,11 @@ public sealed class ReleaseArchiveTests(ReleaseArchive release) : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    static string BuiltVersion => FileVersionInfo.GetVersionInfo(Paths.ServerDll).ProductVersion!;
+    static readonly byte[] ElfMagic = [0x7f, (byte)'E', (byte)'L', (byte)'F'];
+
+    /// The version of the sources the archive was built from: the prefix the server's build
+    /// carries, and the commit checked out when release/build.sh ran.
+    string BuiltVersion => FileVersionInfo.GetVersionInfo(Paths.ServerDll).ProductVersion!.Split('+')[0] + "+" + release.Commit;
 
     [Fact]
     public void the_archive_holds_one_folder_with_the_executable_the_example_configuration_and_the_unit()
@@ -29,7 +33,7 @@ public sealed class ReleaseArchiveTests(ReleaseArchive release) : IDisposable
         Assert.True(File.GetUnixFileMode(release.Executable).HasFlag(UnixFileMode.UserExecute | UnixFileMode.OtherExecute));
         // An x86-64 ELF executable (e_machine 62), not a script or an assembly for `dotnet`.
         var header = File.ReadAllBytes(release.Executable).AsSpan(0, 20).ToArray();
-        Assert.Equal("\x7fELF"u8.ToArray(), header[..4]);
+        Assert.Equal(ElfMagic, header[..4]);
         Assert.Equal(62, BitConverter.ToUInt16(header, 18));
     }
 
@@ -82,7 +86,7 @@ public sealed class ReleaseArchiveTests(ReleaseArchive release) : IDisposable
         var exit = await release.RunAsync("check-config", "--config", Path.Combine(release.Folder, "callout.example.json"), "--credentials-file", credentials);
 
         Assert.True(exit.Code == 0, exit.Stderr);
-        Assert.Contains("store: sqlite /var/lib/callout/callout.db", exit.Stdout, StringComparison.Ordinal);
+        Assert.Contains("store: sqlite /var/lib/callout/data/callout.db", exit.Stdout, StringComparison.Ordinal);
         Assert.Contains("auth: strict with 1 credentials", exit.Stdout, StringComparison.Ordinal);
     }
 
