@@ -92,9 +92,18 @@ static class JsonLine
                 case bool b:
                     w.WriteBoolean(key, b);
                     break;
-                case int or long or short or byte or uint or ulong or ushort or sbyte or double or float or decimal:
-                    w.WritePropertyName(key);
-                    w.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!, skipInputValidation: false);
+                case int or long or short or byte or uint or ushort or sbyte:
+                    w.WriteNumber(key, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                    break;
+                case ulong n:
+                    w.WriteNumber(key, n);
+                    break;
+                case decimal n:
+                    w.WriteNumber(key, n);
+                    break;
+                // JSON has no NaN or infinity; those stay text.
+                case double or float when double.IsFinite(Convert.ToDouble(value, CultureInfo.InvariantCulture)):
+                    w.WriteNumber(key, Convert.ToDouble(value, CultureInfo.InvariantCulture));
                     break;
                 default:
                     w.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture));
