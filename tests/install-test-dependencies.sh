@@ -2,7 +2,8 @@
 # What the tests need beyond the .NET SDK, python3 with boto3, the AWS CLI and Node.js: the JS SDK
 # v3 from npm, and from Debian: aiosmtpd as the delivery tests' SMTP server, curl, whose
 # --aws-sigv4 command lines the documentation gives for a --auth strict server, and Prometheus's
-# Alertmanager and server, which the alert intake tests run on loopback as real senders. Run by
+# Alertmanager and server, which the alert intake tests run on loopback as real senders, and
+# systemd-analyze, which checks the release's systemd unit. Run by
 # .ci/run and by the test build, so `dotnet test Callout.slnx` works on a fresh machine; does
 # nothing when all is there, and fails when apt cannot install what is missing.
 set -euo pipefail
@@ -22,6 +23,7 @@ want python3-aiosmtpd "the email delivery tests' SMTP server" /usr/bin/python3 -
 want curl "the signed-request tests" command -v curl
 want prometheus-alertmanager "the Alertmanager intake tests" command -v prometheus-alertmanager
 want prometheus "the test that fires an alert from a Prometheus rule" command -v prometheus
+want systemd "the release unit's test (systemd-analyze verify)" command -v systemd-analyze
 
 if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" != 0 ]; then
   # A developer without root still builds; the tests that need a package fail naming it.

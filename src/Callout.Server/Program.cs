@@ -11,6 +11,7 @@ using Callout.Server.Api;
 using Callout.Server.Audit;
 using Callout.Server.Hosting;
 using Callout.Server.Hosting.Configuration;
+using Callout.Server.Hosting.Logging;
 using Callout.Server.Inbound;
 using Callout.Server.Incidents;
 using Callout.Server.Operations;
@@ -23,6 +24,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Prometheus;
 
+// `callout [serve|check-config|migrate|backup|restore] [options]`: serve, the default, runs below;
+// the other verbs run in Hosting/Verbs.cs and exit.
+var invocation = Verbs.Split(args);
+if (invocation.Verb != Verb.Serve)
+{
+    return await Verbs.RunAsync(invocation);
+}
+
 // Flags, CALLOUT_* variables and callout.json, bound and checked before anything starts: a bad
 // setting is one line on stderr and exit code 2 (Hosting/Configuration/Settings.cs lists them).
 ServerOptions options;
@@ -32,18 +41,18 @@ IReadOnlyCollection<Credential> credentials;
 string? configFile;
 try
 {
-    var command = CommandLine.Parse(args);
+    var command = CommandLine.Parse(invocation.Arguments);
     if (command.Help)
     {
         Console.Out.Write(HelpText.Render());
         return 0;
     }
-    var environment = Environment.GetEnvironmentVariables();
-    (var configuration, configFile) = CalloutConfiguration.Build(command, environment, Environment.CurrentDirectory);
-    options = ServerOptions.From(configuration, Environment.CurrentDirectory);
-    delivery = DeliveryConfiguration.From(configuration);
-    snsTrust = SnsTrust.From(configuration, Environment.CurrentDirectory);
-    credentials = CredentialLoader.Load(options);
+    if (command.Version)
+    {
+        Console.WriteLine(BuildVersion.Line);
+        return 0;
+    }
+    (options, delivery, snsTrust, credentials, configFile) = LoadedSettings.Load(command);
 }
 catch (OptionsException e)
 {
@@ -69,13 +78,7 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxConcurrentConnections = options.MaxConnections > 0 ? options.MaxConnections : null;
     k.AddServerHeader = false;
 });
-builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole(o =>
-{
-    o.SingleLine = true;
-    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-    o.UseUtcTimestamp = true;
-});
+LogOutput.Configure(builder.Logging, options.LogFormat);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.SetMinimumLevel(options.LogLevel);
 // The audit log's JSON lines are kept when --log-level drops the per-request lines (Warning,
@@ -184,7 +187,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     var publicUrl = app.Services.GetRequiredService<PublicAddress>().Url;
     foreach (var address in addresses)
     {
-        Console.WriteLine(StartupBanner.Line(address, options, delivery, publicUrl, configFile));
+        Console.WriteLine(LogOutput.Line(StartupBanner.Line(address, options, delivery, publicUrl, configFile), typeof(StartupBanner).FullName!, options.LogFormat));
     }
 });
 

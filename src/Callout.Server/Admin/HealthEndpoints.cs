@@ -49,17 +49,19 @@ static partial class HealthEndpoints
         }
     }
 
-    /// `{"status":"ok","checks":{"store":"ok"}}`, or on failure
-    /// `{"status":"failing","failing":["store"],"checks":{"store":"failing: PostgresException"}}`.
+    /// `{"status":"ok","version":"0.1.0+<commit>","checks":{"store":"ok"}}`, or on failure
+    /// `{"status":"failing","version":...,"failing":["store"],"checks":{"store":"failing: PostgresException"}}`.
     /// The body names the exception's type only (the endpoint needs no credentials); the log has
     /// its message.
     static string Body(Exception? storeFailure)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        // The version's '+' stays readable ("0.1.0+<commit>"); the body is never HTML.
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("status", storeFailure is null ? "ok" : "failing");
+            w.WriteString("version", BuildVersion.Current);
             if (storeFailure is not null)
             {
                 w.WriteStartArray("failing");

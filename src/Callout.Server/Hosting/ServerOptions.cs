@@ -31,6 +31,7 @@ public sealed record ServerOptions
     public string? NodeName { get; init; }
     public Uri? PublicUrl { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
     /// How long audit records are kept; null keeps them for ever.
     public TimeSpan? AuditRetention { get; init; } = TimeSpan.FromDays(int.Parse(Settings.AuditRetention.Default, System.Globalization.CultureInfo.InvariantCulture));
@@ -62,6 +63,7 @@ public sealed record ServerOptions
             VirtualClock = Get(Settings.Clock) is { } clock && ParseClock(clock),
             PublicUrl = Get(Settings.PublicUrl) is { } url ? ParseUrl(Settings.PublicUrl, url) : null,
             LogLevel = Get(Settings.LogLevel) is { } level ? ParseLogLevel(level) : options.LogLevel,
+            LogFormat = Get(Settings.LogFormat) is { } format ? ParseLogFormat(format) : options.LogFormat,
             Store = Get(Settings.Store),
             Regions = Get(Settings.Regions) is { } regions ? ParseRegions(regions) : options.Regions,
             ThrottleRate = Get(Settings.ThrottleRate) is { } rate ? ParseNumber(Settings.ThrottleRate, rate) : options.ThrottleRate,
@@ -121,6 +123,13 @@ public sealed record ServerOptions
         "true" or "1" or "yes" => true,
         "false" or "0" or "no" => false,
         _ => throw new OptionsException($"{s.Names} takes true or false, not '{value}'."),
+    };
+
+    static LogFormat ParseLogFormat(string value) => value.ToLowerInvariant() switch
+    {
+        "text" => Hosting.LogFormat.Text,
+        "json" => Hosting.LogFormat.Json,
+        _ => throw new OptionsException($"{Settings.LogFormat.Names} takes text or json, not '{value}'."),
     };
 
     static bool ParseClock(string value) => value.ToLowerInvariant() switch

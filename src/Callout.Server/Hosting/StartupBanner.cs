@@ -7,10 +7,10 @@ namespace Callout.Server.Hosting;
 static class StartupBanner
 {
     public static string Line(string address, ServerOptions options, DeliveryConfiguration delivery, Uri publicUrl, string? configFile) =>
-        $"Callout listening on {address} (store: {Store(options)}, auth: {options.Auth.ToString().ToLowerInvariant()}, "
+        $"Callout listening on {address} (version: {BuildVersion.Current}, store: {Store(options)}, auth: {options.Auth.ToString().ToLowerInvariant()}, "
         + $"clock: {(options.VirtualClock ? "virtual" : "system")}, public url: {publicUrl}, {delivery.Describe()}"
         + (configFile is null ? "" : $", config: {configFile}") + ")";
 
-    static string Store(ServerOptions options) =>
+    public static string Store(ServerOptions options) =>
         options.Store is not null ? "postgresql" : options.InMemory ? "in memory" : "sqlite " + StoreStart.DatabaseFile(options);
 }

@@ -12,21 +12,37 @@ public sealed class ServerProcess : IAsyncDisposable
     readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     ServerProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
+        : this("dotnet", [Paths.ServerDll, .. args], environment?.ToDictionary(e => e.Key, e => (string?)e.Value), workingDirectory: null)
     {
-        var info = new ProcessStartInfo("dotnet")
+    }
+
+    /// `fileName args...`; a null value in `environment` removes that variable.
+    ServerProcess(string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory)
+    {
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Paths.ServerDll);
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
         }
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        foreach (var (k, v) in environment ?? new Dictionary<string, string?>())
         {
-            info.Environment[k] = v;
+            if (v is null)
+            {
+                info.Environment.Remove(k);
+            }
+            else
+            {
+                info.Environment[k] = v;
+            }
         }
         _process = new Process { StartInfo = info, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
@@ -80,6 +96,19 @@ public sealed class ServerProcess : IAsyncDisposable
         server._process.BeginErrorReadLine();
         var ready = await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         server.Endpoint = ready;
+        return server;
+    }
+
+    /// Another build of the server, such as the release archive's single-file executable, run as
+    /// `executable args...` in `workingDirectory` until it says where it listens.
+    public static async Task<ServerProcess> StartExecutableAsync(string executable, IEnumerable<string> args,
+        IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    {
+        var server = new ServerProcess(executable, args, environment, workingDirectory);
+        server._process.Start();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        server.Endpoint = await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return server;
     }
 

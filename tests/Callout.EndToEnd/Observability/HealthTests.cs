@@ -17,6 +17,21 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task health_names_the_build_as_the_version_flag_and_the_banner_do()
+    {
+        var version = await ServerCommand.RunToExitAsync(["--version"]);
+        await using var server = await ServerProcess.StartAsync();
+
+        var (status, body) = await GetAsync(server, "health");
+
+        Assert.Equal(200, status);
+        var built = System.Diagnostics.FileVersionInfo.GetVersionInfo(Paths.ServerDll).ProductVersion!;
+        Assert.Equal(built, body.GetProperty("version").GetString());
+        Assert.StartsWith($"Callout {built} ", version.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"(version: {built}, ", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task health_reports_the_store_and_fails_with_its_name_once_the_postgresql_schema_is_gone()
     {
         var database = await Postgres.CreateSchemaAsync();

@@ -1,14 +1,15 @@
 namespace Callout.Server.Hosting.Configuration;
 
-/// The command line checked against the settings table: `--help`, `--config FILE`, and each flag as
+/// The command line checked against the settings table: `--help`, `--version`, `--config FILE`, and each flag as
 /// `--flag=value`, the form the configuration's switch mappings read. Microsoft's command-line
 /// provider alone would skip unknown flags and take the next flag as a switch's value
 /// (`--in-memory --urls x`), so unknown flags and missing values are refused here first.
-sealed record CommandLine(bool Help, string? ConfigFile, IReadOnlyList<string> Switches)
+sealed record CommandLine(bool Help, string? ConfigFile, IReadOnlyList<string> Switches, bool Version = false)
 {
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var help = false;
+        var version = false;
         string? configFile = null;
         var switches = new List<string>();
         for (var i = 0; i < args.Count; i++)
@@ -17,6 +18,11 @@ sealed record CommandLine(bool Help, string? ConfigFile, IReadOnlyList<string> S
             if (arg is "--help" or "-h" or "-?")
             {
                 help = true;
+                continue;
+            }
+            if (arg is "--version")
+            {
+                version = true;
                 continue;
             }
             if (!arg.StartsWith("--", StringComparison.Ordinal))
@@ -57,6 +63,6 @@ sealed record CommandLine(bool Help, string? ConfigFile, IReadOnlyList<string> S
                 switches.Add(name + "=" + value);
             }
         }
-        return new CommandLine(help, configFile, switches);
+        return new CommandLine(help, configFile, switches, version);
     }
 }

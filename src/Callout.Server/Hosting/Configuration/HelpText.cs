@@ -8,12 +8,20 @@ static class HelpText
     public static string Render()
     {
         var text = new StringBuilder();
-        text.AppendLine("Usage: Callout.Server [options]");
+        text.AppendLine("Usage: callout [command] [options]");
+        text.AppendLine();
+        text.AppendLine("Commands:");
+        text.AppendLine("  serve          Run the server (the default).");
+        text.AppendLine("  check-config   Check the settings below and exit: 0 when valid, 2 naming the first bad one.");
+        text.AppendLine("  migrate        Bring the store's schema up to this version and exit.");
+        text.AppendLine("  backup         Copy the store to a file (docs/operations.md).");
+        text.AppendLine("  restore        Put a backup in place of the store (docs/operations.md).");
         text.AppendLine();
         text.AppendLine("A flag wins over its environment variable, which wins over callout.json, which wins over the default.");
         text.AppendLine();
         text.AppendLine("Options:");
         Row(text, "--help", "Show this help and exit.", null);
+        Row(text, "--version", "Show the version and exit.", null);
         Row(text, Settings.ConfigFlag + " FILE", "JSON file of the settings below, keyed as shown (\"server.urls\" is {\"server\": {\"urls\": ...}}).",
             $"{Settings.ConfigEnv}; default ./{Settings.DefaultConfigFile} if present");
         foreach (var s in Settings.All.Where(s => s.Flag is not null))

@@ -15,6 +15,8 @@ static class Settings
         "Region of unsigned requests.");
     public static readonly Setting LogLevel = new("server:logLevel", "CALLOUT_LOG_LEVEL", null, "Information",
         "Trace, Debug, Information, Warning, Error, Critical or None; Warning drops the per-request line.");
+    public static readonly Setting LogFormat = new("server:logFormat", "CALLOUT_LOG_FORMAT", "--log-format", "text",
+        "text: one line per event for people; json: one JSON object per line for log shippers (docs/operations.md).");
 
     public static readonly Setting DataDir = new("store:dataDir", "CALLOUT_DATA_DIR", "--data-dir", "./callout-data",
         "Directory of the SQLite database callout.db, relative to the working directory.");
@@ -80,7 +82,7 @@ static class Settings
 
     public static readonly IReadOnlyList<Setting> All =
     [
-        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel,
+        Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel, LogFormat,
         ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes, AuditRetention,
         AllowUnauthenticatedRemoteAccess, MetricsUrls, MetricsAuth,
         SnsTrustedHosts, SnsTrustedCertificates,
