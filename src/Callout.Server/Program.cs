@@ -7,6 +7,7 @@ using Callout.Server.Admin;
 using Callout.Server.Api;
 using Callout.Server.Audit;
 using Callout.Server.Hosting;
+using Callout.Server.Hosting.Backup;
 using Callout.Server.Hosting.Configuration;
 using Callout.Server.Inbound;
 using Callout.Server.Incidents;
@@ -18,6 +19,12 @@ using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Prometheus;
+
+// `callout backup FILE` and `callout restore FILE` (docs/operations.md, Backups).
+if (BackupCommand.Claims(args))
+{
+    return BackupCommand.Run(args);
+}
 
 // Flags, CALLOUT_* variables and callout.json, bound and checked before anything starts: a bad
 // setting is one line on stderr and exit code 2 (Hosting/Configuration/Settings.cs lists them).
