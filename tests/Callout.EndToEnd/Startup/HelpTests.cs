@@ -27,6 +27,7 @@ public sealed class HelpTests
         { "--allow-unauthenticated-remote-access", "CALLOUT_ALLOW_UNAUTHENTICATED_REMOTE_ACCESS" },
         { "--metrics-urls", "CALLOUT_METRICS_URLS" },
         { "--metrics-auth", "CALLOUT_METRICS_AUTH" },
+        { "--shutdown-timeout", "CALLOUT_SHUTDOWN_TIMEOUT" },
     };
 
     [Theory]
