@@ -21,6 +21,10 @@ public sealed record EngineOptions
     /// A claimed step is this node's until then; longer than a send with all its retries.
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// How long a stopping node lets the steps it is running finish (`--shutdown-timeout`); the
+    /// ones still running then are cancelled and, like the ones not started, handed back.
+    public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(10);
+
     public int BatchSize { get; init; } = 64;
 
     /// How many runners work at once; a runner runs one step, or one group of sends.

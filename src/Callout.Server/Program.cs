@@ -104,7 +104,7 @@ try
 catch (StartupException e)
 {
     Console.Error.WriteLine(e.Message);
-    return 1;
+    return e.ExitCode;
 }
 
 // --clock virtual starts at the real time (or where a rehearsal left it) and then moves only when

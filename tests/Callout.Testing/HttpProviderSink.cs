@@ -101,10 +101,20 @@ public sealed partial class HttpProviderSink : IAsyncDisposable
     /// Answers the held requests whose callers are still there, and every later one at once.
     public void Answer() => _answering.TrySetResult();
 
+    long _delayTicks;
+
+    /// From now on each request is answered this long after it arrived: a slow provider, with every
+    /// send in flight for a while and then done.
+    public void Slow(TimeSpan delay) => Interlocked.Exchange(ref _delayTicks, delay.Ticks);
+
     /// Waits while the sink holds its answers; a caller that goes away ends the wait (the request
     /// stays recorded: the provider got it).
     async Task HeldAsync(HttpContext context)
     {
+        if (Interlocked.Read(ref _delayTicks) is > 0 and var delay)
+        {
+            await Task.Delay(TimeSpan.FromTicks(delay), context.RequestAborted);
+        }
         await _answering.Task.WaitAsync(context.RequestAborted);
     }
 

@@ -8,7 +8,8 @@ namespace Callout.Engine.Processing;
 
 /// Runs due steps. It sleeps until the earliest due time (or MaxSleep), wakes at once when told a
 /// new engagement arrived, claims due steps with a lease so several nodes can share one store, and
-/// runs them Concurrency at a time.
+/// runs them Concurrency at a time. Stopped, it claims nothing more, lets what runs finish within
+/// EngineOptions.Drain and hands the leases of everything else back (docs/operations.md, Shutdown).
 public sealed partial class EngagementEngine(
     IStore store,
     StepProcessor processor,
@@ -26,6 +27,10 @@ public sealed partial class EngagementEngine(
     readonly SemaphoreSlim _held = new(options.BatchSize, options.BatchSize);
     readonly SemaphoreSlim _runners = new(options.Concurrency, options.Concurrency);
     readonly EndsAfterSends _endsAfterSends = new();
+    // Cancelled when the engine is told to stop: steps not started yet stay unstarted.
+    readonly CancellationTokenSource _stopping = new();
+    // Cancelled once the drain bound has passed after a stop: what still runs is given up.
+    readonly CancellationTokenSource _abandon = new();
     long _claims;
 
     /// New work may be due now.
@@ -64,9 +69,34 @@ public sealed partial class EngagementEngine(
         {
             // Stopping.
         }
-        // The steps still running see the cancellation and end; let them, before the services they
-        // use are disposed.
-        await WhenNothingHeldAsync(CancellationToken.None);
+        await StopAsync();
+    }
+
+    /// Steps claimed but not started are not started; the ones running get until the drain bound to
+    /// finish, then are cancelled. The bound is real time (a process manager's stop timeout is),
+    /// even under the virtual clock. Once nothing runs, every lease this run still holds is handed
+    /// back, so a restarted or second node takes those steps at once instead of a lease later; a
+    /// send cancelled in flight goes again there under the same key (StepProcessor).
+    async Task StopAsync()
+    {
+        await _stopping.CancelAsync();
+        var nothingHeld = WhenNothingHeldAsync(CancellationToken.None);
+        var drained = await Task.WhenAny(nothingHeld, Task.Delay(options.Drain, TimeProvider.System)) == nothingHeld;
+        if (!drained)
+        {
+            await _abandon.CancelAsync();
+            await nothingHeld;
+        }
+        try
+        {
+            // Owners of this run are `{NodeId}/{n}`: none starts with `{NodeId}//`, so none is kept.
+            var released = await store.ReleaseLeasesAsync(options.NodeId + "/", options.NodeId + "//", CancellationToken.None);
+            LogStopped(released, drained);
+        }
+        catch (Exception e)
+        {
+            LogStopReleaseFailure(e);
+        }
     }
 
     /// The steps this node's previous incarnation held when it died (kill -9, a crash, a power cut)
@@ -122,6 +152,11 @@ public sealed partial class EngagementEngine(
         await _claiming.WaitAsync(ct);
         try
         {
+            if (_stopping.IsCancellationRequested)
+            {
+                // A claim now would hold leases that the stop has already handed back.
+                return 0;
+            }
             var total = 0;
             while (true)
             {
@@ -192,7 +227,7 @@ public sealed partial class EngagementEngine(
             }
         }
         metrics.InFlight(claimed.Count);
-        Start(claimed, ct);
+        Start(claimed);
         return claimed;
     }
 
@@ -200,8 +235,9 @@ public sealed partial class EngagementEngine(
     /// groups (SendGroups), its ends after its sends (EndsAfterSends), anything else on its own.
     /// Each runner gives back its steps' slots when it ends, however it ends; none is awaited here
     /// (Parallel.ForEachAsync or Task.WhenAll would hold the next claim back until the slowest send
-    /// of this one is done, which is what the slots avoid).
-    void Start(IReadOnlyList<ClaimedStep> claimed, CancellationToken ct)
+    /// of this one is done, which is what the slots avoid). They run on the engine's own tokens,
+    /// not the claimer's: a clock advance whose caller hangs up does not cut sends short.
+    void Start(IReadOnlyList<ClaimedStep> claimed)
     {
         var sends = new List<ClaimedSend>();
         var ends = new List<ClaimedStep>();
@@ -224,52 +260,52 @@ public sealed partial class EngagementEngine(
         var claim = _endsAfterSends.Claimed(sends.Count);
         foreach (var group in SendGroups.Of(sends, options.SendGroupSize))
         {
-            _ = RunAsync([.. group.Select(s => (EngagementStep)s.Step)], token => processor.SendPagesAsync(group, token), claim, ct);
+            _ = RunAsync([.. group.Select(s => (EngagementStep)s.Step)], token => processor.SendPagesAsync(group, token), claim);
         }
         foreach (var step in others)
         {
-            _ = RunAsync([step.Step], token => processor.ProcessAsync(step, token), null, ct);
+            _ = RunAsync([step.Step], token => processor.ProcessAsync(step, token), null);
         }
         foreach (var step in ends)
         {
-            _ = RunEndAsync(step, claim, ct);
+            _ = RunEndAsync(step, claim);
         }
     }
 
-    async Task RunEndAsync(ClaimedStep step, long claim, CancellationToken ct)
+    async Task RunEndAsync(ClaimedStep step, long claim)
     {
         try
         {
-            await _endsAfterSends.SendsThroughAsync(claim).WaitAsync(ct);
+            await _endsAfterSends.SendsThroughAsync(claim).WaitAsync(_stopping.Token);
         }
         catch (OperationCanceledException)
         {
             Finished(1);
             return;
         }
-        await RunAsync([step.Step], token => processor.ProcessAsync(step, token), null, ct);
+        await RunAsync([step.Step], token => processor.ProcessAsync(step, token), null);
     }
 
     /// Runs one step, or a group of sends, on one runner. Never throws: the caller does not wait
-    /// for it.
-    async Task RunAsync(IReadOnlyList<EngagementStep> steps, Func<CancellationToken, Task> run, long? sendsOfClaim, CancellationToken ct)
+    /// for it. Once the engine stops, a step still waiting for a runner is not started.
+    async Task RunAsync(IReadOnlyList<EngagementStep> steps, Func<CancellationToken, Task> run, long? sendsOfClaim)
     {
         try
         {
-            await _runners.WaitAsync(ct);
+            await _runners.WaitAsync(_stopping.Token);
             try
             {
-                await run(ct);
+                await run(_abandon.Token);
             }
             finally
             {
                 _runners.Release();
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // Shutting down: the lease runs out and another node, or this one after a restart,
-            // takes the steps.
+            // Stopping: not started, or cut short at the drain bound. StopAsync hands the lease
+            // back and another node, or this one after a restart, takes the step.
         }
         catch (Exception e)
         {
@@ -322,6 +358,11 @@ public sealed partial class EngagementEngine(
     {
         while (true)
         {
+            if (_stopping.IsCancellationRequested)
+            {
+                // A stopping node runs nothing more; what is due is left to the next one.
+                return;
+            }
             var claimed = await DrainAsync(ct);
             // What runs may add steps that are due at once (an escalation's next stage): look again
             // once it has all run.
@@ -362,6 +403,8 @@ public sealed partial class EngagementEngine(
 
     public void Dispose()
     {
+        _stopping.Dispose();
+        _abandon.Dispose();
         _wake.Dispose();
         _claiming.Dispose();
         _held.Dispose();
@@ -373,6 +416,12 @@ public sealed partial class EngagementEngine(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not release the leases of this node before its restart; they run out on their own")]
     partial void LogReleaseFailure(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engine stopped (sends in flight finished: {Drained}); handed back {Count} steps it had not done")]
+    partial void LogStopped(int count, bool drained);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not hand back this node's leases at shutdown; they run out on their own")]
+    partial void LogStopReleaseFailure(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine loop failed; retrying in a second")]
     partial void LogLoopFailure(Exception exception);

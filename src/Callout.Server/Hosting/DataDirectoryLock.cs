@@ -13,7 +13,11 @@ sealed class DataDirectoryLock : IDisposable
 
     DataDirectoryLock(FileStream file) => _file = file;
 
-    public static DataDirectoryLock Take(string dataDirectory)
+    public static DataDirectoryLock Take(string dataDirectory) => Take(dataDirectory,
+        $"Another Callout server is using the data directory {dataDirectory} (it holds {FileName}); stop it, or give this server a --data-dir of its own.");
+
+    /// `whenHeld` is the message when another process holds the lock.
+    public static DataDirectoryLock Take(string dataDirectory, string whenHeld)
     {
         var path = Path.Combine(dataDirectory, FileName);
         try
@@ -29,8 +33,7 @@ sealed class DataDirectoryLock : IDisposable
         }
         catch (IOException) when (File.Exists(path))
         {
-            throw new StartupException(
-                $"Another Callout server is using the data directory {dataDirectory} (it holds {FileName}); stop it, or give this server a --data-dir of its own.");
+            throw new StartupException(whenHeld);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

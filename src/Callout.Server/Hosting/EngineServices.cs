@@ -23,8 +23,10 @@ static class EngineServices
                 NodeName = server.EffectiveNodeName,
                 // A SQLite store has one server (DataDirectoryLock); PostgreSQL may have several.
                 SingleNode = server.Store is null,
+                Drain = server.ShutdownTimeout,
             };
         });
+        services.AddGracefulShutdown();
         services.AddSingleton(new EngineSettings());
         services.AddSingleton(sp =>
         {

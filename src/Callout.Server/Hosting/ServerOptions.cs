@@ -36,6 +36,9 @@ public sealed record ServerOptions
     /// How long audit records are kept; null keeps them for ever.
     public TimeSpan? AuditRetention { get; init; } = TimeSpan.FromDays(int.Parse(Settings.AuditRetention.Default, System.Globalization.CultureInfo.InvariantCulture));
 
+    /// How long a stopping server lets sends in flight finish (EngineOptions.Drain).
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(int.Parse(Settings.ShutdownTimeout.Default, System.Globalization.CultureInfo.InvariantCulture));
+
     /// A PostgreSQL connection string or `postgres://` URL; without it the store is SQLite.
     public string? Store { get; init; }
 
@@ -76,6 +79,9 @@ public sealed record ServerOptions
             MetricsUrls = Get(Settings.MetricsUrls) is { } metricsUrls ? CheckUrls(Settings.MetricsUrls, metricsUrls) : null,
             MetricsAuth = Get(Settings.MetricsAuth) is { } metricsAuth ? ParseMetricsAuth(metricsAuth) : null,
             AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(days) : options.AuditRetention,
+            ShutdownTimeout = Get(Settings.ShutdownTimeout) is { } drain
+                ? TimeSpan.FromSeconds(ParseWhole(Settings.ShutdownTimeout, drain, 0, MaxShutdownSeconds))
+                : options.ShutdownTimeout,
         }).CheckDefaultRegionServed());
     }
 
@@ -150,6 +156,9 @@ public sealed record ServerOptions
         "strict" => AuthMode.Strict,
         _ => throw new OptionsException($"{Settings.Auth.Names} takes off or strict, not '{value}'."),
     };
+
+    // An hour: longer than any process manager waits before SIGKILL.
+    const int MaxShutdownSeconds = 3600;
 
     const int MaxRetentionDays = 36500;
 

@@ -39,6 +39,11 @@ static class StoreStart
             await store!.DisposeAsync();
             throw;
         }
+        catch (Storage.SchemaTooNewException e)
+        {
+            await store!.DisposeAsync();
+            throw new StartupException((options.Store is not null ? "The PostgreSQL store: " : $"{DatabaseFile(options)}: ") + e.Message, exitCode: 2);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException)
         {
             var message = e.Message.ReplaceLineEndings(" ");

@@ -1,3 +1,4 @@
+using Callout.Server.Hosting.Backup;
 using Callout.Server.Hosting.Configuration;
 
 namespace Callout.Server.Hosting;
@@ -38,9 +39,7 @@ static class Verbs
             {
                 Verb.CheckConfig => CheckConfig(CommandLine.Parse(invocation.Arguments)),
                 Verb.Migrate => await MigrateAsync(CommandLine.Parse(invocation.Arguments)),
-                // Backups come with a verb of their own (docs/operations.md); until then the verb
-                // is known but refused, rather than read as a mistyped one.
-                Verb.Backup or Verb.Restore => Refuse($"'{invocation.Name}' is not available in this build of Callout."),
+                Verb.Backup or Verb.Restore => BackupCommand.Run([invocation.Name, .. invocation.Arguments]),
                 null => Refuse($"Unknown command '{invocation.Name}'; the commands are {string.Join(", ", Names.Select(n => n.Name))} (serve is the default); see --help."),
                 _ => throw new InvalidOperationException("serve runs in Program.cs."),
             };

@@ -12,19 +12,21 @@ internal static class Migrator
     {
         await ExecuteAsync(connection, null,
             "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL)", ct).ConfigureAwait(false);
-        HashSet<int> applied;
-        await using (var command = Command(connection, null, "SELECT version FROM schema_migrations"))
+        List<(int Version, string Name)> listed;
+        await using (var command = Command(connection, null, "SELECT version, name FROM schema_migrations ORDER BY version"))
         await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
-            applied = [.. await StoreSession.ReadListAsync(reader, r => r.GetInt32(0), ct).ConfigureAwait(false)];
+            listed = [.. await StoreSession.ReadListAsync(reader, r => (r.GetInt32(0), r.GetString(1)), ct).ConfigureAwait(false)];
         }
+        HashSet<int> applied = [.. listed.Select(m => m.Version)];
         var known = EmbeddedMigrations.For(dialect);
         var newest = known.Count == 0 ? 0 : known[^1].Version;
-        if (applied.Count > 0 && applied.Max() > newest)
+        var knownVersions = known.Select(m => m.Version).ToHashSet();
+        // An older build must not write to a schema it does not know: not only one past its newest
+        // version, but any step it lacks.
+        if (listed.Where(m => !knownVersions.Contains(m.Version)).Select(m => m.Name).ToList() is { Count: > 0 } unknown)
         {
-            // An older build must not write to a schema it does not know.
-            throw new InvalidOperationException(
-                $"The database has schema version {applied.Max()}, newer than this build's {newest}.");
+            throw new SchemaTooNewException(unknown, newest);
         }
         foreach (var migration in known.Where(m => !applied.Contains(m.Version)))
         {

@@ -161,6 +161,28 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// Sends SIGTERM and waits for the process to end by itself: its exit code, or null when it was
+    /// still running after `patience` (it is then killed).
+    public async Task<int?> TerminateAsync(TimeSpan patience)
+    {
+        if (!_process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            return null;
+        }
+    }
+
     /// With CALLOUT_E2E_SERVER_LOGS set to a folder, every server's whole log is kept there after
     /// the run, for failures whose cause only the server saw (an engine step that threw).
     void SaveLog()

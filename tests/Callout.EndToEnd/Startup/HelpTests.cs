@@ -28,6 +28,7 @@ public sealed class HelpTests
         { "--metrics-urls", "CALLOUT_METRICS_URLS" },
         { "--metrics-auth", "CALLOUT_METRICS_AUTH" },
         { "--log-format", "CALLOUT_LOG_FORMAT" },
+        { "--shutdown-timeout", "CALLOUT_SHUTDOWN_TIMEOUT" },
     };
 
     [Theory]

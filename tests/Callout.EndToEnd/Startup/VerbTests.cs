@@ -99,12 +99,12 @@ public sealed class VerbTests : IDisposable
     [Theory]
     [InlineData("backup")]
     [InlineData("restore")]
-    public async Task backup_and_restore_say_they_are_not_available_yet(string verb)
+    public async Task backup_and_restore_without_a_file_print_their_usage(string verb)
     {
         var exit = await ServerCommand.RunToExitAsync([verb]);
 
         Assert.Equal(2, exit.Code);
-        Assert.Contains($"'{verb}' is not available", exit.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"Usage: callout {verb} FILE", exit.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

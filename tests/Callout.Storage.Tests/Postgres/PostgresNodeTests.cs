@@ -84,7 +84,8 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
         await Node().MigrateAsync(None);
         await PostgresTestDatabase.ScalarAsync($"INSERT INTO {schema}.schema_migrations VALUES (9999, '9999_future')");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Node().MigrateAsync(None));
+        var refused = await Assert.ThrowsAsync<SchemaTooNewException>(() => Node().MigrateAsync(None));
+        Assert.Equal(["9999_future"], refused.Unknown);
     }
 
     [Fact]

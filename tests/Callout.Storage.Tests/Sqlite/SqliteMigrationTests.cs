@@ -168,7 +168,26 @@ public sealed class SqliteMigrationTests : IDisposable
         }
 
         await using var reopened = SqliteStore.OpenFile(directory);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.MigrateAsync(CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<SchemaTooNewException>(() => reopened.MigrateAsync(CancellationToken.None));
+        Assert.Equal(["9999_future"], refused.Unknown);
+    }
+
+    [Fact]
+    public async Task a_database_listing_a_migration_this_build_lacks_is_refused_even_below_its_newest_version()
+    {
+        await using (var store = SqliteStore.OpenFile(directory))
+        {
+            await store.MigrateAsync(CancellationToken.None);
+        }
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Execute(connection, "INSERT INTO schema_migrations VALUES (0, '0000_from_another_build')");
+        }
+
+        await using var reopened = SqliteStore.OpenFile(directory);
+        var refused = await Assert.ThrowsAsync<SchemaTooNewException>(() => reopened.MigrateAsync(CancellationToken.None));
+        Assert.Equal(["0000_from_another_build"], refused.Unknown);
     }
 
     [Fact]

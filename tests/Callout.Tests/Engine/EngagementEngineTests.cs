@@ -32,20 +32,22 @@ public sealed class EngagementEngineTests : IAsyncLifetime, IDisposable
     readonly EngagementEngine _engine;
     int _probes;
 
-    public EngagementEngineTests()
+    public EngagementEngineTests() => _engine = Engine(TimeSpan.FromSeconds(10));
+
+    EngagementEngine Engine(TimeSpan drain)
     {
         var time = new FakeTimeProvider(T0.ToDateTimeOffset());
         // One send per runner, so the sends in the provider are the runners at work.
         var options = new EngineOptions
         {
-            NodeName = "node-a", BatchSize = 10, Concurrency = 4, SendGroupSize = 1, PublicUrl = new Uri("http://callout.test/"),
+            NodeName = "node-a", BatchSize = 10, Concurrency = 4, SendGroupSize = 1, PublicUrl = new Uri("http://callout.test/"), Drain = drain,
         };
         var metrics = new EngineMetrics();
         var router = new DeliveryRouter(new Dictionary<ChannelKind, IMessageSender> { [ChannelKind.Email] = _sender }, new OutboxSender(_store, time));
         var processor = new StepProcessor(_store, router, new RotationOnCallResolver(_store), new EngineSecrets(_store),
             new EngineSettings(), options, metrics, new StagesWithoutAnyone(metrics, NullLogger<StagesWithoutAnyone>.Instance), time,
             NullLogger<StepProcessor>.Instance);
-        _engine = new EngagementEngine(_store, processor, options, metrics, time, NullLogger<EngagementEngine>.Instance);
+        return new EngagementEngine(_store, processor, options, metrics, time, NullLogger<EngagementEngine>.Instance);
     }
 
     public Task InitializeAsync() => _store.MigrateAsync(None);
@@ -130,6 +132,57 @@ public sealed class EngagementEngineTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, _sender.Running);
     }
 
+    [Fact]
+    public async Task a_stop_lets_the_sends_in_flight_finish_and_hands_back_the_steps_not_started()
+    {
+        await SeedAsync();
+        await InsertAsync([.. Enumerable.Range(1, 6).Select(i => Send(i))]);
+        using var stop = new CancellationTokenSource();
+
+        var run = _engine.RunAsync(stop.Token);
+        _engine.Wake();
+        // Four runners at work; the other two steps are claimed and wait for one.
+        await Until(() => _sender.Running == 4);
+        await stop.CancelAsync();
+        await Task.Delay(100);
+        Assert.False(run.IsCompleted);
+
+        _sender.Let(1000);
+        await run.WaitAsync(Patience);
+
+        Assert.Equal(4, _sender.Sent);
+        var statuses = await Task.WhenAll(Enumerable.Range(1, 6).Select(async i =>
+            (await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(Id(200 + i) + ":0", None)))?.Status));
+        Assert.Equal(4, statuses.Count(s => s == DeliveryStatus.Sent));
+        Assert.Equal(2, statuses.Count(s => s is null));
+        // Handed back: another node claims them now, not when the leases run out.
+        Assert.Equal(2, await UnheldAsync());
+    }
+
+    [Fact]
+    public async Task sends_still_in_flight_at_the_drain_bound_are_cancelled_and_handed_back_pending()
+    {
+        using var engine = Engine(TimeSpan.FromMilliseconds(300));
+        _sender.HonoursCancellation = true;
+        await SeedAsync();
+        await InsertAsync([.. Enumerable.Range(1, 2).Select(i => Send(i))]);
+        using var stop = new CancellationTokenSource();
+
+        var run = engine.RunAsync(stop.Token);
+        engine.Wake();
+        await Until(() => _sender.Running == 2);
+        await stop.CancelAsync();
+        await run.WaitAsync(Patience);
+
+        Assert.Equal(0, _sender.Sent);
+        foreach (var i in (int[])[1, 2])
+        {
+            // Pending: the next claim sends it again under the same key.
+            Assert.Equal(DeliveryStatus.Pending, (await _store.ReadAsync(_scope, s => s.FindDeliveryAsync(Id(200 + i) + ":0", None)))?.Status);
+        }
+        Assert.Equal(2, await UnheldAsync());
+    }
+
     /// A provider that takes every send and answers only once let.
     sealed class GatedSender : IMessageSender, IDisposable
     {
@@ -150,6 +203,9 @@ public sealed class EngagementEngineTests : IAsyncLifetime, IDisposable
 
         public void Let(int sends) => _gate.Release(sends);
 
+        /// By default a call in flight ignores the engine's cancellation, as a stop has to wait for it.
+        public bool HonoursCancellation { get; set; }
+
         public void Dispose() => _gate.Dispose();
 
         public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct)
@@ -162,7 +218,7 @@ public sealed class EngagementEngineTests : IAsyncLifetime, IDisposable
             try
             {
                 // Not cancelled with the engine: a stop has to wait for a provider call in flight.
-                await _gate.WaitAsync(CancellationToken.None);
+                await _gate.WaitAsync(HonoursCancellation ? ct : CancellationToken.None);
                 Keys.Add(message.IdempotencyKey);
                 Interlocked.Increment(ref _sent);
                 return SendResult.Ok("m-" + message.IdempotencyKey);

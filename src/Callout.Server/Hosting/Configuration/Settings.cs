@@ -55,6 +55,8 @@ static class Settings
         "This node's name, the same across restarts; unique per node sharing a PostgreSQL store.");
     public static readonly Setting Clock = new("engine:clock", "CALLOUT_CLOCK", "--clock", "system",
         "virtual: time moves only through POST /_callout/clock/advance.");
+    public static readonly Setting ShutdownTimeout = new("engine:shutdownTimeout", "CALLOUT_SHUTDOWN_TIMEOUT", "--shutdown-timeout", "10",
+        "Seconds sends in flight at SIGTERM or Ctrl-C may take to finish; steps not started are handed back at once.");
 
     public static readonly Setting AuditRetention = new("audit:retention", "CALLOUT_AUDIT_RETENTION", "--audit-retention", "365",
         "Days the audit log keeps a record; 0 keeps them for ever.");
@@ -84,6 +86,7 @@ static class Settings
     [
         Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel, LogFormat,
         ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes, AuditRetention,
+        ShutdownTimeout,
         AllowUnauthenticatedRemoteAccess, MetricsUrls, MetricsAuth,
         SnsTrustedHosts, SnsTrustedCertificates,
         EmailProvider, SmsProvider, VoiceProvider,
