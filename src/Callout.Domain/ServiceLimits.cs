@@ -15,6 +15,7 @@ public sealed record ServiceLimits
     public int RotationsPerAccount { get; init; } = 1000;
     public int ActiveOverridesPerRotation { get; init; } = 200;
     public int CalendarFeedsPerAccount { get; init; } = 1000;
+    public int AlertSourcesPerAccount { get; init; } = 1000;
     public int ActivationCodesPerHour { get; init; } = 5;
     public Duration ActivationCodeLifetime { get; init; } = Duration.FromHours(24);
 

@@ -4,6 +4,8 @@ using Callout.Engine;
 using Callout.Engine.Clock;
 using Callout.Protocol.Auth;
 using Callout.Server.Admin;
+using Callout.Server.Alerts;
+using Callout.Server.Alerts.PagerDuty;
 using Callout.Server.Api;
 using Callout.Server.Audit;
 using Callout.Server.Hosting;
@@ -13,6 +15,7 @@ using Callout.Server.Incidents;
 using Callout.Server.Operations;
 using Callout.Server.Listing;
 using Callout.Server.Management;
+using Callout.Server.Management.AlertSources;
 using Callout.Server.Management.CalendarFeeds;
 using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -128,6 +131,8 @@ builder.Services.AddOperations();
 builder.Services.AddIncidents();
 builder.Services.AddManagement();
 builder.Services.AddCalendarFeeds();
+builder.Services.AddAlertSources();
+builder.Services.AddAlerts();
 builder.Services.AddAudit();
 builder.Services.AddEngine(delivery);
 
@@ -140,13 +145,15 @@ app.UseRouting();
 // Callout's own endpoints are GETs and anything under /_callout. Every other request is the API,
 // whatever its path (an endpoint URL may carry one); the API answers methods other than POST
 // with UnknownOperationException, as AWS does. STS's query protocol (an Action parameter, no
-// X-Amz-Target) shares the port, so clients can ask it for their account.
+// X-Amz-Target) shares the port, so clients can ask it for their account. PagerDuty's Events API
+// keeps its own path (POST /v2/enqueue, no X-Amz-Target), so its senders change only the host.
 // SSM Incidents (rest-json) claims only the methods and paths its model names, and never a
 // request with X-Amz-Target.
 app.Use((context, next) =>
     IncidentsEndpoint.Claim(context) is { } incident ? incidents.HandleAsync(context, incident)
     : StsEndpoint.MayClaim(context) ? sts.HandleAsync(context, api.HandleAsync)
-    : context.GetEndpoint() is null || (!HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_callout"))
+    : context.GetEndpoint() is null || (!HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_callout")
+        && !PagerDutyEndpoint.Claims(context))
         ? api.HandleAsync(context)
         : next(context));
 // Under --auth strict Callout's own endpoints need a signed request too, unless they carry a proof
@@ -156,6 +163,7 @@ Surfaces.LogAtStart(app, options, options.Auth != AuthMode.Off);
 RemoteAccess.WarnAtStart(app, options);
 app.MapAdmin();
 app.MapInbound();
+app.MapAlerts();
 app.MapClock(virtualClock);
 app.MapCalendars();
 // --metrics-urls moves /metrics to a listener of its own.

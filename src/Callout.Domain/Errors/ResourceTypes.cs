@@ -14,4 +14,6 @@ public static class ResourceTypes
     public const string ReplicationSet = "REPLICATION_SET";
     public const string IncidentRecord = "INCIDENT_RECORD";
     public const string TimelineEvent = "TIMELINE_EVENT";
+    public const string ResponsePlan = "RESPONSE_PLAN";
+    public const string AlertSource = "ALERT_SOURCE";
 }

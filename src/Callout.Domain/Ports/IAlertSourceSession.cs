@@ -15,6 +15,8 @@ public interface IAlertSourceSession
     /// Oldest first (CreatedAt, then Id), starting after (afterCreatedAt, afterId) when given.
     Task<IReadOnlyList<AlertSource>> ListAlertSourcesAsync((Instant CreatedAt, string Id)? after, int limit, CancellationToken ct);
 
+    Task<int> CountAlertSourcesAsync(CancellationToken ct);
+
     /// False when the scope has no source with this id.
     Task<bool> DeleteAlertSourceAsync(string id, CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using Callout.Server.Alerts;
 using Callout.Server.Hosting;
 using Callout.Server.Management.CalendarFeeds;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -22,6 +23,15 @@ static partial class Surfaces
         ["/_callout/twilio/sms"] = "X-Twilio-Signature",
         ["/_callout/twilio/status"] = "X-Twilio-Signature",
         ["/_callout/webhook/ack"] = "webhook-signature (Standard Webhooks, the webhook secret)",
+        // Alert senders (Alertmanager, Grafana, PagerDuty clients, scripts) cannot sign as AWS
+        // clients; they present an alert source's key (docs/alerts.md).
+        [AlertRoutes.AlertmanagerWithKey] = "the alert source's key",
+        [AlertRoutes.Alertmanager] = "the alert source's key as a bearer token",
+        [AlertRoutes.GrafanaWithKey] = "the alert source's key (and its HMAC signature when the source has a secret)",
+        [AlertRoutes.Grafana] = "the alert source's key as a bearer token (and its HMAC signature when the source has a secret)",
+        [AlertRoutes.GenericWithKey] = "the alert source's key",
+        [AlertRoutes.Generic] = "the alert source's key as a bearer token",
+        [AlertRoutes.PagerDuty] = "the alert source's key as the event's routing_key",
         // Calendar apps send no credentials either.
         [CalendarFeedUrls.Route] = "the feed's secret token",
         // Answers only a 404 saying feeds now need a token.

@@ -30,6 +30,21 @@ sealed class ManagementRequest(JsonElement body)
         return n;
     });
 
+    public IReadOnlyList<string>? OptionalStringList(string member, int maxCount, int maxLength) => Read(member, (reader, value) =>
+    {
+        var list = reader.ReadList(value, member, (r, item, path) =>
+        {
+            var text = r.ReadString(item, path);
+            if (text is not null)
+            {
+                r.CheckLength(text, 1, maxLength, path);
+            }
+            return text;
+        });
+        reader.CheckCount(list, 0, maxCount, member);
+        return list;
+    });
+
     public DateTimeOffset? OptionalTime(string member) => Read(member, (reader, value) => reader.ReadTimestamp(value, member));
 
     T? Read<T>(string member, Func<RequestReader, JsonElement, T?> read)

@@ -157,8 +157,12 @@ public abstract class DbStore
             c => c.Bind("@token_hash", tokenHash), CalendarFeedRows.Read, ct).ConfigureAwait(false)).SingleOrDefault();
     }
 
-    public Task<Domain.Alerts.AlertSource?> FindAlertSourceAsync(byte[] keyHash, CancellationToken ct) =>
-        throw new NotImplementedException();
+    public async Task<Domain.Alerts.AlertSource?> FindAlertSourceAsync(byte[] keyHash, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(keyHash);
+        return (await ListAsync(AlertSourceRows.Select + " AND key_hash = @key_hash",
+            c => c.Bind("@key_hash", keyHash), AlertSourceRows.Read, ct).ConfigureAwait(false)).SingleOrDefault();
+    }
 
     public async Task<bool> RememberWebhookIdAsync(string id, Instant now, Instant forgetAt, CancellationToken ct)
     {

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+
+namespace Callout.Server.Alerts;
+
+/// Typed reads of an alert body's members for the format parsers. A read that finds the wrong
+/// thing returns null and keeps its reason (the first one) in Error, naming the member by its
+/// path, so the sender gets a 400 that says what to fix; nothing here throws on bad input.
+sealed class AlertBodyReader
+{
+    public string? Error { get; private set; }
+
+    /// The body as a JSON object, or null (and why) when it is not one.
+    public static JsonDocument? ParseObject(byte[] body, out string? error)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            error = $"The body is not JSON ({e.Message})";
+            return null;
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            error = "The body must be a JSON object.";
+            return null;
+        }
+        error = null;
+        return document;
+    }
+
+    public string? String(JsonElement parent, string member, string path, bool required = false)
+    {
+        if (!Present(parent, member, out var value))
+        {
+            return required ? Fail($"{path} is required.") : null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return Fail($"{path} must be a string, not {Kind(value)}.");
+        }
+        var text = value.GetString()!;
+        if (!IsWellFormed(text))
+        {
+            return Fail($"{path} holds a lone UTF-16 surrogate.");
+        }
+        if (required && text.Length == 0)
+        {
+            return Fail($"{path} must not be empty.");
+        }
+        return text;
+    }
+
+    public JsonElement? Object(JsonElement parent, string member, string path, bool required = false)
+    {
+        if (!Present(parent, member, out var value))
+        {
+            return required ? FailElement($"{path} is required.") : null;
+        }
+        return value.ValueKind == JsonValueKind.Object ? value : FailElement($"{path} must be an object, not {Kind(value)}.");
+    }
+
+    public IReadOnlyList<JsonElement>? ObjectArray(JsonElement parent, string member, string path)
+    {
+        if (!Present(parent, member, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Fail($"{path} must be an array, not {Kind(value)}.");
+            return null;
+        }
+        var items = new List<JsonElement>(value.GetArrayLength());
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Fail($"{path}[{i}] must be an object, not {Kind(item)}.");
+                return null;
+            }
+            items.Add(item);
+            i++;
+        }
+        return items;
+    }
+
+    /// A map of strings, as Alertmanager's labels and annotations are; absent is empty.
+    public IReadOnlyDictionary<string, string> StringMap(JsonElement parent, string member, string path)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Object(parent, member, path) is not { } obj)
+        {
+            return map;
+        }
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String)
+            {
+                Fail($"{path}.{property.Name} must be a string, not {Kind(property.Value)}.");
+                return map;
+            }
+            var text = property.Value.GetString()!;
+            if (!IsWellFormed(text) || !IsWellFormed(property.Name))
+            {
+                Fail($"{path}.{property.Name} holds a lone UTF-16 surrogate.");
+                return map;
+            }
+            map[property.Name] = text;
+        }
+        return map;
+    }
+
+    public int? Integer(JsonElement parent, string member, string path, int min, int max)
+    {
+        if (!Present(parent, member, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var n) || n < min || n > max)
+        {
+            Fail($"{path} must be a whole number from {min} to {max}.");
+            return null;
+        }
+        return n;
+    }
+
+    /// An RFC 3339 time, as Alertmanager, Grafana and PagerDuty write them; a time that does not
+    /// parse is no error (it only dates the trigger), and Go's zero time means none.
+    public static Instant? Time(string? text)
+    {
+        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) || time.Year <= 1)
+        {
+            return null;
+        }
+        return Instant.FromDateTimeOffset(time);
+    }
+
+    /// Keeps a reason found after reading (a value outside its allowed set).
+    public void Reject(string message) => Fail(message);
+
+    static bool Present(JsonElement parent, string member, out JsonElement value) =>
+        parent.TryGetProperty(member, out value) && value.ValueKind != JsonValueKind.Null;
+
+    string? Fail(string message)
+    {
+        Error ??= message;
+        return null;
+    }
+
+    JsonElement? FailElement(string message)
+    {
+        Error ??= message;
+        return null;
+    }
+
+    static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    // A lone surrogate from a \uD800 escape reads fine but cannot be written as JSON again, so it
+    // would break every later answer that shows the text.
+    static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
