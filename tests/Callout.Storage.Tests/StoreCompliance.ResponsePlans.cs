@@ -142,4 +142,65 @@ public abstract partial class StoreCompliance
         Assert.Equal(names.Order(StringComparer.Ordinal), first.Concat(second).Concat(third).Select(p => p.Name));
         Assert.Single(third);
     }
+
+    [Fact]
+    public async Task resource_policies_of_a_plan_are_listed_in_id_order_and_deleted_one_by_one()
+    {
+        await QueryWriteAsync(s => s.InsertResponsePlanAsync(NewResponsePlan("shared"), None));
+        var policies = Enumerable.Range(1, 3)
+            .Select(n => new ResponsePlanPolicy("shared", Id(n), $$"""{"Version":"2012-10-17","Statement":[{"Sid":"{{n}}"}]}""", "eu-west-1", T0))
+            .ToList();
+        await CommitAsync(async s =>
+        {
+            foreach (var policy in policies.AsEnumerable().Reverse())
+            {
+                await s.InsertResponsePlanPolicyAsync(policy, None);
+            }
+        });
+
+        var first = await QueryAsync(s => s.ListResponsePlanPoliciesAsync("shared", null, 2, None));
+        var rest = await QueryAsync(s => s.ListResponsePlanPoliciesAsync("shared", first[^1].PolicyId, 2, None));
+        Assert.Equal(policies, first.Concat(rest));
+        Assert.Equal(3, await QueryAsync(s => s.CountResponsePlanPoliciesAsync("shared", None)));
+
+        Assert.True(await QueryWriteAsync(s => s.DeleteResponsePlanPolicyAsync("shared", Id(2), None)));
+        Assert.False(await QueryWriteAsync(s => s.DeleteResponsePlanPolicyAsync("shared", Id(2), None)));
+        Assert.Equal([Id(1), Id(3)], (await QueryAsync(s => s.ListResponsePlanPoliciesAsync("shared", null, 10, None))).Select(p => p.PolicyId));
+    }
+
+    [Fact]
+    public async Task resource_policies_belong_to_the_account_and_go_with_their_plan()
+    {
+        await QueryWriteAsync(s => s.InsertResponsePlanAsync(NewResponsePlan("p"), None));
+        await CommitAsync(s => s.InsertResponsePlanPolicyAsync(new ResponsePlanPolicy("p", Id(1), "{}", "us-east-1", T0), None));
+
+        var elsewhere = AccountScope.For("eu-west-1", Scope.AccountId);
+        Assert.Single(await QueryAsync(elsewhere, s => s.ListResponsePlanPoliciesAsync("p", null, 10, None)));
+        Assert.Empty(await QueryAsync(AccountScope.For("us-east-1", NewAccountId()), s => s.ListResponsePlanPoliciesAsync("p", null, 10, None)));
+
+        await QueryWriteAsync(s => s.DeleteResponsePlanAsync("p", None));
+        await QueryWriteAsync(s => s.InsertResponsePlanAsync(NewResponsePlan("p"), None));
+        Assert.Empty(await QueryAsync(s => s.ListResponsePlanPoliciesAsync("p", null, 10, None)));
+    }
+
+    [Fact]
+    public async Task tags_of_an_arn_without_a_region_are_shared_by_every_region_of_the_account()
+    {
+        var planArn = $"arn:aws:ssm-incidents::{Scope.AccountId}:response-plan/p";
+        var contactArn = $"arn:aws:ssm-contacts:us-east-1:{Scope.AccountId}:contact/c";
+        await CommitAsync(async s =>
+        {
+            await s.SetTagsAsync(planArn, new Dictionary<string, string> { ["team"] = "data" }, None);
+            await s.SetTagsAsync(contactArn, new Dictionary<string, string> { ["team"] = "ops" }, None);
+        });
+        var elsewhere = AccountScope.For("eu-west-1", Scope.AccountId);
+
+        Assert.Equal("data", (await QueryAsync(elsewhere, s => s.GetTagsAsync(planArn, None)))["team"]);
+        Assert.Empty(await QueryAsync(elsewhere, s => s.GetTagsAsync(contactArn, None)));
+        Assert.Empty(await QueryAsync(AccountScope.For("us-east-1", NewAccountId()), s => s.GetTagsAsync(planArn, None)));
+
+        await CommitAsync(elsewhere, s => s.SetTagsAsync(planArn, new Dictionary<string, string> { ["tier"] = "1" }, None));
+        Assert.Equal(["tier"], (await QueryAsync(s => s.GetTagsAsync(planArn, None))).Keys);
+        Assert.Equal("ops", (await QueryAsync(s => s.GetTagsAsync(contactArn, None)))["team"]);
+    }
 }

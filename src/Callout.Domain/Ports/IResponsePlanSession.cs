@@ -15,9 +15,19 @@ public interface IResponsePlanSession
     /// Replaces the stored plan of the same name.
     Task UpdateResponsePlanAsync(ResponsePlan plan, CancellationToken ct);
 
-    /// False when the account has no plan of that name.
+    /// False when the account has no plan of that name. The plan's resource policies go with it.
     Task<bool> DeleteResponsePlanAsync(string name, CancellationToken ct);
 
     /// In name order, starting after `afterName` when given.
     Task<IReadOnlyList<ResponsePlan>> ListResponsePlansAsync(string? afterName, int limit, CancellationToken ct);
+
+    Task InsertResponsePlanPolicyAsync(ResponsePlanPolicy policy, CancellationToken ct);
+
+    /// A plan's resource policies in id order, starting after `afterPolicyId` when given.
+    Task<IReadOnlyList<ResponsePlanPolicy>> ListResponsePlanPoliciesAsync(string planName, string? afterPolicyId, int limit, CancellationToken ct);
+
+    Task<int> CountResponsePlanPoliciesAsync(string planName, CancellationToken ct);
+
+    /// False when the plan has no policy of that id.
+    Task<bool> DeleteResponsePlanPolicyAsync(string planName, string policyId, CancellationToken ct);
 }

@@ -5,6 +5,9 @@ using Callout.Server.Incidents.Records;
 using Callout.Server.Incidents.RelatedItems;
 using Callout.Server.Incidents.ReplicationSets;
 using Callout.Server.Incidents.Timeline;
+using Callout.Server.Incidents.ResourcePolicies;
+using Callout.Server.Incidents.ResponsePlans;
+using Callout.Server.Incidents.Tags;
 
 namespace Callout.Server.Incidents;
 
@@ -37,6 +40,17 @@ static class IncidentsRegistry
         services.AddSingleton<IOperation<UpdateRelatedItemsInput, UpdateRelatedItemsOutput>, UpdateRelatedItems>();
         services.AddSingleton<IOperation<ListIncidentFindingsInput, ListIncidentFindingsOutput>, ListIncidentFindings>();
         services.AddSingleton<IOperation<BatchGetIncidentFindingsInput, BatchGetIncidentFindingsOutput>, BatchGetIncidentFindings>();
+        services.AddSingleton<IOperation<CreateResponsePlanInput, CreateResponsePlanOutput>, CreateResponsePlan>();
+        services.AddSingleton<IOperation<GetResponsePlanInput, GetResponsePlanOutput>, GetResponsePlan>();
+        services.AddSingleton<IOperation<ListResponsePlansInput, ListResponsePlansOutput>, ListResponsePlans>();
+        services.AddSingleton<IOperation<UpdateResponsePlanInput, UpdateResponsePlanOutput>, UpdateResponsePlan>();
+        services.AddSingleton<IOperation<DeleteResponsePlanInput, DeleteResponsePlanOutput>, DeleteResponsePlan>();
+        services.AddSingleton<IOperation<PutResourcePolicyInput, PutResourcePolicyOutput>, PutResourcePolicy>();
+        services.AddSingleton<IOperation<GetResourcePoliciesInput, GetResourcePoliciesOutput>, GetResourcePolicies>();
+        services.AddSingleton<IOperation<DeleteResourcePolicyInput, DeleteResourcePolicyOutput>, DeleteResourcePolicy>();
+        services.AddSingleton<IOperation<TagResourceRequest, TagResourceResponse>, Tags.TagResource>();
+        services.AddSingleton<IOperation<UntagResourceRequest, UntagResourceResponse>, Tags.UntagResource>();
+        services.AddSingleton<IOperation<ListTagsForResourceRequest, ListTagsForResourceResponse>, Tags.ListTagsForResource>();
         return services;
     }
 }

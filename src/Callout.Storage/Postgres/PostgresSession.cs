@@ -123,9 +123,10 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
     {
         var command = (NpgsqlCommand)Write("""
                 INSERT INTO tags (account_id, region, resource_arn, key, value)
-                SELECT @account, @region, @arn, key, value FROM unnest(@keys, @values) AS t(key, value)
+                SELECT @account, @tag_region, @arn, key, value FROM unnest(@keys, @values) AS t(key, value)
                 """)
-            .Bind("@arn", resourceArn);
+            .Bind("@arn", resourceArn)
+            .Bind("@tag_region", TagRegion(resourceArn));
         BindArray(command, "keys", NpgsqlDbType.Text, tags.Keys);
         BindArray(command, "values", NpgsqlDbType.Text, tags.Values);
         return WriteAsync(command, ct);

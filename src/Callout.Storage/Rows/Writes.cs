@@ -5,11 +5,12 @@ namespace Callout.Storage.Rows;
 /// its own way lives with its session (SqliteSession, PostgresSession) or in StepStatements.
 internal static class Writes
 {
-    public const string DeleteTags = "DELETE FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn";
+    // Tags are keyed by @tag_region, the region of the resource (StoreSession.TagRegion).
+    public const string DeleteTags = "DELETE FROM tags WHERE account_id = @account AND region = @tag_region AND resource_arn = @arn";
 
     public const string InsertTag = """
         INSERT INTO tags (account_id, region, resource_arn, key, value)
-        VALUES (@account, @region, @arn, @key, @value)
+        VALUES (@account, @tag_region, @arn, @key, @value)
         """;
 
     public const string PutPolicy = """

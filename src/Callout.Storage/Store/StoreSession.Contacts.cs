@@ -45,7 +45,7 @@ internal abstract partial class StoreSession
     public async Task DeleteContactAsync(string alias, CancellationToken ct)
     {
         await WriteAsync(Write(Writes.DeleteChannelsOfContact).Bind("@alias", alias), ct).ConfigureAwait(false);
-        await WriteAsync(Write(Writes.DeleteTags).Bind("@arn", ResourceArn.Contact(Scope, alias).ToString()), ct).ConfigureAwait(false);
+        await WriteAsync(DeleteTags(ResourceArn.Contact(Scope, alias).ToString()), ct).ConfigureAwait(false);
         await WriteAsync(Write(Writes.DeletePolicy).Bind("@alias", alias), ct).ConfigureAwait(false);
         await WriteAsync(Write(Writes.DeleteContact).Bind("@alias", alias), ct).ConfigureAwait(false);
     }

@@ -41,9 +41,13 @@ internal abstract partial class StoreSession
                 """), plan), ct).ConfigureAwait(false);
     }
 
-    public async Task<bool> DeleteResponsePlanAsync(string name, CancellationToken ct) =>
-        await ExecuteAsync(Write("DELETE FROM response_plans WHERE account_id = @account AND name = @name")
+    public async Task<bool> DeleteResponsePlanAsync(string name, CancellationToken ct)
+    {
+        await WriteAsync(Write("DELETE FROM response_plan_policies WHERE account_id = @account AND plan_name = @name")
+            .Bind("@name", name), ct).ConfigureAwait(false);
+        return await ExecuteAsync(Write("DELETE FROM response_plans WHERE account_id = @account AND name = @name")
             .Bind("@name", name), ct).ConfigureAwait(false) > 0;
+    }
 
     public async Task<IReadOnlyList<ResponsePlan>> ListResponsePlansAsync(string? afterName, int limit, CancellationToken ct) =>
         await ListAsync(Read($"""
@@ -86,4 +90,42 @@ internal abstract partial class StoreSession
         .Bind("@integrations", plan.IntegrationsJson)
         .Bind("@created_at", Columns.Millis(plan.CreatedAt))
         .Bind("@modified_at", Columns.Millis(plan.ModifiedAt));
+
+    public Task InsertResponsePlanPolicyAsync(ResponsePlanPolicy policy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return WriteAsync(Write("""
+                INSERT INTO response_plan_policies (account_id, plan_name, policy_id, policy, share_region, created_at)
+                VALUES (@account, @plan_name, @policy_id, @policy, @share_region, @created_at)
+                """)
+            .Bind("@plan_name", policy.PlanName)
+            .Bind("@policy_id", policy.PolicyId)
+            .Bind("@policy", policy.Document)
+            .Bind("@share_region", policy.ShareRegion)
+            .Bind("@created_at", Columns.Millis(policy.CreatedAt)), ct);
+    }
+
+    public async Task<IReadOnlyList<ResponsePlanPolicy>> ListResponsePlanPoliciesAsync(
+        string planName, string? afterPolicyId, int limit, CancellationToken ct) =>
+        await ListAsync(Read("""
+                SELECT plan_name, policy_id, policy, share_region, created_at FROM response_plan_policies
+                WHERE account_id = @account AND plan_name = @plan_name AND (@after IS NULL OR policy_id > @after)
+                ORDER BY policy_id LIMIT @limit
+                """)
+            .Bind("@plan_name", planName)
+            .Bind("@after", afterPolicyId)
+            .Bind("@limit", limit),
+            r => new ResponsePlanPolicy(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Columns.InstantOf(r.GetInt64(4))),
+            ct).ConfigureAwait(false);
+
+    public Task<int> CountResponsePlanPoliciesAsync(string planName, CancellationToken ct) =>
+        CountAsync(Read("SELECT COUNT(*) FROM response_plan_policies WHERE account_id = @account AND plan_name = @plan_name")
+            .Bind("@plan_name", planName), ct);
+
+    public async Task<bool> DeleteResponsePlanPolicyAsync(string planName, string policyId, CancellationToken ct) =>
+        await ExecuteAsync(Write("""
+                DELETE FROM response_plan_policies WHERE account_id = @account AND plan_name = @plan_name AND policy_id = @policy_id
+                """)
+            .Bind("@plan_name", planName)
+            .Bind("@policy_id", policyId), ct).ConfigureAwait(false) > 0;
 }

@@ -23,8 +23,7 @@ internal abstract partial class StoreSession
     public async Task DeleteRotationAsync(string rotationId, CancellationToken ct)
     {
         await WriteAsync(Write(Writes.DeleteOverridesOfRotation).Bind("@id", rotationId), ct).ConfigureAwait(false);
-        await WriteAsync(Write(Writes.DeleteTags)
-            .Bind("@arn", new ResourceArn(Scope, ResourceKind.Rotation, rotationId).ToString()), ct).ConfigureAwait(false);
+        await WriteAsync(DeleteTags(new ResourceArn(Scope, ResourceKind.Rotation, rotationId).ToString()), ct).ConfigureAwait(false);
         await WriteAsync(Write(Writes.DeleteRotation).Bind("@id", rotationId), ct).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Callout.Storage.Rows;
 using NodaTime;
 
@@ -7,15 +8,16 @@ internal abstract partial class StoreSession
 {
     public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string resourceArn, CancellationToken ct)
     {
-        var rows = await ListAsync(Read("SELECT key, value FROM tags WHERE account_id = @account AND region = @region AND resource_arn = @arn")
-            .Bind("@arn", resourceArn), r => KeyValuePair.Create(r.GetString(0), r.GetString(1)), ct).ConfigureAwait(false);
+        var rows = await ListAsync(Read("SELECT key, value FROM tags WHERE account_id = @account AND region = @tag_region AND resource_arn = @arn")
+            .Bind("@arn", resourceArn)
+            .Bind("@tag_region", TagRegion(resourceArn)), r => KeyValuePair.Create(r.GetString(0), r.GetString(1)), ct).ConfigureAwait(false);
         return new SortedDictionary<string, string>(new Dictionary<string, string>(rows, StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     public async Task SetTagsAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        await WriteAsync(Write(Writes.DeleteTags).Bind("@arn", resourceArn), ct).ConfigureAwait(false);
+        await WriteAsync(DeleteTags(resourceArn), ct).ConfigureAwait(false);
         await InsertTagsAsync(resourceArn, tags, ct).ConfigureAwait(false);
     }
 
@@ -26,9 +28,24 @@ internal abstract partial class StoreSession
         {
             await WriteAsync(Write(Writes.InsertTag)
                 .Bind("@arn", resourceArn)
+                .Bind("@tag_region", TagRegion(resourceArn))
                 .Bind("@key", key)
                 .Bind("@value", value), ct).ConfigureAwait(false);
         }
+    }
+
+    protected DbCommand DeleteTags(string resourceArn) => Write(Writes.DeleteTags)
+        .Bind("@arn", resourceArn)
+        .Bind("@tag_region", TagRegion(resourceArn));
+
+    /// The region a resource's tags are kept under. An ARN with an empty region field
+    /// (`arn:aws:ssm-incidents::ACCOUNT:response-plan/NAME`) names an account-wide resource, so its
+    /// tags are kept under the empty region and every region of the account sees the same ones
+    /// (docs/decisions.md, Incident tags); any other resource's tags belong to the session's region.
+    protected string TagRegion(string resourceArn)
+    {
+        var fields = resourceArn.Split(':', 5);
+        return fields.Length == 5 && fields[0] == "arn" && fields[3].Length == 0 ? "" : Scope.Region;
     }
 
     public async Task<string?> GetPolicyAsync(string contactAlias, CancellationToken ct) =>
