@@ -26,7 +26,7 @@ static class AlertStorm
         using var gate = new SemaphoreSlim(options.Connections);
         var inFlight = new List<Task>(options.Alerts);
         var random = new Random(20261206);
-        var before = CpuSample.Take(options.CalloutPid, null);
+        var before = StormCpu.Take(options.CalloutPids);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < options.Alerts;)
         {
@@ -40,13 +40,14 @@ static class AlertStorm
             for (var c = 0; c < copies; c++)
             {
                 await gate.WaitAsync(ct);
-                inFlight.Add(SendAsync(contacts.Http, setUp.AlertUrl, key, sends, firstSent, gate, ct));
+                var node = options.Nodes[(i + c) % options.Nodes.Count];
+                inFlight.Add(SendAsync(contacts.Http, new Uri(node, setUp.AlertPath), key, sends, firstSent, gate, ct));
             }
             i += copies;
         }
         await Task.WhenAll(inFlight);
         var storm = clock.Elapsed;
-        var after = CpuSample.Take(options.CalloutPid, null);
+        var after = StormCpu.Take(options.CalloutPids);
 
         // The last key's first pages are due as soon as its incident starts; the grace covers the
         // engine's queue behind the storm.

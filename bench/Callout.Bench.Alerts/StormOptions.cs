@@ -4,7 +4,7 @@ namespace Callout.Bench.Alerts;
 
 /// The storm's shape (Program.cs lists the options).
 sealed record StormOptions(
-    Uri Url,
+    IReadOnlyList<Uri> Nodes,
     Uri SinkUrl,
     int Alerts,
     int Keys,
@@ -14,9 +14,12 @@ sealed record StormOptions(
     double Pairs,
     int Connections,
     TimeSpan Grace,
-    int? CalloutPid,
+    IReadOnlyList<int> CalloutPids,
     int ClockTicksPerSecond)
 {
+    /// The node set-up and the final count go through.
+    public Uri Url => Nodes[0];
+
     public static StormOptions Parse(string[] args)
     {
         var a = BenchArguments.Parse(args);
@@ -27,7 +30,7 @@ sealed record StormOptions(
         var url = a.Get("url") ?? throw new ArgumentException("run needs --url");
         var sink = a.Get("sink") ?? throw new ArgumentException("run needs --sink");
         var options = new StormOptions(
-            new Uri(url),
+            url.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToList(),
             new Uri(sink),
             (int)a.Number("alerts", 10_000),
             (int)a.Number("keys", 100),
@@ -37,7 +40,8 @@ sealed record StormOptions(
             a.Number("pairs", 0.2),
             (int)a.Number("connections", 64),
             TimeSpan.FromSeconds(a.Number("grace", 15)),
-            a.Pid("callout-pid"),
+            (a.Get("callout-pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pid => int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
             (int)a.Number("clk-tck", 100));
         // A response plan engages at most 5 contacts; a stage targets at most 10 channels.
         if (options.Alerts < options.Keys || options.Keys < 1 || options.Contacts is < 1 or > 5 || options.Channels is < 1 or > 10

@@ -10,8 +10,8 @@ static class StormReport
 {
     const double FirstPageGoalMs = 100;
 
-    public static int Print(StormOptions options, IReadOnlyList<Sent> sends, long[] firstSent, TimeSpan storm, CpuSample before,
-        CpuSample after, IReadOnlyList<PageArrival> pages, IReadOnlyList<string> incidents, int engagements)
+    public static int Print(StormOptions options, IReadOnlyList<Sent> sends, long[] firstSent, TimeSpan storm, StormCpu before,
+        StormCpu after, IReadOnlyList<PageArrival> pages, IReadOnlyList<string> incidents, int engagements)
     {
         var answered = sends.Count(s => s.Status is >= 200 and < 300);
         var refused = sends.Where(s => s.Status is < 200 or >= 300).GroupBy(s => s.Status).OrderBy(g => g.Key)
@@ -40,7 +40,7 @@ static class StormReport
         var fast = latency.Count > 0 && latency.Percentile(0.99) < FirstPageGoalMs;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            alerts sent:            {sends.Count} over {storm.TotalSeconds:0.0} s ({sends.Count / storm.TotalSeconds:0} alerts/s), {options.Keys} keys, pairs {options.Pairs:0.00}
+            alerts sent:            {sends.Count} to {options.Nodes.Count} node(s) over {storm.TotalSeconds:0.0} s ({sends.Count / storm.TotalSeconds:0} alerts/s), {options.Keys} keys, pairs {options.Pairs:0.00}
             answered 2xx:           {answered}{(refused.Count > 0 ? "; other: " + string.Join(", ", refused) : "")}
             intake answer:          p50 {answers.Percentile(0.5):0.0} ms, p99 {answers.Percentile(0.99):0.0} ms, max {answers.Max:0.0} ms
             Callout CPU:            {calloutCpu:0.00} s in the storm = {1000 * calloutCpu / Math.Max(1, sends.Count):0.000} ms per alert; machine busy {busy:0} %

@@ -8,7 +8,7 @@ namespace Callout.Bench.Alerts;
 /// a GENERIC alert source for it, whose key-bearing URL the storm posts to.
 static class StormSetUp
 {
-    public sealed record Result(IncidentsCalls Incidents, Uri AlertUrl, string PlanArn);
+    public sealed record Result(IncidentsCalls Incidents, string AlertPath, string PlanArn);
 
     public static async Task<Result> RunAsync(StormOptions options, CalloutClient contacts, HttpClient sink, CancellationToken ct)
     {
@@ -29,8 +29,8 @@ static class StormSetUp
             ["ResponsePlanArn"] = planArn,
         }), ct);
         // The answer's URL is built from the server's public URL; the storm posts to the same path
-        // on the address it was given.
+        // on each node's address.
         var url = new Uri(source.GetProperty("Url").GetString()!);
-        return new Result(incidents, new Uri(options.Url, url.PathAndQuery), planArn);
+        return new Result(incidents, url.PathAndQuery, planArn);
     }
 }

@@ -47,7 +47,7 @@ dotnet "$storm_dll" run --url "$CALLOUT_URL" --sink "$sink_url" \
   --alerts "${STORM_ALERTS:-10000}" --keys "${STORM_KEYS:-100}" --seconds "${STORM_SECONDS:-60}" \
   --contacts "${STORM_CONTACTS:-2}" --channels "${STORM_CHANNELS:-1}" --pairs "${STORM_PAIRS:-0.2}" \
   --connections "${STORM_CONNECTIONS:-64}" --grace "${STORM_GRACE:-15}" \
-  --callout-pid "$CALLOUT_PID" --clk-tck "$CLK_TCK" || status=$?
+  --callout-pids "$CALLOUT_PID" --clk-tck "$CLK_TCK" || status=$?
 
 callout_alive || exit 1
 problems="$(callout_problems)"
