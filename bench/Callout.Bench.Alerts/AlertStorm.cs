@@ -21,6 +21,8 @@ static class AlertStorm
         var ct = cancel.Token;
         var setUp = await StormSetUp.RunAsync(options, contacts, sink, ct);
 
+        var baseline = await StormBaseline.RunAsync(options, contacts, sink, setUp.People[0], ct);
+
         var sends = new ConcurrentQueue<Sent>();
         var firstSent = new long[options.Keys];
         using var gate = new SemaphoreSlim(options.Connections);
@@ -56,7 +58,7 @@ static class AlertStorm
         var incidents = await StormCount.IncidentsAsync(setUp.Incidents, ct);
         var engagements = await StormCount.EngagementsAsync(contacts, setUp.Incidents.Account, ct);
 
-        return StormReport.Print(options, [.. sends], firstSent, storm, before, after, pages, incidents, engagements);
+        return StormReport.Print(options, baseline, [.. sends], firstSent, storm, before, after, pages, incidents, engagements);
     }
 
     static async Task SendAsync(HttpClient http, Uri url, int key, ConcurrentQueue<Sent> sends, long[] firstSent, SemaphoreSlim gate,

@@ -10,7 +10,7 @@ static class StormReport
 {
     const double FirstPageGoalMs = 100;
 
-    public static int Print(StormOptions options, IReadOnlyList<Sent> sends, long[] firstSent, TimeSpan storm, StormCpu before,
+    public static int Print(StormOptions options, Latencies baseline, IReadOnlyList<Sent> sends, long[] firstSent, TimeSpan storm, StormCpu before,
         StormCpu after, IReadOnlyList<PageArrival> pages, IReadOnlyList<string> incidents, int engagements)
     {
         var answered = sends.Count(s => s.Status is >= 200 and < 300);
@@ -19,7 +19,7 @@ static class StormReport
         var answers = new Latencies(sends.Where(s => s.Status is >= 200 and < 300).Select(s => s.Milliseconds));
 
         // A page send's idempotency key is the page and attempt: the same key twice is a page sent twice.
-        var ours = pages.Where(p => p.Engagement >= 0).ToList();
+        var ours = pages.Where(p => p.Engagement >= 0 && p.Engagement < options.Keys).ToList();
         var duplicates = ours.Count - ours.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count();
         var firstPage = ours.GroupBy(p => p.Engagement)
             .Where(g => g.Key < firstSent.Length && firstSent[g.Key] > 0)
@@ -48,6 +48,7 @@ static class StormReport
             engagements:            {engagements} (expected {options.Keys} keys × {options.Contacts} contacts = {expectedEngagements})
             pages at the sink:      {ours.Count}, sent twice: {duplicates}
             first page after alert: {keysPaged} of {options.Keys} keys paged; p50 {latency.Percentile(0.5):0.0} ms, p99 {latency.Percentile(0.99):0.0} ms, max {latency.Max:0.0} ms (goal p99 < {FirstPageGoalMs} ms)
+            baseline, StartEngagement → first page, before the storm: p50 {baseline.Percentile(0.5):0.0} ms, p99 {baseline.Percentile(0.99):0.0} ms ({baseline.Count} engagements)
             result:                 {(ok ? "counts OK" : "COUNTS WRONG")}, {(fast ? "latency goal met" : "latency goal missed")}
             """));
         return ok ? 0 : 1;

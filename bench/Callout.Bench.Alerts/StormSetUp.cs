@@ -8,7 +8,7 @@ namespace Callout.Bench.Alerts;
 /// a GENERIC alert source for it, whose key-bearing URL the storm posts to.
 static class StormSetUp
 {
-    public sealed record Result(IncidentsCalls Incidents, string AlertPath, string PlanArn);
+    public sealed record Result(IncidentsCalls Incidents, string AlertPath, string PlanArn, IReadOnlyList<Person> People);
 
     public static async Task<Result> RunAsync(StormOptions options, CalloutClient contacts, HttpClient sink, CancellationToken ct)
     {
@@ -31,6 +31,6 @@ static class StormSetUp
         // The answer's URL is built from the server's public URL; the storm posts to the same path
         // on each node's address.
         var url = new Uri(source.GetProperty("Url").GetString()!);
-        return new Result(incidents, url.PathAndQuery, planArn);
+        return new Result(incidents, url.PathAndQuery, planArn, people);
     }
 }
