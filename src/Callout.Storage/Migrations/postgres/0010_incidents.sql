@@ -42,8 +42,7 @@ CREATE TABLE incidents (
     created_at           bigint NOT NULL,
     resolved_at          bigint,
     modified_by          text NOT NULL,
-    modified_at          bigint NOT NULL,
-    PRIMARY KEY (account_id, id)
+    modified_at          bigint NOT NULL
 );
 
 -- One OPEN incident per dedupe string and account: the database refuses the second of two
@@ -53,6 +52,9 @@ CREATE UNIQUE INDEX incidents_open_by_dedupe ON incidents (account_id, dedupe_st
 
 -- ListIncidentRecords walks an account's incidents newest first.
 CREATE INDEX incidents_by_creation ON incidents (account_id, created_at DESC, id DESC);
+-- The primary key comes after that index, so a lookup of one incident takes it on a new database
+-- (0004_primary_keys_last.sql).
+ALTER TABLE incidents ADD CONSTRAINT incidents_pkey PRIMARY KEY (account_id, id);
 
 CREATE TABLE incident_events (
     account_id  text COLLATE "C" NOT NULL,
@@ -87,8 +89,9 @@ CREATE TABLE alert_sources (
     key_hash           bytea NOT NULL UNIQUE,
     grafana_hmac_secret text,
     sns_topic_arns     text NOT NULL,
-    created_at         bigint NOT NULL,
-    PRIMARY KEY (account_id, region, id)
+    created_at         bigint NOT NULL
 );
 
 CREATE INDEX alert_sources_by_creation ON alert_sources (account_id, region, created_at, id);
+-- The primary key comes after that index, as for incidents.
+ALTER TABLE alert_sources ADD CONSTRAINT alert_sources_pkey PRIMARY KEY (account_id, region, id);
