@@ -12,8 +12,8 @@ public static class ResourceTypes
     public const string ResourcePolicy = "RESOURCE_POLICY";
     public const string CalendarFeed = "CALENDAR_FEED";
     public const string ReplicationSet = "REPLICATION_SET";
-    public const string ResponsePlan = "RESPONSE_PLAN";
-    public const string AlertSource = "ALERT_SOURCE";
     public const string IncidentRecord = "INCIDENT_RECORD";
     public const string TimelineEvent = "TIMELINE_EVENT";
+    public const string ResponsePlan = "RESPONSE_PLAN";
+    public const string AlertSource = "ALERT_SOURCE";
 }

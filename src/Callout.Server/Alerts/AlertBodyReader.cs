@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using NodaTime;
 
 namespace Callout.Server.Alerts;
@@ -11,9 +12,16 @@ sealed class AlertBodyReader
 {
     public string? Error { get; private set; }
 
-    /// The body as a JSON object, or null (and why) when it is not one.
+    /// The body as a JSON object, or null (and why) when it is not one. Every string and member
+    /// name in it is read once here, so the reads after this one cannot throw: System.Text.Json
+    /// takes a lone surrogate escape (`"\uD800"`) while parsing but throws when it is read.
     public static JsonDocument? ParseObject(byte[] body, out string? error)
     {
+        if (!Utf8.IsValid(body))
+        {
+            error = "The body is not UTF-8 text.";
+            return null;
+        }
         JsonDocument document;
         try
         {
@@ -24,14 +32,52 @@ sealed class AlertBodyReader
             error = $"The body is not JSON ({e.Message})";
             return null;
         }
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        error = document.RootElement.ValueKind != JsonValueKind.Object ? "The body must be a JSON object."
+            : !AllStringsRead(document.RootElement) ? "The body holds a lone UTF-16 surrogate escape (\\uD800 to \\uDFFF without its pair)."
+            : null;
+        if (error is not null)
         {
             document.Dispose();
-            error = "The body must be a JSON object.";
             return null;
         }
-        error = null;
         return document;
+    }
+
+    static bool AllStringsRead(JsonElement element)
+    {
+        try
+        {
+            ReadAll(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    // Recursion is bounded by the parser's depth limit (64).
+    static void ReadAll(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    ReadAll(property.Value);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    ReadAll(item);
+                }
+                break;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+        }
     }
 
     public string? String(JsonElement parent, string member, string path, bool required = false)
@@ -45,10 +91,6 @@ sealed class AlertBodyReader
             return Fail($"{path} must be a string, not {Kind(value)}.");
         }
         var text = value.GetString()!;
-        if (!IsWellFormed(text))
-        {
-            return Fail($"{path} holds a lone UTF-16 surrogate.");
-        }
         if (required && text.Length == 0)
         {
             return Fail($"{path} must not be empty.");
@@ -106,13 +148,7 @@ sealed class AlertBodyReader
                 Fail($"{path}.{property.Name} must be a string, not {Kind(property.Value)}.");
                 return map;
             }
-            var text = property.Value.GetString()!;
-            if (!IsWellFormed(text) || !IsWellFormed(property.Name))
-            {
-                Fail($"{path}.{property.Name} holds a lone UTF-16 surrogate.");
-                return map;
-            }
-            map[property.Name] = text;
+            map[property.Name] = property.Value.GetString()!;
         }
         return map;
     }
@@ -170,22 +206,4 @@ sealed class AlertBodyReader
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
-
-    // A lone surrogate from a \uD800 escape reads fine but cannot be written as JSON again, so it
-    // would break every later answer that shows the text.
-    static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
 }
