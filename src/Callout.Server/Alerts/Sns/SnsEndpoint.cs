@@ -33,7 +33,7 @@ sealed partial class SnsEndpoint(AlertReception reception, SnsVerification verif
         }
         if (await verification.CheckAsync(message, source, ct) is { } refused)
         {
-            LogRefused(log, source.Id, message.TopicArn, refused.Status, refused.Reason);
+            LogRefused(log, source.Id, Printable(message.TopicArn), refused.Status, Printable(refused.Reason));
             return AlertAnswers.Message(refused.Status, refused.Reason);
         }
 
@@ -63,6 +63,20 @@ sealed partial class SnsEndpoint(AlertReception reception, SnsVerification verif
         }
         var (outcome, failedIntake) = await reception.IntakeAsync(source, signal, request, ct);
         return outcome is null ? AlertAnswers.Refuse(failedIntake!) : AlertAnswers.Outcome(signal, outcome);
+    }
+
+    /// A sender's text as a log line may show it: refused messages are not verified, so their
+    /// members could otherwise forge log lines or flood them.
+    static string Printable(string text)
+    {
+        var cut = text.Length <= 300 ? text : text[..300] + "…";
+        return string.Create(cut.Length, cut, (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? '?' : source[i];
+            }
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SNS message to alert source {SourceId} from topic {TopicArn} refused ({Status}): {Reason}")]
