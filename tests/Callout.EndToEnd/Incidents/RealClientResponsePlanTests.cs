@@ -26,6 +26,14 @@ public sealed class RealClientResponsePlanTests
     public Task the_aws_cli_response_plan_suite_passes(bool strict) =>
         RunSuiteAsync(strict, "cli", "bash", "test_cli_response_plans.sh");
 
+    /// The calls Terraform's provider makes for aws_ssmincidents_replication_set and
+    /// aws_ssmincidents_response_plan, replayed with boto3 (the script cites the provider's functions).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task the_terraform_provider_call_sequence_replays(bool strict) =>
+        RunSuiteAsync(strict, "python", "python3", "-m", "unittest", "-v", "test_terraform_incidents_replay");
+
     static async Task RunSuiteAsync(bool strict, string folder, string program, params string[] arguments)
     {
         await using var server = await ServerProcess.StartAsync(
