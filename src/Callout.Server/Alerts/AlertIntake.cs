@@ -11,8 +11,9 @@ namespace Callout.Server.Alerts;
 /// ARN as the caller and `Alert.<Format>` as the operation.
 sealed class AlertIntake(IIncidentStarter starter, TimeProvider time) : IAlertIntake
 {
-    // The model's limits on what a StartIncident carries (TriggerDetails, IncidentTitle).
+    // The model's limits on what a StartIncident carries (TriggerDetails, IncidentTitle, IncidentSummary).
     const int MaxTitleLength = 200;
+    const int MaxSummaryLength = 8000;
     const int MaxRawDataLength = 10000;
 
     public async Task<AlertOutcome> ReceiveAsync(AlertSource source, AlertSignal signal, string? sourceAddress, CancellationToken ct)
@@ -31,6 +32,8 @@ sealed class AlertIntake(IIncidentStarter starter, TimeProvider time) : IAlertIn
                     // No title: the plan's template title.
                     string.IsNullOrWhiteSpace(signal.Title) ? null : AlertText.Clip(signal.Title.Trim(), MaxTitleLength),
                     signal.Impact,
+                    // No summary: the plan's template summary.
+                    string.IsNullOrWhiteSpace(signal.Summary) ? null : AlertText.Clip(signal.Summary.Trim(), MaxSummaryLength),
                     TriggerSourceOf(source.Format),
                     signal.At ?? NodaTime.Instant.FromDateTimeOffset(context.ReceivedAt),
                     triggerArn,

@@ -182,6 +182,7 @@ public sealed class AlertIntakeTests(VirtualClockFixture fixture) : IClassFixtur
         var incident = fired.Json.GetProperty("incidentArn").GetString()!;
         var record = await w.Incidents.RecordAsync(incident);
         Assert.Equal("Disk full on db-1", record.GetProperty("title").GetString());
+        Assert.Equal("/var at 99%", record.GetProperty("summary").GetString());
         Assert.Equal(2, record.GetProperty("impact").GetInt32());
         Assert.Equal("callout.generic", record.GetProperty("incidentRecordSource").GetProperty("source").GetString());
 

@@ -6,12 +6,14 @@ using NodaTime;
 namespace Callout.Server.Incidents.Records;
 
 /// What starts an incident: the trigger (the model's TriggerDetails) and who asked. `CreatedBy`
-/// is the caller's identity ARN, or an alert source's own ARN for alert intake. `RelatedItemsJson`
+/// is the caller's identity ARN, or an alert source's own ARN for alert intake. `Summary`, which
+/// StartIncident has no member for, is an alert's own summary. `RelatedItemsJson`
 /// is the model's relatedItems as sent (a JSON array), or null.
 sealed record IncidentStartRequest(
     string ResponsePlanArn,
     string? Title,
     int? Impact,
+    string? Summary,
     string TriggerSource,
     Instant TriggerTime,
     string? TriggerArn,

@@ -278,7 +278,7 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
             : ShapeJson.WriteList(template.NotificationTargets.Select(t => new NotificationTargetItem { SnsTopicArn = t }).ToList(),
                 ShapeWriters.WriteNotificationTargetItem);
         return new Incident(OrderedIds.Next(time.GetUtcNow()), plan.Name, IncidentArns.ResponsePlan(scope, plan.Name), request.Title ?? template.Title,
-            template.Summary, request.Impact ?? template.Impact, IncidentStatus.Open, key,
+            request.Summary ?? template.Summary, request.Impact ?? template.Impact, IncidentStatus.Open, key,
             new IncidentSource(request.CreatedBy, request.InvokedBy, request.TriggerArn, request.TriggerSource),
             scope.Region, plan.ChatChannelJson, targets, now, null, request.CreatedBy, now);
     }

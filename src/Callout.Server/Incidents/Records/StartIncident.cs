@@ -19,6 +19,8 @@ sealed class StartIncident(IIncidentStarter starter) : IOperation<StartIncidentI
             request.ResponsePlanArn,
             request.Title,
             request.Impact,
+            // StartIncident takes no summary: the plan's template gives it.
+            Summary: null,
             trigger?.Source ?? IncidentStarter.ApiSource,
             trigger is null ? context.Now() : Instant.FromDateTimeOffset(trigger.Timestamp),
             trigger?.TriggerArn,
