@@ -52,8 +52,10 @@ public sealed class SigV4TestSigner(string accessKeyId, string secretAccessKey, 
         return request;
     }
 
+    /// As botocore signs for every service but S3: the path as sent (already percent-encoded, as
+    /// Uri.AbsolutePath keeps it) is encoded once more, so `%3A` signs as `%253A`.
     static string CanonicalPath(string path) =>
-        path.Length == 0 ? "/" : string.Join('/', path.Split('/').Select(s => Encode(Uri.UnescapeDataString(s))));
+        path.Length == 0 ? "/" : string.Join('/', path.Split('/').Select(Encode));
 
     static string CanonicalQuery(string query)
     {

@@ -63,7 +63,7 @@ public sealed class EngagementActions(EngineSecrets secrets)
         {
             // Every acknowledgement path (AcceptPage, links, replies, keypresses) comes through
             // here, so the incident's timeline shows each one, in the same transaction.
-            await session.InsertIncidentEventAsync(CalloutEvents.New(incidentId, Guid.CreateVersion7(now.ToDateTimeOffset()).ToString(),
+            await session.InsertIncidentEventAsync(CalloutEvents.New(incidentId, OrderedIds.Next(now),
                 CalloutEvents.PageAcknowledged, now,
                 [
                     ("pageArn", page.Arn.ToString()),

@@ -260,7 +260,7 @@ public sealed partial class StepProcessor(
             return Task.CompletedTask;
         }
         var page = send.Page.Arn.ToString();
-        return session.InsertIncidentEventAsync(CalloutEvents.New(incidentId, Guid.CreateVersion7(time.GetUtcNow()).ToString(),
+        return session.InsertIncidentEventAsync(CalloutEvents.New(incidentId, OrderedIds.Next(time.GetUtcNow()),
             CalloutEvents.PageSent, finished,
             [
                 ("pageArn", page),

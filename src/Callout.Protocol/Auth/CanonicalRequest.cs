@@ -24,15 +24,34 @@ internal static class CanonicalRequest
         return sb.ToString();
     }
 
-    /// Non-S3 services encode each segment twice: botocore quotes the already-encoded path it sends,
-    /// and Path here is the decoded one. Kestrel has already removed dot segments, as botocore does.
-    public static string EncodePath(string path)
+    /// Non-S3 services encode each segment twice: the client encodes the path it sends, then
+    /// quotes that encoded path again to sign it (botocore's `quote(path, safe='/~')`, the JS SDK's
+    /// `escapeUri` of its escaped path). So the canonical URI is the path exactly as received,
+    /// with empty and dot segments removed as both clients do, and each segment encoded once more:
+    /// an ARN sent as `arn%3Aaws…%2Fname` signs as `arn%253Aaws…%252Fname`. The decoded path
+    /// cannot stand in for it: `%2F` inside a segment would be taken for a separator.
+    public static string EncodePath(string rawPath)
     {
-        if (path.Length == 0)
+        ArgumentNullException.ThrowIfNull(rawPath);
+        var segments = new List<string>();
+        foreach (var segment in rawPath.Split('/'))
         {
-            return "/";
+            if (segment.Length == 0 || segment == ".")
+            {
+                continue;
+            }
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+                continue;
+            }
+            segments.Add(Encode(segment));
         }
-        return string.Join('/', path.Split('/').Select(segment => Encode(Encode(segment))));
+        var trailing = segments.Count > 0 && rawPath.EndsWith('/') ? "/" : "";
+        return "/" + string.Join('/', segments) + trailing;
     }
 
     public static string EncodeQuery(string query)

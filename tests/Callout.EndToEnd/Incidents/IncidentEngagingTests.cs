@@ -43,6 +43,9 @@ public sealed class IncidentEngagingTests(VirtualClockFixture fixture) : IClassF
         Assert.Equal($"arn:aws:iam::{w.Account}:root", record.GetProperty("incidentRecordSource").GetProperty("createdBy").GetString());
         Assert.Equal("callout.api", record.GetProperty("incidentRecordSource").GetProperty("source").GetString());
         Assert.False(record.TryGetProperty("resolvedTime", out _));
+        var tags = await w.Incidents.GetAsync("/tags/" + IncidentWorld.Q(arn));
+        Assert.True(tags.Status == 200, tags.Text);
+        Assert.Equal("db", tags.Json.GetProperty("tags").GetProperty("team").GetString());
 
         var types = await w.EventTypesAsync(arn);
         Assert.Equal("Callout Incident Created", types[0]);
@@ -144,6 +147,8 @@ public sealed class IncidentEngagingTests(VirtualClockFixture fixture) : IClassF
         var next = await w.StartOkAsync(plan);
         Assert.NotEqual(arn, next);
         Assert.Equal(204, (await w.UpdateAsync(next, "\"status\":\"RESOLVED\"")).Status);
+        await w.Paging.RunDueAsync();
+        var sentBeforeReopen = (await w.Paging.SentAsync()).Count;
 
         var reopen = await w.UpdateAsync(arn, "\"status\":\"OPEN\",\"title\":\"Queue again\"");
         await w.Paging.AdvanceAsync(30 * 60);
@@ -153,7 +158,7 @@ public sealed class IncidentEngagingTests(VirtualClockFixture fixture) : IClassF
         Assert.Equal("Queue again", (await w.RecordAsync(arn)).GetProperty("title").GetString());
         Assert.False((await w.RecordAsync(arn)).TryGetProperty("resolvedTime", out _));
         Assert.Single(await w.EngagementsAsync(arn));
-        Assert.Equal(sentAtResolve, (await w.Paging.SentAsync()).Count);
+        Assert.Equal(sentBeforeReopen, (await w.Paging.SentAsync()).Count);
         Assert.Equal(2, (await w.EventTypesAsync(arn)).Count(t => t == "Callout Incident Status Changed"));
 
         // With this one open again, the other cannot be reopened on the same key.

@@ -11,7 +11,7 @@ public sealed class TimelineAndRelatedItemTests(VirtualClockFixture fixture) : I
     {
         var response = await w.Incidents.PostAsync("/createTimelineEvent", $$$"""
             {"incidentRecordArn":"{{{arn}}}","eventTime":{{{time}}},"eventType":"{{{type}}}","eventData":"{{{data}}}",
-             "eventReferences":[{"resource":"arn:aws:s3:::bucket"},{"relatedItemId":"related"}]}
+             "eventReferences":[{"resource":"arn:aws:s3:::bucket"},{"relatedItemId":"related-item/OTHER/0123456789ABCDEF0123456789ABCDEF"}]}
             """);
         Assert.True(response.Status == 201, response.Text);
         Assert.Equal(arn, response.Json.GetProperty("incidentRecordArn").GetString());
@@ -37,7 +37,7 @@ public sealed class TimelineAndRelatedItemTests(VirtualClockFixture fixture) : I
         Assert.Equal("custom", read.GetProperty("eventData").GetString());
         Assert.Equal(1_000_000_100m, read.GetProperty("eventTime").GetDecimal());
         Assert.Equal("arn:aws:s3:::bucket", read.GetProperty("eventReferences")[0].GetProperty("resource").GetString());
-        Assert.Equal("related", read.GetProperty("eventReferences")[1].GetProperty("relatedItemId").GetString());
+        Assert.Equal("related-item/OTHER/0123456789ABCDEF0123456789ABCDEF", read.GetProperty("eventReferences")[1].GetProperty("relatedItemId").GetString());
 
         Assert.Equal([n1, n2, n3, .. created], Ids(await w.EventsAsync(arn)));
         Assert.Equal([.. Enumerable.Reverse(created), n3, n2, n1],

@@ -58,7 +58,7 @@ internal static class BotocoreVectors
     /// query and whitespace rules. botocore's canonical request had "/contacts/a%2520b" and "a=x%20y&z=1".
     public static SignedRequest ListContactsWithToken() => new(
         "POST",
-        "/contacts/a b",
+        "/contacts/a%20b",
         "?z=1&a=x%20y",
         [
             new("Host", "localhost:5000"),
@@ -71,10 +71,25 @@ internal static class BotocoreVectors
         ],
         "{}"u8.ToArray());
 
+    /// URL http://localhost:5000/tags/arn%3Aaws%3Assm-incidents%3A%3A111122223333%3Aresponse-plan%2Fdb-plan?tagKeys=team&tagKeys=tier,
+    /// DELETE, service ssm-incidents, region us-east-1: UntagResource as botocore sends it, the ARN
+    /// label percent-encoded into one segment. botocore's canonical URI was
+    /// "/tags/arn%253Aaws%253Assm-incidents%253A%253A111122223333%253Aresponse-plan%252Fdb-plan".
+    public static SignedRequest UntagResponsePlan() => new(
+        "DELETE",
+        "/tags/arn%3Aaws%3Assm-incidents%3A%3A111122223333%3Aresponse-plan%2Fdb-plan",
+        "?tagKeys=team&tagKeys=tier",
+        [
+            new("Host", "localhost:5000"),
+            new("X-Amz-Date", "20240325T143453Z"),
+            new("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240325/us-east-1/ssm-incidents/aws4_request, SignedHeaders=host;x-amz-date, Signature=516af55f1ee7d0397e00dbb9de3ffa911b8bcdfbed17ad905f051d92d74020f6"),
+        ],
+        ReadOnlyMemory<byte>.Empty);
+
     /// As ListContactsWithToken but key 111122223333, secret "wrong-secret", region ap-southeast-2, no token.
     public static SignedRequest SignedWithWrongSecret() => new(
         "POST",
-        "/contacts/a b",
+        "/contacts/a%20b",
         "?z=1&a=x%20y",
         [
             new("Host", "localhost:5000"),

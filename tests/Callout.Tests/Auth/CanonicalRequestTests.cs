@@ -8,10 +8,18 @@ public sealed class CanonicalRequestTests
     [Theory]
     [InlineData("/", "/")]
     [InlineData("", "/")]
-    [InlineData("/contacts/a b", "/contacts/a%2520b")] // botocore: quote("/contacts/a%20b")
+    [InlineData("/contacts/a%20b", "/contacts/a%2520b")] // botocore: quote("/contacts/a%20b")
     [InlineData("/a~b-c_d.e", "/a~b-c_d.e")]
-    [InlineData("/é", "/%25C3%25A9")]
-    public void each_path_segment_is_encoded_twice(string path, string expected)
+    [InlineData("/%C3%A9", "/%25C3%25A9")]
+    // botocore's and the JS SDK's ssm-incidents tag paths: the ARN label is one segment, its ':' and '/' encoded.
+    [InlineData("/tags/arn%3Aaws%3Assm-incidents%3A%3A111122223333%3Aresponse-plan%2Fp",
+        "/tags/arn%253Aaws%253Assm-incidents%253A%253A111122223333%253Aresponse-plan%252Fp")]
+    // What a client left unencoded is encoded once, as it signed it.
+    [InlineData("/tags/arn:aws", "/tags/arn%3Aaws")]
+    // Empty and dot segments go, as botocore's remove_dot_segments and the JS SDK drop them.
+    [InlineData("/a/./b/../c//d/", "/a/c/d/")]
+    [InlineData("/..", "/")]
+    public void each_path_segment_as_sent_is_encoded_once_more(string path, string expected)
     {
         Assert.Equal(expected, CanonicalRequest.EncodePath(path));
     }

@@ -46,6 +46,14 @@ public sealed class SigV4AuthenticatorTests
     }
 
     [Fact]
+    public void botocore_request_with_an_encoded_arn_in_its_path_verifies()
+    {
+        var scope = Strict().Authenticate(BotocoreVectors.UntagResponsePlan(), "ssm-incidents");
+
+        Assert.Equal(new CallerScope("AKIDEXAMPLE", "us-east-1"), scope);
+    }
+
+    [Fact]
     public void header_names_match_whatever_their_case()
     {
         var request = BotocoreVectors.CreateContact();

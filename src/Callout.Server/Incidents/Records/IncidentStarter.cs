@@ -63,7 +63,7 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
             if (await session.FindOpenIncidentAsync(key, ct) is { } open)
             {
                 var openArn = IncidentArns.Incident(scope, open.PlanName, open.Id);
-                await session.InsertIncidentEventAsync(CalloutEvents.New(open.Id, NewId(), CalloutEvents.IncidentDeduplicated, now,
+                await session.InsertIncidentEventAsync(CalloutEvents.New(open.Id, EventId(), CalloutEvents.IncidentDeduplicated, now,
                     [("source", request.TriggerSource), ("triggerArn", request.TriggerArn), ("createdBy", request.CreatedBy),
                      ("title", request.Title), ("dedupeString", key)]), ct);
                 await Idempotency.RememberAsync(session, context, request.ClientToken, openArn, ct);
@@ -88,7 +88,7 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
     {
         var scope = context.Scope();
         var arn = IncidentArns.Incident(scope, incident.PlanName, incident.Id);
-        await session.InsertIncidentEventAsync(CalloutEvents.New(incident.Id, NewId(), CalloutEvents.IncidentCreated, now,
+        await session.InsertIncidentEventAsync(CalloutEvents.New(incident.Id, EventId(), CalloutEvents.IncidentCreated, now,
             [("source", incident.Source.Source), ("triggerArn", request.TriggerArn), ("createdBy", incident.Source.CreatedBy),
              ("responsePlanArn", incident.ResponsePlanArn), ("dedupeString", incident.DedupeString)]), ct);
         foreach (var item in items)
@@ -113,13 +113,13 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
             {
                 // The incident still opens: an alert must never be lost because a plan names a
                 // contact deleted since; the timeline says who was not engaged and why.
-                await session.InsertIncidentEventAsync(CalloutEvents.New(incident.Id, NewId(), CalloutEvents.EngagementNotStarted, now,
+                await session.InsertIncidentEventAsync(CalloutEvents.New(incident.Id, EventId(), CalloutEvents.EngagementNotStarted, now,
                     [("contactArn", contactArn), ("reason", reason)]), ct);
                 continue;
             }
             var engagement = await EngagementLaunch.InsertAsync(session, scope, contact!, message, settings, NewId, now, ct);
             started.Add(engagement);
-            await session.InsertIncidentEventAsync(CalloutEvents.New(incident.Id, NewId(), CalloutEvents.EngagementStarted, now,
+            await session.InsertIncidentEventAsync(CalloutEvents.New(incident.Id, EventId(), CalloutEvents.EngagementStarted, now,
                 [("engagementArn", engagement.Arn.ToString()), ("contactArn", contactArn)], engagement.Arn.ToString()), ct);
         }
         await Idempotency.RememberAsync(session, context, request.ClientToken, arn, ct);
@@ -152,7 +152,7 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
             {
                 stopped = await StopEngagementsAsync(session, arn, now, reason ?? "Incident resolved", ct);
             }
-            await session.InsertIncidentEventAsync(CalloutEvents.New(before.Id, NewId(), CalloutEvents.StatusChanged, now,
+            await session.InsertIncidentEventAsync(CalloutEvents.New(before.Id, EventId(), CalloutEvents.StatusChanged, now,
                 [("oldStatus", StatusText(before.Status)), ("newStatus", StatusText(after.Status)), ("modifiedBy", by),
                  ("reason", reason), ("engagementsStopped", after.Status == IncidentStatus.Resolved ? stopped.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)]), ct);
         }
@@ -277,7 +277,7 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
             ? null
             : ShapeJson.WriteList(template.NotificationTargets.Select(t => new NotificationTargetItem { SnsTopicArn = t }).ToList(),
                 ShapeWriters.WriteNotificationTargetItem);
-        return new Incident(NewId(), plan.Name, IncidentArns.ResponsePlan(scope, plan.Name), request.Title ?? template.Title,
+        return new Incident(OrderedIds.Next(time.GetUtcNow()), plan.Name, IncidentArns.ResponsePlan(scope, plan.Name), request.Title ?? template.Title,
             template.Summary, request.Impact ?? template.Impact, IncidentStatus.Open, key,
             new IncidentSource(request.CreatedBy, request.InvokedBy, request.TriggerArn, request.TriggerSource),
             scope.Region, plan.ChatChannelJson, targets, now, null, request.CreatedBy, now);
@@ -286,4 +286,6 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
     internal static string StatusText(IncidentStatus status) => status == IncidentStatus.Open ? "OPEN" : "RESOLVED";
 
     string NewId() => Guid.CreateVersion7(time.GetUtcNow()).ToString();
+
+    string EventId() => OrderedIds.Next(time.GetUtcNow());
 }

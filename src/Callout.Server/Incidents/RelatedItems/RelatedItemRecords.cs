@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Callout.Domain.Errors;
 using Callout.Domain.Incidents;
@@ -29,8 +31,16 @@ static class RelatedItemRecords
         return identifier.Type + "|" + kind + "|" + text;
     }
 
-    public static IncidentItem ToStored(string incidentId, RelatedItem item, Instant addedAt) =>
-        new(incidentId, KeyOf(item.Identifier), ShapeJson.Write(item, ShapeWriters.WriteRelatedItem), addedAt);
+    /// The model's generatedId is the service's to give ("Don't specify this parameter when you
+    /// add a RelatedItem"): Callout derives it from the identifier, so it is stable and an event
+    /// reference can name the item.
+    public static IncidentItem ToStored(string incidentId, RelatedItem item, Instant addedAt)
+    {
+        var key = KeyOf(item.Identifier);
+        var generated = "related-item/" + item.Identifier.Type + "/"
+            + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
+        return new(incidentId, key, ShapeJson.Write(item with { GeneratedId = generated }, ShapeWriters.WriteRelatedItem), addedAt);
+    }
 
     public static RelatedItem FromStored(IncidentItem item) =>
         ShapeJson.Read(item.ItemJson, ShapeReaders.ReadRelatedItem)

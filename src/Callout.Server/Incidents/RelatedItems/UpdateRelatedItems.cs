@@ -25,7 +25,11 @@ sealed class UpdateRelatedItems(IStore store) : IOperation<UpdateRelatedItemsInp
         var update = request.RelatedItemsUpdate;
         if (update.ItemToAdd is { } add)
         {
-            var item = RelatedItemRecords.ToStored(incident.Id, add, context.Now());
+            // Listed in the order added: an item added in the same millisecond as the last (or
+            // under a stopped virtual clock) still comes after it.
+            var last = (await session.ListIncidentItemsAsync(incident.Id, ct)).Select(i => i.AddedAt).DefaultIfEmpty(context.Now()).Max();
+            var at = NodaTime.Instant.Max(context.Now(), last + NodaTime.Duration.FromMilliseconds(1));
+            var item = RelatedItemRecords.ToStored(incident.Id, add, at);
             if (!await session.InsertIncidentItemAsync(item, ct))
             {
                 throw new ResourceConflict(arn, ResourceTypes.IncidentRecord,

@@ -26,7 +26,7 @@ sealed class CreateResponsePlan(IStore store) : IOperation<CreateResponsePlanInp
         var now = context.Now();
         var plan = new Domain.Incidents.ResponsePlan(
             request.Name,
-            request.DisplayName,
+            ResponsePlanShapes.NoneIfEmpty(request.DisplayName),
             ResponsePlanShapes.Template(request.IncidentTemplate),
             engagements,
             ResponsePlanShapes.ChatChannelJson(request.ChatChannel),

@@ -13,11 +13,13 @@ namespace Callout.Server.Incidents.ResponsePlans;
 /// so they are returned as sent (docs/spec/incidents.md §3: stored, no effect).
 static class ResponsePlanShapes
 {
+    /// An empty summary or dedupe string is none (Terraform's provider sends "" for an unset one),
+    /// so no plan dedupes on "" (docs/decisions.md, Response plans).
     public static PlanRecords.IncidentTemplate Template(IncidentTemplate template) => new(
         template.Title,
         template.Impact,
-        template.Summary,
-        template.DedupeString,
+        NoneIfEmpty(template.Summary),
+        NoneIfEmpty(template.DedupeString),
         template.IncidentTags ?? new Dictionary<string, string>(),
         Targets(template.NotificationTargets) ?? []);
 
@@ -25,14 +27,18 @@ static class ResponsePlanShapes
     public static IReadOnlyList<string>? Targets(List<NotificationTargetItem>? items) =>
         items?.Where(i => i.SnsTopicArn is not null).Select(i => i.SnsTopicArn!).ToList();
 
-    public static string? ChatChannelJson(ChatChannel? channel) =>
-        channel is null ? null : Write(w => ShapeWriters.WriteChatChannel(w, channel));
+    public static string? NoneIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
+    /// The model's `{"empty": {}}` channel is no channel: nothing is kept and Get leaves it out.
+    public static string? ChatChannelJson(ChatChannel? channel) =>
+        channel?.ChatbotSns is null ? null : Write(w => ShapeWriters.WriteChatChannel(w, channel));
+
+    /// An empty list is none, as for the chat channel.
     public static string? ActionsJson(List<Protocol.Incidents.Shapes.Action>? actions) =>
-        actions is null ? null : Write(w => WriteList(w, actions, ShapeWriters.WriteAction));
+        actions is not { Count: > 0 } ? null : Write(w => WriteList(w, actions, ShapeWriters.WriteAction));
 
     public static string? IntegrationsJson(List<Integration>? integrations) =>
-        integrations is null ? null : Write(w => WriteList(w, integrations, ShapeWriters.WriteIntegration));
+        integrations is not { Count: > 0 } ? null : Write(w => WriteList(w, integrations, ShapeWriters.WriteIntegration));
 
     public static GetResponsePlanOutput Output(PlanRecords.ResponsePlan plan, string arn) => new()
     {

@@ -32,32 +32,23 @@ sealed class UpdateResponsePlan(IStore store) : IOperation<UpdateResponsePlanInp
         {
             Title = request.IncidentTemplateTitle ?? plan.Template.Title,
             Impact = request.IncidentTemplateImpact ?? plan.Template.Impact,
-            Summary = Replace(request.IncidentTemplateSummary, plan.Template.Summary),
-            DedupeString = Replace(request.IncidentTemplateDedupeString, plan.Template.DedupeString),
+            Summary = request.IncidentTemplateSummary is { } summary ? ResponsePlanShapes.NoneIfEmpty(summary) : plan.Template.Summary,
+            DedupeString = request.IncidentTemplateDedupeString is { } dedupe ? ResponsePlanShapes.NoneIfEmpty(dedupe) : plan.Template.DedupeString,
             IncidentTags = request.IncidentTemplateTags ?? plan.Template.IncidentTags,
             NotificationTargets = ResponsePlanShapes.Targets(request.IncidentTemplateNotificationTargets) ?? plan.Template.NotificationTargets,
         };
         await session.UpdateResponsePlanAsync(plan with
         {
-            DisplayName = Replace(request.DisplayName, plan.DisplayName),
+            DisplayName = request.DisplayName is { } displayName ? ResponsePlanShapes.NoneIfEmpty(displayName) : plan.DisplayName,
             Template = template,
             Engagements = request.Engagements ?? plan.Engagements,
-            ChatChannelJson = request.ChatChannel is { } channel
-                ? channel.ChatbotSns is null ? null : ResponsePlanShapes.ChatChannelJson(channel)
-                : plan.ChatChannelJson,
-            ActionsJson = request.Actions is { } actions
-                ? actions.Count == 0 ? null : ResponsePlanShapes.ActionsJson(actions)
-                : plan.ActionsJson,
-            IntegrationsJson = request.Integrations is { } integrations
-                ? integrations.Count == 0 ? null : ResponsePlanShapes.IntegrationsJson(integrations)
-                : plan.IntegrationsJson,
+            ChatChannelJson = request.ChatChannel is { } channel ? ResponsePlanShapes.ChatChannelJson(channel) : plan.ChatChannelJson,
+            ActionsJson = request.Actions is { } actions ? ResponsePlanShapes.ActionsJson(actions) : plan.ActionsJson,
+            IntegrationsJson = request.Integrations is { } integrations ? ResponsePlanShapes.IntegrationsJson(integrations) : plan.IntegrationsJson,
             ModifiedAt = context.Now(),
         }, ct);
         await Idempotency.RememberAsync(session, context, request.ClientToken, request.Arn, ct);
         await session.CommitAuditedAsync(context, request.Arn, ct);
         return new();
     }
-
-    /// Absent keeps the value; empty removes it.
-    static string? Replace(string? given, string? current) => given is null ? current : given.Length == 0 ? null : given;
 }

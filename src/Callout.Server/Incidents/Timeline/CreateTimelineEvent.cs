@@ -25,7 +25,7 @@ sealed class CreateTimelineEvent(IStore store, TimeProvider time) : IOperation<C
         }
         var incident = await IncidentRecords.RequireAsync(session, context, request.IncidentRecordArn, ct);
         var now = context.Now();
-        var id = Guid.CreateVersion7(time.GetUtcNow()).ToString();
+        var id = OrderedIds.Next(time.GetUtcNow());
         await session.InsertIncidentEventAsync(new IncidentEvent(incident.Id, id, request.EventType, request.EventData,
             TimelineEvents.References(request.EventReferences), Instant.FromDateTimeOffset(request.EventTime), now), ct);
         await Idempotency.RememberAsync(session, context, request.ClientToken, id, ct);
