@@ -202,6 +202,45 @@ public sealed class SqliteMigrationTests : IDisposable
             "Code: 123456", Instant.FromUnixTimeMilliseconds(1740830400000)), kept);
     }
 
+    [Fact]
+    public async Task a_version_12_database_moves_its_incident_tags_to_the_account_and_keeps_contact_tags_per_region()
+    {
+        Directory.CreateDirectory(directory);
+        var names = (string[])["0001_initial", "0002_contact_counts", "0003_engagements", "0004_channels_by_address", "0005_rotations",
+            "0006_virtual_clock", "0007_outbox_owners", "0008_wrong_code_tries", "0009_webhook_ids_and_calendar_feeds", "0010_audit_events",
+            "0011_replication_sets", "0012_incidents"];
+        const string setArn = "arn:aws:ssm-incidents::111122223333:replication-set/s";
+        const string contactArn = "arn:aws:ssm-contacts:us-east-1:111122223333:contact/c";
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            foreach (var name in names)
+            {
+                Execute(connection, Script(name));
+            }
+            Execute(connection, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL);");
+            for (var i = 0; i < names.Length; i++)
+            {
+                Execute(connection, $"INSERT INTO schema_migrations VALUES ({i + 1}, '{names[i]}')");
+            }
+            Execute(connection, $"""
+                INSERT INTO tags (account_id, region, resource_arn, key, value) VALUES
+                    ('111122223333', 'us-east-1', '{setArn}', 'team', 'sre'),
+                    ('111122223333', 'us-west-2', '{setArn}', 'team', 'later'),
+                    ('111122223333', 'us-east-1', '{contactArn}', 'team', 'ops');
+                """);
+        }
+
+        await using var store = SqliteStore.OpenFile(directory);
+        await store.MigrateAsync(CancellationToken.None);
+
+        await using var session = await store.OpenAsync(AccountScope.For("ap-south-1", "111122223333"), write: false, CancellationToken.None);
+        Assert.Equal("sre", (await session.GetTagsAsync(setArn, CancellationToken.None))["team"]);
+        Assert.Empty(await session.GetTagsAsync(contactArn, CancellationToken.None));
+        await using var home = await store.OpenAsync(AccountScope.For("us-east-1", "111122223333"), write: false, CancellationToken.None);
+        Assert.Equal("ops", (await home.GetTagsAsync(contactArn, CancellationToken.None))["team"]);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(directory))
