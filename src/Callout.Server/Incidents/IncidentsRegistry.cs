@@ -4,10 +4,10 @@ using Callout.Server.Incidents.Findings;
 using Callout.Server.Incidents.Records;
 using Callout.Server.Incidents.RelatedItems;
 using Callout.Server.Incidents.ReplicationSets;
+using Callout.Server.Incidents.Timeline;
 using Callout.Server.Incidents.ResourcePolicies;
 using Callout.Server.Incidents.ResponsePlans;
 using Callout.Server.Incidents.Tags;
-using Callout.Server.Incidents.Timeline;
 
 namespace Callout.Server.Incidents;
 
@@ -40,7 +40,6 @@ static class IncidentsRegistry
         services.AddSingleton<IOperation<UpdateRelatedItemsInput, UpdateRelatedItemsOutput>, UpdateRelatedItems>();
         services.AddSingleton<IOperation<ListIncidentFindingsInput, ListIncidentFindingsOutput>, ListIncidentFindings>();
         services.AddSingleton<IOperation<BatchGetIncidentFindingsInput, BatchGetIncidentFindingsOutput>, BatchGetIncidentFindings>();
-
         services.AddSingleton<IOperation<CreateResponsePlanInput, CreateResponsePlanOutput>, CreateResponsePlan>();
         services.AddSingleton<IOperation<GetResponsePlanInput, GetResponsePlanOutput>, GetResponsePlan>();
         services.AddSingleton<IOperation<ListResponsePlansInput, ListResponsePlansOutput>, ListResponsePlans>();

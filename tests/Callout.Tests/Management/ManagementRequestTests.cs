@@ -65,4 +65,24 @@ public class ManagementRequestTests
         Assert.Contains("Member must be a timestamp in epoch seconds", e.Message);
         Assert.Equal(ValidationException.CannotParse, e.Reason);
     }
+
+    [Fact]
+    public void a_list_of_strings_is_read_in_order_and_absent_is_null()
+    {
+        Assert.Equal(["a", "b"], Body("""{"Topics":["a","b"]}""").OptionalStringList("Topics", 5, 10));
+        Assert.Null(Body("{}").OptionalStringList("Topics", 5, 10));
+    }
+
+    [Theory]
+    [InlineData("""{"Topics":"a"}""", "Member must be a list")]
+    [InlineData("""{"Topics":[1]}""", "Member must be a string")]
+    [InlineData("""{"Topics":[null]}""", "Member must not be null")]
+    [InlineData("""{"Topics":[""]}""", "Member must have length greater than or equal to 1")]
+    [InlineData("""{"Topics":["elevenchars"]}""", "Member must have length less than or equal to 10")]
+    [InlineData("""{"Topics":["a","b","c","d","e","f"]}""", "Member must have length less than or equal to 5")]
+    public void a_list_of_the_wrong_shape_is_refused(string json, string message)
+    {
+        var e = Assert.Throws<ValidationException>(() => Body(json).OptionalStringList("Topics", 5, 10));
+        Assert.Contains(message, e.Message);
+    }
 }
