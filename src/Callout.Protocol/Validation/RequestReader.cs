@@ -35,10 +35,21 @@ public sealed class RequestReader
     {
         if (v.ValueKind == JsonValueKind.String)
         {
-            return v.GetString();
+            return Storable(v.GetString()!, path);
         }
         TypeError(v, path, "a string");
         return null;
+    }
+
+    /// PostgreSQL's text cannot hold U+0000, so a value with one would pass every check and fail
+    /// in the store; it is refused here on every backend alike (docs/decisions.md, "NUL in strings").
+    string Storable(string text, string path)
+    {
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            Add(path, "Member must not contain NUL (U+0000); other control characters are kept", Shown(text));
+        }
+        return text;
     }
 
     public int? ReadInteger(JsonElement v, string path)
@@ -136,7 +147,7 @@ public sealed class RequestReader
         var map = new Dictionary<string, TValue>(StringComparer.Ordinal);
         foreach (var p in v.EnumerateObject())
         {
-            checkKey(this, p.Name, path + ".key");
+            checkKey(this, Storable(p.Name, path + ".key"), path + ".key");
             var entryPath = path + "." + p.Name;
             if (p.Value.ValueKind == JsonValueKind.Null)
             {
@@ -286,7 +297,8 @@ public sealed class RequestReader
         var list = new List<string>(values.Count);
         for (var i = 0; i < values.Count; i++)
         {
-            check(this, values[i], name + "." + (i + 1).ToString(CultureInfo.InvariantCulture) + ".member");
+            var itemPath = name + "." + (i + 1).ToString(CultureInfo.InvariantCulture) + ".member";
+            check(this, Storable(values[i], itemPath), itemPath);
             list.Add(values[i]);
         }
         return list;
@@ -302,7 +314,7 @@ public sealed class RequestReader
         {
             Add(name, "Member must have a single value", $"Value with {values.Count} values");
         }
-        return values[0];
+        return Storable(values[0], name);
     }
 
     void BoundTypeError(string name, string expected, string text)

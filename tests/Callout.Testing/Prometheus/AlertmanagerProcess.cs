@@ -46,9 +46,13 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
     public Task FireAsync(Alert alert, DateTimeOffset startsAt) => PostAsync(alert, startsAt, endsAt: null);
 
     /// Posts the alert again with an end in the past: Alertmanager resolves it at once and tells the
-    /// receivers at the group's next interval.
-    public Task ResolveAsync(Alert alert, DateTimeOffset startsAt) =>
-        PostAsync(alert, startsAt, endsAt: DateTimeOffset.UtcNow.AddSeconds(-1));
+    /// receivers at the group's next interval. The end must also come after the start, which may be
+    /// less than a second ago.
+    public Task ResolveAsync(Alert alert, DateTimeOffset startsAt)
+    {
+        var past = DateTimeOffset.UtcNow.AddSeconds(-1);
+        return PostAsync(alert, startsAt, endsAt: past > startsAt ? past : startsAt.AddMilliseconds(1));
+    }
 
     async Task PostAsync(Alert alert, DateTimeOffset startsAt, DateTimeOffset? endsAt)
     {
