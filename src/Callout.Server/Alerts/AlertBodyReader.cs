@@ -34,6 +34,7 @@ sealed class AlertBodyReader
         }
         error = document.RootElement.ValueKind != JsonValueKind.Object ? "The body must be a JSON object."
             : !AllStringsRead(document.RootElement) ? "The body holds a lone UTF-16 surrogate escape (\\uD800 to \\uDFFF without its pair)."
+            : HoldsNul(document.RootElement) ? NulRefusal
             : null;
         if (error is not null)
         {
@@ -42,6 +43,19 @@ sealed class AlertBodyReader
         }
         return document;
     }
+
+    /// PostgreSQL's text cannot hold U+0000, so no store keeps it (as RequestReader refuses it in
+    /// API requests); an alert holding one is refused rather than failing when stored.
+    public const string NulRefusal = "The body holds a NUL character (\\u0000), which Callout does not store.";
+
+    // Recursion is bounded by the parser's depth limit (64); every string reads (AllStringsRead).
+    static bool HoldsNul(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name.Contains('\0', StringComparison.Ordinal) || HoldsNul(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Any(HoldsNul),
+        JsonValueKind.String => element.GetString()!.Contains('\0', StringComparison.Ordinal),
+        _ => false,
+    };
 
     static bool AllStringsRead(JsonElement element)
     {

@@ -110,6 +110,12 @@ sealed partial class AlertReception(IStore store, IAlertIntake intake, BodyBudge
     public async Task<(AlertOutcome? Outcome, AlertRefusal? Refusal)> IntakeAsync(AlertSource source, AlertSignal signal, HttpRequest request,
         CancellationToken ct)
     {
+        // Formats whose text is decoded twice (an SNS message's alarm JSON) reach here without the
+        // body check; nothing holding U+0000 is stored (AlertBodyReader.NulRefusal).
+        if (new[] { signal.Key, signal.Title, signal.Summary, signal.RawData }.Any(text => text?.Contains('\0', StringComparison.Ordinal) == true))
+        {
+            return (null, new AlertRefusal(StatusCodes.Status400BadRequest, AlertBodyReader.NulRefusal));
+        }
         try
         {
             return (await intake.ReceiveAsync(source, signal, ApiAudit.SourceOf(request.HttpContext), ct), null);

@@ -28,6 +28,8 @@ public sealed class AlertHostileInputTests(VirtualClockFixture fixture) : IClass
         """{"status":"firing","groupKey":"g","alerts":[{"labels":[1,2]}]}""",
         """{"status":"firing","groupKey":"g","commonLabels":{"severity":{"x":1}}}""",
         """{"status":"firing","groupKey":"\uD800"}""",
+        """{"status":"firing","groupKey":"g\u0000"}""",
+        """{"status":"firing","groupKey":"g","commonLabels":{"alertname":"a\u0000b"}}""",
         new string('[', 5000) + new string(']', 5000),
     ];
 
@@ -67,6 +69,7 @@ public sealed class AlertHostileInputTests(VirtualClockFixture fixture) : IClass
             $$"""{"routing_key":"{{key}}","event_action":"resolve","dedup_key":"{{new string('d', 256)}}"}""",
             $$"""{"routing_key":["{{key}}"],"event_action":"trigger"}""",
             """{"service_key":"abc","event_type":"trigger","description":"v1"}""",
+            $$$"""{"routing_key":"{{{key}}}","event_action":"trigger","payload":{"summary":"s\u0000","source":"s","severity":"info"}}""",
         ];
         foreach (var body in events)
         {
@@ -88,6 +91,7 @@ public sealed class AlertHostileInputTests(VirtualClockFixture fixture) : IClass
         [
             "{", "{}", """{"title":"t"}""", """{"dedupKey":"k"}""", """{"dedupKey":7,"title":"t"}""", """{"dedupKey":"k","title":"t","impact":9}""",
             """{"dedupKey":"k","title":"t","status":"maybe"}""", $$"""{"dedupKey":"k","title":"{{new string('t', 201)}}"}""",
+            """{"dedupKey":"k","title":"a\u0000b"}""", """{"dedupKey":"k\u0000","title":"t"}""",
         ];
         foreach (var body in bodies)
         {
