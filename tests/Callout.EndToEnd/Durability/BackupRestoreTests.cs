@@ -100,7 +100,13 @@ public sealed class BackupRestoreTests : IDisposable
         string? token = null;
         do
         {
-            var body = token is null ? request : request.TrimEnd('}') + $$""","NextToken":"{{token}}"}""";
+            var body = request;
+            if (token is not null)
+            {
+                var withToken = System.Text.Json.Nodes.JsonNode.Parse(request)!.AsObject();
+                withToken["NextToken"] = token;
+                body = withToken.ToJsonString();
+            }
             var page = await client.OkAsync(operation, body);
             items.AddRange(page.GetProperty(member).EnumerateArray().Select(e => e.Clone()));
             token = page.TryGetProperty("NextToken", out var next) ? next.GetString() : null;
