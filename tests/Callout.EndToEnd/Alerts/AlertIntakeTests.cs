@@ -151,13 +151,14 @@ public sealed class AlertIntakeTests(VirtualClockFixture fixture) : IClassFixtur
         var record = await w.Incidents.RecordAsync(incident);
         Assert.Equal("CPU", record.GetProperty("title").GetString());
         Assert.Equal("callout.grafana", record.GetProperty("incidentRecordSource").GetProperty("source").GetString());
-        var events = (await w.Incidents.EventTypesAsync(incident)).Count;
 
         var replayed = await AlertWorld.PostAsync(AlertWorld.UrlOf(source), body, headers: headers);
 
         Assert.Equal(200, replayed.Status);
         Assert.Contains("already received", replayed.Message, StringComparison.Ordinal);
-        Assert.Equal(events, (await w.Incidents.EventTypesAsync(incident)).Count);
+        // A replay acted on would join the open incident and say so on its timeline. (The engine
+        // adds its own events, a page sent, at its own pace, so the count of all is no measure.)
+        Assert.DoesNotContain("Callout Incident Deduplicated", await w.Incidents.EventTypesAsync(incident));
 
         // Grafana may be set to PUT, and signs a body without a timestamp header too.
         var resolvedBody = AlertBodies.Grafana("resolved");
