@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Callout.Bench.Engine;
@@ -12,15 +10,13 @@ namespace Callout.Bench.Alerts;
 /// default auth mode reads without checking the signature. An error answer is an exception.
 sealed class IncidentsCalls(HttpClient http, Uri callout, string account)
 {
-    static readonly string ZeroSignature = new('0', 64);
-
     public string Account => account;
 
     /// `POST {path}` with a JSON body, signed for ssm-incidents; the answer's document.
     public async Task<JsonElement> RestAsync(string path, string json, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(callout, path));
-        Authorize(request, "ssm-incidents");
+        SsmContactsRequest.AddUnsignedCredential(request, account, CalloutClient.Region, "ssm-incidents");
         request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         return await SendAsync(request, path, ct);
     }
@@ -33,13 +29,6 @@ sealed class IncidentsCalls(HttpClient http, Uri callout, string account)
         return await SendAsync(request, operation, ct);
     }
 
-    void Authorize(HttpRequestMessage request, string service)
-    {
-        var date = DateTime.UtcNow;
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", date.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("Authorization", string.Create(CultureInfo.InvariantCulture,
-            $"AWS4-HMAC-SHA256 Credential={account}/{date:yyyyMMdd}/{CalloutClient.Region}/{service}/aws4_request, SignedHeaders=host;x-amz-date, Signature={ZeroSignature}"));
-    }
 
     async Task<JsonElement> SendAsync(HttpRequestMessage request, string what, CancellationToken ct)
     {

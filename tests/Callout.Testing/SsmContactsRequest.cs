@@ -16,6 +16,18 @@ public static class SsmContactsRequest
 
     static readonly string ZeroSignature = new('0', 64);
 
+    /// Adds X-Amz-Date and an Authorization header whose credential scope names the account,
+    /// region and service (ssm-contacts, ssm-incidents), signed with zeros: what `--auth off`
+    /// reads without verifying, for any protocol's request.
+    public static void AddUnsignedCredential(HttpRequestMessage request, string account, string region, string service)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var date = DateTime.UtcNow;
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", date.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("Authorization", string.Create(CultureInfo.InvariantCulture,
+            $"AWS4-HMAC-SHA256 Credential={account}/{date:yyyyMMdd}/{region}/{service}/aws4_request, SignedHeaders=host;x-amz-date, Signature={ZeroSignature}"));
+    }
+
     /// The request for `target` (null sends none) on behalf of `account`. Method and content type
     /// can be anything, so framing tests can send what an SDK never would; a GET has no body.
     public static HttpRequestMessage Create(Uri endpoint, string account, string region, string? target, byte[] body,
@@ -26,10 +38,7 @@ public static class SsmContactsRequest
         {
             request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         }
-        var date = DateTime.UtcNow;
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", date.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("Authorization", string.Create(CultureInfo.InvariantCulture,
-            $"AWS4-HMAC-SHA256 Credential={account}/{date:yyyyMMdd}/{region}/ssm-contacts/aws4_request, SignedHeaders=host;x-amz-date, Signature={ZeroSignature}"));
+        AddUnsignedCredential(request, account, region, "ssm-contacts");
         if (method != "GET")
         {
             request.Content = new ByteArrayContent(body);

@@ -16,8 +16,9 @@ static class AlertRoutes
     public const string GenericWithKey = Generic + "/{key}";
     public const string PagerDuty = "/v2/enqueue";
 
-    // Mapped by the SNS endpoint (Alerts/Sns).
-    const string Sns = "/_callout/alerts/sns";
+    // Mapped by the SNS endpoint (Alerts/Sns); SNS cannot send a bearer token.
+    public const string Sns = "/_callout/alerts/sns";
+    public const string SnsWithKey = Sns + "/{key}";
 
     /// The address to paste into the sender, with the key in it where the path carries one, and
     /// the keyless one for senders that put the key in a bearer token (null where none exists).

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Callout.Testing;
 
 namespace Callout.EndToEnd.Incidents;
 
@@ -10,7 +11,6 @@ namespace Callout.EndToEnd.Incidents;
 public sealed class IncidentsClient(Uri endpoint, string account, string region = "us-east-1")
 {
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
-    static readonly string ZeroSignature = new('0', 64);
     static int _nextAccount = Random.Shared.Next(100_000, 900_000);
 
     public string Account { get; } = account;
@@ -27,10 +27,7 @@ public sealed class IncidentsClient(Uri endpoint, string account, string region 
     public async Task<IncidentsResponse> SendAsync(string method, string pathAndQuery, byte[]? body, string contentType, string? target = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(endpoint, pathAndQuery));
-        var date = DateTime.UtcNow;
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", date.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("Authorization", string.Create(CultureInfo.InvariantCulture,
-            $"AWS4-HMAC-SHA256 Credential={Account}/{date:yyyyMMdd}/{region}/ssm-incidents/aws4_request, SignedHeaders=host;x-amz-date, Signature={ZeroSignature}"));
+        SsmContactsRequest.AddUnsignedCredential(request, Account, region, "ssm-incidents");
         if (target is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Amz-Target", target);

@@ -11,7 +11,7 @@ namespace Callout.Server.Alerts.Sns;
 /// a failed confirmation (502) are 5xx, so SNS tries again.
 sealed partial class SnsEndpoint(AlertReception reception, SnsVerification verification, SnsSubscriptions subscriptions, ILogger<SnsEndpoint> log)
 {
-    public const string Route = "/_callout/alerts/sns/{key}";
+    public const string Route = AlertRoutes.SnsWithKey;
 
     public Task<IResult> HandleAsync(HttpRequest request, string key, CancellationToken ct) =>
         reception.WithBodyAsync(request, body => ReceiveAsync(request, key, body, ct), AlertAnswers.Refuse, ct);
