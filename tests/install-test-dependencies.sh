@@ -24,6 +24,7 @@ want curl "the signed-request tests" command -v curl
 want prometheus-alertmanager "the Alertmanager intake tests" command -v prometheus-alertmanager
 want prometheus "the test that fires an alert from a Prometheus rule" command -v prometheus
 want systemd "the release unit's test (systemd-analyze verify)" command -v systemd-analyze
+want chromium "the console's browser tests (driven by Playwright with the system browser)" command -v chromium
 
 if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" != 0 ]; then
   # A developer without root still builds; the tests that need a package fail naming it.

@@ -9,6 +9,7 @@ using Callout.Server.Alerts.PagerDuty;
 using Callout.Server.Alerts.Sns;
 using Callout.Server.Api;
 using Callout.Server.Audit;
+using Callout.Server.WebConsole;
 using Callout.Server.Hosting;
 using Callout.Server.Hosting.Configuration;
 using Callout.Server.Hosting.Logging;
@@ -142,6 +143,7 @@ builder.Services.AddAlerts();
 builder.Services.AddAudit();
 builder.Services.AddSnsAlerts(snsTrust);
 builder.Services.AddEngine(delivery);
+builder.Services.AddConsole();
 
 var app = builder.Build();
 DataDirectoryModes.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataDirectoryModes).FullName!), tightened);
@@ -155,9 +157,11 @@ app.UseRouting();
 // X-Amz-Target) shares the port, so clients can ask it for their account. PagerDuty's Events API
 // keeps its own path (POST /v2/enqueue, no X-Amz-Target), so its senders change only the host.
 // SSM Incidents (rest-json) claims only the methods and paths its model names, and never a
-// request with X-Amz-Target.
+// request with X-Amz-Target. The web console's forms post under /console, form-encoded like STS's
+// calls but never with X-Amz-Target, and go to the console first.
 app.Use((context, next) =>
-    IncidentsEndpoint.Claim(context) is { } incident ? incidents.HandleAsync(context, incident)
+    ConsoleRoutes.Claims(context) ? next(context)
+    : IncidentsEndpoint.Claim(context) is { } incident ? incidents.HandleAsync(context, incident)
     : StsEndpoint.MayClaim(context) ? sts.HandleAsync(context, api.HandleAsync)
     : context.GetEndpoint() is null || (!HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_callout")
         && !PagerDutyEndpoint.Claims(context))
@@ -166,6 +170,7 @@ app.Use((context, next) =>
 // Under --auth strict Callout's own endpoints need a signed request too, unless they carry a proof
 // of their own (Admin/Surfaces.cs; docs/security.md, "Surfaces").
 app.UseMiddleware<SignedAdminRequests>();
+app.UseConsole();
 Surfaces.LogAtStart(app, options, options.Auth != AuthMode.Off);
 RemoteAccess.WarnAtStart(app, options);
 app.MapAdmin();
@@ -174,6 +179,7 @@ app.MapAlerts();
 app.MapSnsAlerts();
 app.MapClock(virtualClock);
 app.MapCalendars();
+app.MapConsole();
 // --metrics-urls moves /metrics to a listener of its own.
 await using var metricsListener = MetricsListener.Create(options, app.Services.GetRequiredService<SigV4Authenticator>(), app.Services.GetRequiredService<BodyBudget>());
 if (metricsListener is null)

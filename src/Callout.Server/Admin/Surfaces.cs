@@ -1,4 +1,5 @@
 using Callout.Server.Alerts;
+using Callout.Server.WebConsole;
 using Callout.Server.Hosting;
 using Callout.Server.Management.CalendarFeeds;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -48,8 +49,13 @@ static partial class Surfaces
     {
         null => endpoint is not null,
         Metrics => options.EffectiveMetricsAuth() == MetricsAuth.Signed,
+        var pattern when ConsoleRoutes.OwnsPattern(pattern) => false,
         var pattern => !OwnProof.ContainsKey(pattern),
     };
+
+    // People use the console from a browser, which cannot sign as an AWS client: its pages need a
+    // console sign-in (a session cookie, or --auth off on loopback), its assets are public files.
+    const string ConsoleProof = "a console sign-in (session cookie; under --auth off, a request from loopback)";
 
     /// One Debug line per route at start-up: its methods, its pattern and what protects it. The
     /// end-to-end tests read them to request every route unsigned (SurfaceMapTests).
@@ -62,8 +68,10 @@ static partial class Surfaces
             foreach (var route in routes)
             {
                 var methods = route.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } m ? string.Join(',', m) : "*";
-                var pattern = route.RoutePattern.RawText ?? "";
-                var protection = !NeedsSignature(route, options) ? OwnProof.GetValueOrDefault(pattern, "nothing (--metrics-auth open)")
+                // Razor Pages' patterns have no leading slash; the log names every route as a path.
+                var pattern = "/" + (route.RoutePattern.RawText ?? "").TrimStart('/');
+                var protection = ConsoleRoutes.OwnsPattern(pattern) ? ConsoleProof
+                    : !NeedsSignature(route, options) ? OwnProof.GetValueOrDefault(pattern, "nothing (--metrics-auth open)")
                     : verifiesSignatures ? "a SigV4-signed request"
                     : "nothing (--auth off)";
                 LogSurface(log, methods, pattern, protection);

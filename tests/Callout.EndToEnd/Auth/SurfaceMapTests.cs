@@ -23,8 +23,11 @@ public sealed partial class SurfaceMapTests : IAsyncLifetime
         "POST /_callout/alerts/sns/{key}",
     ];
 
+    /// The console's public parts: its assets (a stylesheet and a script) and its sign-in page.
+    static readonly HashSet<string> ConsoleOpen = ["GET /console/assets/{name}", "GET /console/sign-in", "POST /console/sign-in"];
+
     /// Routes that must be among those the server reports, so an empty or broken log cannot pass.
-    static readonly string[] Known = ["GET /_callout/outbox", "GET /_callout/clock", "POST /_callout/clock/advance", .. Open];
+    static readonly string[] Known = ["GET /_callout/outbox", "GET /_callout/clock", "POST /_callout/clock/advance", "GET /console", "GET /console/assets/{name}", .. Open];
 
     ServerProcess _server = null!;
 
@@ -49,6 +52,18 @@ public sealed partial class SurfaceMapTests : IAsyncLifetime
                 .Replace("{key}", "not-a-key", StringComparison.Ordinal)
                 .Replace("{rotationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal).TrimStart('/');
             var answer = await unsigned.SendAsync(new HttpMethod(method), path, method is "POST" or "PUT" ? "{}" : null);
+            if (pattern.StartsWith("/console", StringComparison.Ordinal))
+            {
+                // The console's own proof is its sign-in: a page sends the browser there, and a
+                // form's post without the sign-in's antiforgery token is refused.
+                Assert.True(ConsoleOpen.Contains(route) || answer.Status is 302 or 400,
+                    $"{route}: HTTP {answer.Status}, expected the sign-in redirect");
+                if (answer.Status == 302)
+                {
+                    Assert.Equal("/console/sign-in", new Uri(_server.Endpoint, answer.Location).AbsolutePath);
+                }
+                continue;
+            }
             if (answer.ErrorType == "MissingAuthenticationTokenException")
             {
                 Assert.Equal(400, answer.Status);

@@ -6,7 +6,7 @@ using Callout.Testing;
 namespace Callout.EndToEnd.Harness;
 
 /// One answer of a signed or unsigned request, read in full.
-public sealed record HttpAnswer(int Status, string Text, string? ContentType, string? ErrorType)
+public sealed record HttpAnswer(int Status, string Text, string? ContentType, string? ErrorType, string? Location = null)
 {
     public JsonElement Json => JsonDocument.Parse(Text).RootElement;
 }
@@ -15,7 +15,8 @@ public sealed record HttpAnswer(int Status, string Text, string? ContentType, st
 /// null signer: the API's JSON 1.1 calls and Callout's own endpoints under /_callout/.
 public sealed class SignedHttp(Uri endpoint, SigV4TestSigner? signer)
 {
-    static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(2) };
+    // Redirects are answers to check (the console's sign-in), not to follow.
+    static readonly HttpClient Http = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(2) };
 
     public SigV4TestSigner? Signer => signer;
 
@@ -39,7 +40,8 @@ public sealed class SignedHttp(Uri endpoint, SigV4TestSigner? signer)
             (int)response.StatusCode,
             await response.Content.ReadAsStringAsync(),
             response.Content.Headers.ContentType?.MediaType,
-            response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type.Single() : null);
+            response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type.Single() : null,
+            response.Headers.Location?.OriginalString);
     }
 
     public Task<HttpAnswer> GetAsync(string relative) => SendAsync(HttpMethod.Get, relative);
