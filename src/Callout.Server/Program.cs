@@ -12,6 +12,7 @@ using Callout.Server.Audit;
 using Callout.Server.Hosting;
 using Callout.Server.Hosting.Configuration;
 using Callout.Server.Hosting.Logging;
+using Callout.Server.Hosting.Tracing;
 using Callout.Server.Inbound;
 using Callout.Server.Incidents;
 using Callout.Server.Operations;
@@ -39,6 +40,7 @@ DeliveryConfiguration delivery;
 SnsTrust snsTrust;
 IReadOnlyCollection<Credential> credentials;
 string? configFile;
+TraceExport? traces;
 try
 {
     var command = CommandLine.Parse(invocation.Arguments);
@@ -53,6 +55,8 @@ try
         return 0;
     }
     (options, delivery, snsTrust, credentials, configFile) = LoadedSettings.Load(command);
+    // OpenTelemetry's own OTEL_* variables, not Callout settings: off unless an endpoint is set.
+    traces = TraceExport.FromEnvironment(Environment.GetEnvironmentVariable);
 }
 catch (OptionsException e)
 {
@@ -142,6 +146,7 @@ builder.Services.AddAlerts();
 builder.Services.AddAudit();
 builder.Services.AddSnsAlerts(snsTrust);
 builder.Services.AddEngine(delivery);
+traces?.AddTo(builder.Services, options.EffectiveNodeName);
 
 var app = builder.Build();
 DataDirectoryModes.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataDirectoryModes).FullName!), tightened);
@@ -187,7 +192,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     var publicUrl = app.Services.GetRequiredService<PublicAddress>().Url;
     foreach (var address in addresses)
     {
-        Console.WriteLine(LogOutput.Line(StartupBanner.Line(address, options, delivery, publicUrl, configFile), typeof(StartupBanner).FullName!, options.LogFormat));
+        Console.WriteLine(LogOutput.Line(StartupBanner.Line(address, options, delivery, publicUrl, configFile, traces), typeof(StartupBanner).FullName!, options.LogFormat));
     }
 });
 
