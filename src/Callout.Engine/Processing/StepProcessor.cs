@@ -62,11 +62,13 @@ public sealed partial class StepProcessor(
     /// much later, and on whichever node, the step runs (docs/decisions.md).
     static Activity? StartStepSpan(AccountScope scope, EngagementStep step)
     {
-        var span = Traces.StartChildOf(Traces.Engine, "step " + KindOf(step), ActivityKind.Internal, step.TraceParent);
+        var type = KindOf(step);
+        var kind = type.EndsWith("Step", StringComparison.Ordinal) ? type[..^4] : type;
+        var span = Traces.StartChildOf(Traces.Engine, "engine " + kind, ActivityKind.Internal, step.TraceParent);
         if (span is { IsAllDataRequested: true })
         {
             span.SetTag("callout.step.id", step.Id);
-            span.SetTag("callout.step.kind", KindOf(step));
+            span.SetTag("callout.step.kind", kind);
             span.SetTag("callout.engagement.id", step.EngagementId);
             span.SetTag("cloud.account.id", scope.AccountId);
             span.SetTag("aws.region", scope.Region);

@@ -14,6 +14,7 @@ sealed record TraceExport(Uri Endpoint, OtlpExportProtocol Protocol, string? Ser
 {
     public const string DefaultServiceName = "callout";
 
+    const string HttpClientSource = "System.Net.Http";
     const string HttpProtobuf = "http/protobuf";
     const string Grpc = "grpc";
 
@@ -88,7 +89,10 @@ sealed record TraceExport(Uri Endpoint, OtlpExportProtocol Protocol, string? Ser
                 }
             })
             .WithTracing(tracing => tracing
-                .AddSource([.. Traces.SourceNames])
+                // HttpClient's own span of each outgoing request (a webhook, Twilio, SNS), under
+                // the provider call's: its id is the traceparent the provider receives, so it is
+                // exported too rather than leave the receiver a parent no one has seen.
+                .AddSource([.. Traces.SourceNames, HttpClientSource])
                 .AddOtlpExporter(o =>
                 {
                     o.Endpoint = Endpoint;
