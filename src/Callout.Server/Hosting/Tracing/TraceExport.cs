@@ -41,13 +41,16 @@ sealed record TraceExport(Uri Endpoint, OtlpExportProtocol Protocol, string? Ser
             return null;
         }
 
-        var protocolName = Get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") ?? Get("OTEL_EXPORTER_OTLP_PROTOCOL") ?? HttpProtobuf;
+        // http/protobuf unless told otherwise: the specification's default (the .NET exporter's own
+        // is grpc).
+        var protocolVariable = Get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") is not null ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL";
+        var protocolName = Get(protocolVariable) ?? HttpProtobuf;
         var protocol = protocolName.ToLowerInvariant() switch
         {
             HttpProtobuf => OtlpExportProtocol.HttpProtobuf,
             Grpc => OtlpExportProtocol.Grpc,
             _ => throw new OptionsException(
-                $"OTEL_EXPORTER_OTLP_PROTOCOL takes {HttpProtobuf} or {Grpc}, not '{protocolName}' (http/json is not supported)."),
+                $"{protocolVariable} takes {HttpProtobuf} or {Grpc}, not '{protocolName}' (http/json is not supported)."),
         };
 
         // The signal's own variable is the URL as it is; the base one gets the signal's path under
