@@ -90,6 +90,35 @@ public sealed class TraceTests(TracedFixture fixture) : IClassFixture<TracedFixt
     }
 
     [Fact]
+    public async Task an_on_call_schedules_pages_continue_the_trace_through_the_step_that_found_who_is_on_call()
+    {
+        var flow = new PagingFlow(fixture);
+        var address = $"akuam-{Guid.NewGuid():N}@example.com";
+        await flow.PersonWithChannelAsync("EMAIL", address);
+        var now = DateTimeOffset.FromUnixTimeSeconds((long)await VirtualTime.NowAsync(fixture.Server.Endpoint));
+        var start = now.AddDays(-1).ToUnixTimeSeconds();
+        var rotation = (await flow.Client.OkAsync("CreateRotation", $$$"""
+            {"Name":"primary","ContactIds":["{{{flow.Contact}}}"],"TimeZoneId":"UTC","StartTime":{{{start}}},
+             "Recurrence":{"NumberOfOnCalls":1,"RecurrenceMultiplier":1,"DailySettings":[{"HourOfDay":9,"MinuteOfHour":0}]}}
+            """)).GetProperty("RotationArn").GetString();
+        var schedule = (await flow.Client.OkAsync("CreateContact", $$$"""
+            {"Alias":"oncall","Type":"ONCALL_SCHEDULE","Plan":{"Stages":[],"RotationIds":["{{{rotation}}}"]}}
+            """)).GetProperty("ContactArn").GetString();
+
+        await flow.Client.OkAsync("StartEngagement", $$"""{"ContactId":"{{schedule}}","Sender":"monitoring","Subject":"s","Content":"c"}""");
+        await VirtualTime.AdvanceAsync(fixture.Server.Endpoint, TimeSpan.Zero);
+
+        var spans = await fixture.Receiver.WaitForAsync(s => s.Any(IsStart));
+        bool IsStart(OtlpSpan s) => s.Name == "SSMContacts/StartEngagement" && s["cloud.account.id"] == flow.Client.Account;
+        var api = Assert.Single(spans, IsStart);
+        spans = await fixture.Receiver.WaitForAsync(s => Has(s, "engine EnterSchedule", api.TraceId));
+        var entered = Assert.Single(spans, s => s.Name == "engine EnterSchedule" && s.TraceId == api.TraceId);
+        Assert.Equal(api.SpanId, entered.ParentSpanId);
+        var (_, provider) = await EngineSpansAsync(api.TraceId, entered.SpanId);
+        await AssertWebhookCarriesAsync(address, provider);
+    }
+
+    [Fact]
     public async Task a_callers_traceparent_makes_the_call_a_child_of_the_callers_span()
     {
         var client = fixture.NewClient();
