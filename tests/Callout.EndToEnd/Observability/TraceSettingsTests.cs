@@ -6,7 +6,7 @@ namespace Callout.EndToEnd.Observability;
 
 /// Traces are off unless an OTLP endpoint is set (docs/operations.md, "Traces"), whatever other
 /// OTEL_* variables say, and a bad endpoint or protocol stops the start like any bad setting.
-public sealed class TracesOffTests
+public sealed class TraceSettingsTests
 {
     [Fact]
     public async Task without_an_endpoint_nothing_is_exported_and_no_receiver_is_contacted()
@@ -48,5 +48,23 @@ public sealed class TracesOffTests
         Assert.Equal(2, exit.Code);
         Assert.Contains(named, exit.Stderr, StringComparison.Ordinal);
         Assert.Contains(value, exit.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task check_config_names_where_traces_go_and_refuses_a_bad_protocol()
+    {
+        var on = await ServerCommand.RunToExitAsync(["check-config", "--in-memory"],
+            new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318" });
+        var off = await ServerCommand.RunToExitAsync(["check-config", "--in-memory"],
+            new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "", ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = "" });
+        var bad = await ServerCommand.RunToExitAsync(["check-config", "--in-memory"],
+            new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318", ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/json" });
+
+        Assert.Equal(0, on.Code);
+        Assert.Contains("traces: otlp http/protobuf http://127.0.0.1:4318/v1/traces", on.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, off.Code);
+        Assert.Contains("traces: off", off.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("OTEL_EXPORTER_OTLP_PROTOCOL", bad.Stderr, StringComparison.Ordinal);
     }
 }
