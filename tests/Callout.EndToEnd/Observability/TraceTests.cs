@@ -51,6 +51,7 @@ public sealed class TraceTests(TracedFixture fixture) : IClassFixture<TracedFixt
         Assert.Equal(provider.SpanId, request.ParentSpanId);
         Assert.Equal(provider.TraceId, request.TraceId);
         Assert.Equal("System.Net.Http", request.Scope);
+        Assert.Equal("POST", request.Name);
         Assert.Equal(OtlpSpan.KindClient, request.Kind);
     }
 
