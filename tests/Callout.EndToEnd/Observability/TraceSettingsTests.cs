@@ -34,6 +34,28 @@ public sealed class TraceSettingsTests
         Assert.Contains("traces: off", server.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task over_grpc_the_calls_spans_reach_a_grpc_receiver_with_the_service_named()
+    {
+        await using var receiver = await OtlpReceiver.StartGrpcAsync();
+        await using var server = await ServerProcess.StartAsync(environment: new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+        });
+        var client = ApiClient.ForNewAccount(server.Endpoint);
+
+        await client.OkAsync("ListContacts", "{}");
+
+        var spans = await receiver.WaitForAsync(s => s.Any(x => x.Name == "SSMContacts/ListContacts"));
+        var span = spans.First(x => x.Name == "SSMContacts/ListContacts");
+        Assert.Equal(client.Account, span["cloud.account.id"]);
+        Assert.Equal("callout", span.Resource["service.name"]);
+        Assert.Equal(0, receiver.Malformed);
+        Assert.Contains($"traces: otlp grpc {receiver.Endpoint}", server.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318", "OTEL_EXPORTER_OTLP_ENDPOINT")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://127.0.0.1:4318", "OTEL_EXPORTER_OTLP_ENDPOINT")]

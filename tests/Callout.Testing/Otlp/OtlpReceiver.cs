@@ -10,13 +10,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Callout.Testing.Otlp;
 
-/// A real OTLP/HTTP trace receiver on a loopback port, as a collector would be: it takes
-/// `POST /v1/traces` with a protobuf ExportTraceServiceRequest (gzip or not), answers with an empty
-/// ExportTraceServiceResponse, and keeps every span it decoded. Every request it saw is counted,
-/// whatever its path, so a test can tell that nothing tried to export at all.
+/// A real OTLP trace receiver on a loopback port, as a collector would be: over HTTP it takes
+/// `POST /v1/traces` with a protobuf ExportTraceServiceRequest (gzip or not) and answers with an
+/// empty ExportTraceServiceResponse; started for gRPC it serves TraceService/Export over HTTP/2
+/// without TLS, as a collector's port 4317 does. It keeps every span it decoded, and counts every
+/// request it saw whatever its path, so a test can tell that nothing tried to export at all.
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     public const string TracesPath = "/v1/traces";
+    public const string GrpcExportPath = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 
     readonly WebApplication _app;
     readonly ConcurrentQueue<OtlpSpan> _spans = new();
@@ -37,14 +39,24 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public int Malformed => Volatile.Read(ref _malformed);
 
     /// `url` defaults to a free loopback port.
-    public static async Task<OtlpReceiver> StartAsync(string url = "http://127.0.0.1:0")
+    public static Task<OtlpReceiver> StartAsync(string url = "http://127.0.0.1:0") => StartAsync(url, grpc: false);
+
+    /// A gRPC receiver (OTEL_EXPORTER_OTLP_PROTOCOL=grpc) on a free loopback port.
+    public static Task<OtlpReceiver> StartGrpcAsync() => StartAsync("http://127.0.0.1:0", grpc: true);
+
+    static async Task<OtlpReceiver> StartAsync(string url, bool grpc)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
+        if (grpc)
+        {
+            // gRPC without TLS is HTTP/2 from the first byte (prior knowledge).
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(e => e.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+        }
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
-        app.Run(receiver.ReceiveAsync);
+        app.Run(grpc ? receiver.ReceiveGrpcAsync : receiver.ReceiveAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Endpoint = new Uri(address.TrimEnd('/') + "/");
@@ -88,6 +100,43 @@ public sealed class OtlpReceiver : IAsyncDisposable
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/x-protobuf";
         context.Response.ContentLength = 0;
+    }
+
+    /// One unary gRPC call: a length-prefixed message (a compressed flag byte, a big-endian length)
+    /// in, an empty ExportTraceServiceResponse and grpc-status 0 out (gRPC over HTTP/2's framing).
+    async Task ReceiveGrpcAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path != GrpcExportPath)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var bytes = body.ToArray();
+        context.Response.ContentType = "application/grpc";
+        if (bytes.Length < 5 || bytes[0] != 0 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)) != bytes.Length - 5)
+        {
+            Interlocked.Increment(ref _malformed);
+            context.Response.AppendTrailer("grpc-status", "3");
+            return;
+        }
+        try
+        {
+            foreach (var span in OtlpTraceDecoder.Decode(bytes.AsMemory(5)))
+            {
+                _spans.Enqueue(span);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            Interlocked.Increment(ref _malformed);
+            context.Response.AppendTrailer("grpc-status", "3");
+            return;
+        }
+        await context.Response.Body.WriteAsync(new byte[5], context.RequestAborted);
+        context.Response.AppendTrailer("grpc-status", "0");
     }
 
     /// Waits until the spans received satisfy `done`, up to `timeout` (default 20 s), and returns them.
