@@ -1,10 +1,10 @@
+using System.Diagnostics;
 using Callout.Domain;
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
 using Callout.Domain.Engagements;
 using Callout.Domain.Incidents;
 using Callout.Domain.Ports;
-using System.Diagnostics;
 using Callout.Engine.Delivery;
 using Callout.Engine.Tracing;
 using Microsoft.Extensions.Logging;
