@@ -13,6 +13,7 @@ using Callout.Server.WebConsole;
 using Callout.Server.Hosting;
 using Callout.Server.Hosting.Configuration;
 using Callout.Server.Hosting.Logging;
+using Callout.Server.Hosting.Tracing;
 using Callout.Server.Inbound;
 using Callout.Server.Incidents;
 using Callout.Server.Operations;
@@ -40,6 +41,7 @@ DeliveryConfiguration delivery;
 SnsTrust snsTrust;
 IReadOnlyCollection<Credential> credentials;
 string? configFile;
+TraceExport? traces;
 try
 {
     var command = CommandLine.Parse(invocation.Arguments);
@@ -54,6 +56,8 @@ try
         return 0;
     }
     (options, delivery, snsTrust, credentials, configFile) = LoadedSettings.Load(command);
+    // OpenTelemetry's own OTEL_* variables, not Callout settings: off unless an endpoint is set.
+    traces = TraceExport.FromEnvironment(Environment.GetEnvironmentVariable);
 }
 catch (OptionsException e)
 {
@@ -144,6 +148,7 @@ builder.Services.AddAudit();
 builder.Services.AddSnsAlerts(snsTrust);
 builder.Services.AddEngine(delivery);
 builder.Services.AddConsole();
+traces?.AddTo(builder.Services, options.EffectiveNodeName);
 
 var app = builder.Build();
 DataDirectoryModes.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataDirectoryModes).FullName!), tightened);
@@ -193,7 +198,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     var publicUrl = app.Services.GetRequiredService<PublicAddress>().Url;
     foreach (var address in addresses)
     {
-        Console.WriteLine(LogOutput.Line(StartupBanner.Line(address, options, delivery, publicUrl, configFile), typeof(StartupBanner).FullName!, options.LogFormat));
+        Console.WriteLine(LogOutput.Line(StartupBanner.Line(address, options, delivery, publicUrl, configFile, traces), typeof(StartupBanner).FullName!, options.LogFormat));
     }
 });
 

@@ -44,6 +44,22 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task a_claimed_step_carries_the_trace_parent_it_was_stored_with()
+    {
+        const string parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        await InsertStepsAsync(
+            SendStep(Id(1), Id(100), T0) with { TraceParent = parent },
+            FinishStep(Id(2), Id(100), T0) with { TraceParent = parent },
+            SendStep(Id(3), Id(100), T0, pageId: Id(201)));
+
+        var claimed = (await ClaimAsync(T0)).ToDictionary(c => c.Step.Id, c => c.Step.TraceParent);
+
+        Assert.Equal(parent, claimed[Id(1)]);
+        Assert.Equal(parent, claimed[Id(2)]);
+        Assert.Null(claimed[Id(3)]);
+    }
+
+    [Fact]
     public async Task a_step_is_claimed_once_it_is_due_and_not_before()
     {
         await InsertStepsAsync(SendStep(Id(1), Id(100), T0));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Callout.Domain;
 using Callout.Domain.Arns;
 using Callout.Domain.Channels;
@@ -5,6 +6,7 @@ using Callout.Domain.Engagements;
 using Callout.Domain.Incidents;
 using Callout.Domain.Ports;
 using Callout.Engine.Delivery;
+using Callout.Engine.Tracing;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -29,16 +31,49 @@ public sealed partial class StepProcessor(
     TimeProvider time,
     ILogger<StepProcessor> log)
 {
-    public Task ProcessAsync(ClaimedStep claimed, CancellationToken ct)
+    public async Task ProcessAsync(ClaimedStep claimed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        return claimed.Step switch
+        if (claimed.Step is SendPageStep send)
         {
-            SendPageStep send => SendPagesAsync([new ClaimedSend(claimed.Scope, send, claimed.Owner)], ct),
-            EnterScheduleStep enter => EnterScheduleAsync(claimed.Scope, enter, claimed.Owner, ct),
-            FinishStep finish => FinishAsync(claimed.Scope, finish, claimed.Owner, ct),
-            _ => throw new InvalidOperationException("Unknown step type " + claimed.Step.GetType().Name),
-        };
+            // Each send has a span of its own (DeliverAsync), as it has when sent in a group.
+            await SendPagesAsync([new ClaimedSend(claimed.Scope, send, claimed.Owner)], ct);
+            return;
+        }
+        using var span = StartStepSpan(claimed.Scope, claimed.Step);
+        try
+        {
+            await (claimed.Step switch
+            {
+                EnterScheduleStep enter => EnterScheduleAsync(claimed.Scope, enter, claimed.Owner, ct),
+                FinishStep finish => FinishAsync(claimed.Scope, finish, claimed.Owner, ct),
+                _ => throw new InvalidOperationException("Unknown step type " + claimed.Step.GetType().Name),
+            });
+        }
+        catch (Exception e)
+        {
+            Traces.Failed(span, e.GetType().Name);
+            throw;
+        }
+    }
+
+    /// The engine's span for a step: a child of the span that created the step, stored with it, so
+    /// a page's path from the call or alert that started it to the provider is one trace however
+    /// much later, and on whichever node, the step runs (docs/decisions.md).
+    static Activity? StartStepSpan(AccountScope scope, EngagementStep step)
+    {
+        var type = KindOf(step);
+        var kind = type.EndsWith("Step", StringComparison.Ordinal) ? type[..^4] : type;
+        var span = Traces.StartChildOf(Traces.Engine, "engine " + kind, ActivityKind.Internal, step.TraceParent);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("callout.step.id", step.Id);
+            span.SetTag("callout.step.kind", kind);
+            span.SetTag("callout.engagement.id", step.EngagementId);
+            span.SetTag("cloud.account.id", scope.AccountId);
+            span.SetTag("aws.region", scope.Region);
+        }
+        return span;
     }
 
     /// How logs name a step's kind.
@@ -178,6 +213,23 @@ public sealed partial class StepProcessor(
     /// tried at every lease for ever.
     async Task<SendOutcome> DeliverAsync(AccountScope scope, ReadySend send, CancellationToken ct)
     {
+        using var span = StartStepSpan(scope, send.Claimed.Step);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("callout.page.arn", send.Page.Arn.ToString());
+            span.SetTag("callout.delivery.key", send.Key);
+            span.SetTag("callout.delivery.attempt", send.Claimed.Step.Attempt);
+        }
+        var outcome = await MessageAndSendAsync(scope, send, span, ct);
+        if (outcome.LeftPending)
+        {
+            Traces.Failed(span, "MessageFailed");
+        }
+        return outcome;
+    }
+
+    async Task<SendOutcome> MessageAndSendAsync(AccountScope scope, ReadySend send, Activity? step, CancellationToken ct)
+    {
         OutgoingMessage message;
         try
         {
@@ -192,16 +244,29 @@ public sealed partial class StepProcessor(
         }
         var provider = router.For(send.Channel.Kind);
         var channel = ExternalNames.ChannelKinds.Of(send.Channel.Kind);
+        // The provider call's span, under the step's (none when the sampler dropped the step's
+        // trace): an HTTP provider's request carries it as its traceparent header.
+        using var span = step is null ? null : Traces.Delivery.StartActivity("deliver " + provider.Name, ActivityKind.Client);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("callout.provider", provider.Name);
+            span.SetTag("callout.channel.type", channel);
+            span.SetTag("callout.delivery.key", send.Key);
+        }
         try
         {
             var result = await provider.SendAsync(message, ct);
             if (result.Accepted)
             {
+                span?.SetTag("callout.delivery.outcome", "sent");
                 LogSent(send.Page.Arn, channel, provider.Name, send.Key);
             }
             else
             {
-                LogRefused(send.Page.Arn, channel, provider.Name, result.Permanent ? "refused" : "failed", send.Key,
+                var outcome = result.Permanent ? "refused" : "failed";
+                span?.SetTag("callout.delivery.outcome", outcome);
+                Traces.Failed(span, result.Permanent ? "ProviderRefused" : "ProviderFailed");
+                LogRefused(send.Page.Arn, channel, provider.Name, outcome, send.Key,
                     WithoutAddress(result.Error ?? "no reason given", send.Channel.Address));
             }
             return new SendOutcome(send, result, Now());
@@ -209,6 +274,8 @@ public sealed partial class StepProcessor(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             metrics.ProviderError(provider.Name);
+            span?.SetTag("callout.delivery.outcome", "unknown");
+            Traces.Failed(span, e.GetType().Name);
             LogProviderFailure(send.Page.Arn, channel, provider.Name, send.Key, WithoutAddress(e.Message, send.Channel.Address), e.GetType().Name);
             return new SendOutcome(send, null, Now());
         }
@@ -321,7 +388,8 @@ public sealed partial class StepProcessor(
             {
                 var planner = new EngagementPlanner(snapshot!, step.EngagementId, settings, () => Guid.CreateVersion7(time.GetUtcNow()).ToString());
                 timeline = planner.EnterPeople(people!.People, step.Resolution, step.Due, step.Essential);
-                await session.InsertStepsAsync(timeline.Steps, ct);
+                // The pages of the people on call continue this step's trace.
+                await session.InsertStepsAsync(Traces.Stamped(timeline.Steps), ct);
                 await session.ExtendFinishAsync(step.EngagementId, timeline.End, ct);
             }
             if (!await CompleteAsync(session, step, owner, ct))

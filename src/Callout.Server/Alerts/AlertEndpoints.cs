@@ -23,18 +23,18 @@ static class AlertEndpoints
     public static void MapAlerts(this WebApplication app)
     {
         app.MapPost(AlertRoutes.AlertmanagerWithKey, (HttpRequest request, string key, AlertmanagerEndpoint e, CancellationToken ct) =>
-            e.HandleAsync(request, key, ct));
+            e.HandleAsync(request, key, ct)).Traced();
         app.MapPost(AlertRoutes.Alertmanager, (HttpRequest request, AlertmanagerEndpoint e, CancellationToken ct) =>
-            e.HandleAsync(request, null, ct));
+            e.HandleAsync(request, null, ct)).Traced();
         // Grafana's webhook contact point may be set to PUT.
         app.MapMethods(AlertRoutes.GrafanaWithKey, [HttpMethods.Post, HttpMethods.Put],
-            (HttpRequest request, string key, GrafanaEndpoint e, CancellationToken ct) => e.HandleAsync(request, key, ct));
+            (HttpRequest request, string key, GrafanaEndpoint e, CancellationToken ct) => e.HandleAsync(request, key, ct)).Traced();
         app.MapMethods(AlertRoutes.Grafana, [HttpMethods.Post, HttpMethods.Put],
-            (HttpRequest request, GrafanaEndpoint e, CancellationToken ct) => e.HandleAsync(request, null, ct));
+            (HttpRequest request, GrafanaEndpoint e, CancellationToken ct) => e.HandleAsync(request, null, ct)).Traced();
         app.MapPost(AlertRoutes.GenericWithKey, (HttpRequest request, string key, GenericEndpoint e, CancellationToken ct) =>
-            e.HandleAsync(request, key, ct));
+            e.HandleAsync(request, key, ct)).Traced();
         app.MapPost(AlertRoutes.Generic, (HttpRequest request, GenericEndpoint e, CancellationToken ct) =>
-            e.HandleAsync(request, null, ct));
-        app.MapPost(AlertRoutes.PagerDuty, (HttpRequest request, PagerDutyEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
+            e.HandleAsync(request, null, ct)).Traced();
+        app.MapPost(AlertRoutes.PagerDuty, (HttpRequest request, PagerDutyEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct)).Traced();
     }
 }

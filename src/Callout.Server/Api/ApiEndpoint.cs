@@ -29,6 +29,8 @@ sealed partial class ApiEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
+        // Current until the request's log line is written, so a JSON line names the exported trace.
+        using var span = ApiSpans.Start(http, ApiSpans.Contacts);
         var requestId = RequestIds.Next();
         var target = http.Request.Headers["X-Amz-Target"].ToString();
         OperationDescriptor? operation = null;
@@ -113,6 +115,11 @@ sealed partial class ApiEndpoint(
         var elapsed = Stopwatch.GetElapsedTime(started);
         name ??= "Unknown";
         metrics.Observe(name, code, elapsed.TotalSeconds);
+        if (span is not null)
+        {
+            var own = ManagementCatalog.Claims(name);
+            ApiSpans.Finish(span, own ? ApiSpans.Callout : ApiSpans.Contacts, own ? name[ManagementCatalog.TargetPrefix.Length..] : name, status, code, requestId, context);
+        }
         LogRequest(name, status, code, elapsed.TotalMilliseconds, requestId);
     }
 

@@ -66,10 +66,12 @@ static class Verbs
         }
         var settings = LoadedSettings.Load(command);
         var options = settings.Options;
+        var traces = Tracing.TraceExport.FromEnvironment(Environment.GetEnvironmentVariable);
         Console.WriteLine(
             $"The configuration is valid (config: {settings.ConfigFile ?? "none"}, urls: {options.Urls}, store: {StartupBanner.Store(options)}, "
             + $"auth: {options.Auth.ToString().ToLowerInvariant()} with {settings.Credentials.Count} credentials, "
-            + $"clock: {(options.VirtualClock ? "virtual" : "system")}, {settings.Delivery.Describe()}, log format: {options.LogFormat.ToString().ToLowerInvariant()}).");
+            + $"clock: {(options.VirtualClock ? "virtual" : "system")}, {settings.Delivery.Describe()}, log format: {options.LogFormat.ToString().ToLowerInvariant()}, "
+            + $"traces: {Tracing.TraceExport.Describe(traces)}).");
         return 0;
     }
 

@@ -40,6 +40,7 @@ sealed partial class IncidentsEndpoint(
     public async Task HandleAsync(HttpContext http, RestMatch match)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = ApiSpans.Start(http, ApiSpans.Incidents);
         var requestId = RequestIds.Next();
         var operation = match.Operation;
         var name = operation.Descriptor.Name;
@@ -104,6 +105,7 @@ sealed partial class IncidentsEndpoint(
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Observe(name, code, elapsed.TotalSeconds);
+        ApiSpans.Finish(span, ApiSpans.Incidents, name, status, code, requestId, context);
         LogRequest(name, status, code, elapsed.TotalMilliseconds, requestId);
     }
 

@@ -139,12 +139,12 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
         ArgumentNullException.ThrowIfNull(steps);
         var command = (NpgsqlCommand)Write("""
             INSERT INTO steps (id, account_id, region, engagement_id, kind, due, page_id, contact_alias,
-                channel_arn, attempt, resolution, essential, done)
+                channel_arn, attempt, resolution, essential, trace_parent, done)
             SELECT id, @account, @region, engagement_id, kind, due, page_id, contact_alias,
-                channel_arn, attempt, resolution, essential, false
+                channel_arn, attempt, resolution, essential, trace_parent, false
             FROM unnest(@ids, @engagement_ids, @kinds, @dues, @page_ids, @contact_aliases, @channel_arns,
-                        @attempts, @resolutions, @essentials)
-                AS s(id, engagement_id, kind, due, page_id, contact_alias, channel_arn, attempt, resolution, essential)
+                        @attempts, @resolutions, @essentials, @trace_parents)
+                AS s(id, engagement_id, kind, due, page_id, contact_alias, channel_arn, attempt, resolution, essential, trace_parent)
             """);
         var list = new List<StepRow>();
         foreach (var step in steps)
@@ -167,6 +167,7 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
         BindArray(command, "attempts", NpgsqlDbType.Integer, list.Select(s => s.Attempt));
         BindArray(command, "resolutions", NpgsqlDbType.Text, list.Select(s => s.Resolution));
         BindArray(command, "essentials", NpgsqlDbType.Boolean, list.Select(s => s.Essential));
+        BindArray(command, "trace_parents", NpgsqlDbType.Text, list.Select(s => s.TraceParent));
         await WriteAsync(command, ct).ConfigureAwait(false);
     }
 

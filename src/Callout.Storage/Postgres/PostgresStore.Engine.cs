@@ -34,7 +34,7 @@ public sealed partial class PostgresStore
             SELECT id FROM (SELECT id, due FROM fresh UNION ALL SELECT id, due FROM expired) AS candidates
             ORDER BY due, id LIMIT @limit)
         RETURNING id, account_id, region, engagement_id, kind, due, page_id, contact_alias, channel_arn,
-                  attempt, resolution, essential
+                  attempt, resolution, essential, trace_parent
         """;
 
     // Where a claim starts looking (ClaimFrom). Every claimed step leaves a dead entry in

@@ -16,7 +16,8 @@ internal sealed record StepRow(
     string? ChannelArn,
     int Attempt,
     string? Resolution,
-    bool Essential);
+    bool Essential,
+    string? TraceParent = null);
 
 /// The one mapping between the step types and the rows of `steps`, both ways, for both stores.
 /// A row whose columns do not fit its kind (a send without a page, an end naming a person) was
@@ -28,7 +29,9 @@ internal static class StepRows
     public const string EnterSchedule = "ENTER_SCHEDULE";
     public const string Finish = "FINISH";
 
-    public static StepRow Write(EngagementStep step) => step switch
+    public static StepRow Write(EngagementStep step) => WriteColumns(step) with { TraceParent = step.TraceParent };
+
+    static StepRow WriteColumns(EngagementStep step) => step switch
     {
         SendPageStep send => new StepRow(send.Id, send.EngagementId, SendPage, Columns.Millis(send.Due), send.PageId,
             send.ContactAlias, send.ChannelArn, send.Attempt, EngagementJson.WriteResolution(send.Resolution), send.Essential),
@@ -42,6 +45,11 @@ internal static class StepRows
     public static EngagementStep Read(StepRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        return ReadColumns(row) with { TraceParent = row.TraceParent };
+    }
+
+    static EngagementStep ReadColumns(StepRow row)
+    {
         var due = Columns.InstantOf(row.Due);
         return row.Kind switch
         {
@@ -60,7 +68,7 @@ internal static class StepRows
     }
 
     /// Reads the step columns of a claim's RETURNING (id, account_id, region, engagement_id, kind,
-    /// due, page_id, contact_alias, channel_arn, attempt, resolution, essential).
+    /// due, page_id, contact_alias, channel_arn, attempt, resolution, essential, trace_parent).
     public static EngagementStep ReadClaimed(DbDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -74,6 +82,7 @@ internal static class StepRows
             RowReader.OptionalString(reader, 8),
             reader.GetInt32(9),
             RowReader.OptionalString(reader, 10),
-            reader.GetBoolean(11)));
+            reader.GetBoolean(11),
+            RowReader.OptionalString(reader, 12)));
     }
 }

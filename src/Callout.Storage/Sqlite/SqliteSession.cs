@@ -41,9 +41,9 @@ internal sealed class SqliteSession(SqliteStore store, SqliteLink link, AccountS
         ArgumentNullException.ThrowIfNull(steps);
         var command = (SqliteCommand)Write("""
             INSERT INTO steps (id, account_id, region, engagement_id, kind, due, page_id, contact_alias,
-                channel_arn, attempt, resolution, essential, done)
+                channel_arn, attempt, resolution, essential, trace_parent, done)
             VALUES (@id, @account, @region, @engagement_id, @kind, @due, @page_id, @contact_alias,
-                @channel_arn, @attempt, @resolution, @essential, 0)
+                @channel_arn, @attempt, @resolution, @essential, @trace_parent, 0)
             """);
         var id = command.Parameters.AddWithValue("@id", DBNull.Value);
         var engagementId = command.Parameters.AddWithValue("@engagement_id", DBNull.Value);
@@ -55,6 +55,7 @@ internal sealed class SqliteSession(SqliteStore store, SqliteLink link, AccountS
         var attempt = command.Parameters.AddWithValue("@attempt", DBNull.Value);
         var resolution = command.Parameters.AddWithValue("@resolution", DBNull.Value);
         var essential = command.Parameters.AddWithValue("@essential", DBNull.Value);
+        var traceParent = command.Parameters.AddWithValue("@trace_parent", DBNull.Value);
         foreach (var step in steps)
         {
             ArgumentNullException.ThrowIfNull(step, nameof(steps));
@@ -69,6 +70,7 @@ internal sealed class SqliteSession(SqliteStore store, SqliteLink link, AccountS
             attempt.Value = row.Attempt;
             resolution.Value = (object?)row.Resolution ?? DBNull.Value;
             essential.Value = row.Essential ? 1 : 0;
+            traceParent.Value = (object?)row.TraceParent ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }

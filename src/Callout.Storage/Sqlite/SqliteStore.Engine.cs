@@ -20,7 +20,7 @@ public sealed partial class SqliteStore
             WHERE done = 0 AND due <= @now AND (lease_until IS NULL OR lease_until <= @now)
             ORDER BY due, id LIMIT @limit)
         RETURNING id, account_id, region, engagement_id, kind, due, page_id, contact_alias, channel_arn,
-                  attempt, resolution, essential
+                  attempt, resolution, essential, trace_parent
         """;
 
     private protected override string SaveVirtualTimeSql => """

@@ -40,20 +40,29 @@ public partial class ProviderFixture : IAsyncLifetime
         ["CALLOUT_TWILIO_FROM"] = TwilioFrom,
     };
 
+    /// Outside servers a subclass starts before the server, whose environment may name them.
+    protected virtual Task StartOthersAsync() => Task.CompletedTask;
+
+    protected virtual ValueTask StopOthersAsync() => ValueTask.CompletedTask;
+
+    protected virtual IEnumerable<string> ExtraArguments() => [];
+
     public async Task InitializeAsync()
     {
         Smtp = await SmtpSink.StartAsync();
         Sink = await HttpProviderSink.StartAsync();
+        await StartOthersAsync();
         var port = FreePort.Next();
         PublicUrl = new Uri($"http://127.0.0.1:{port}/");
         Server = await ServerProcess.StartAsync(
-            extraArgs: ["--clock", "virtual", "--urls", $"http://127.0.0.1:{port}", "--public-url", PublicUrl.ToString()],
+            extraArgs: ["--clock", "virtual", "--urls", $"http://127.0.0.1:{port}", "--public-url", PublicUrl.ToString(), .. ExtraArguments()],
             environment: Environment());
     }
 
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
+        await StopOthersAsync();
         await Sink.DisposeAsync();
         await Smtp.DisposeAsync();
     }

@@ -57,4 +57,15 @@ public sealed class HelpTests
             Assert.Contains(variable, exit.Stdout, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task help_names_the_opentelemetry_variables_that_turn_traces_on()
+    {
+        var exit = await ServerCommand.RunToExitAsync(["--help"]);
+
+        foreach (var variable in new[] { "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_SERVICE_NAME" })
+        {
+            Assert.Contains(variable, exit.Stdout, StringComparison.Ordinal);
+        }
+    }
 }

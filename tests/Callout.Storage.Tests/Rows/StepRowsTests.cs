@@ -30,6 +30,18 @@ public sealed class StepRowsTests
     }
 
     [Fact]
+    public void a_steps_trace_parent_is_written_and_read_back_whatever_its_kind()
+    {
+        const string parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var finish = new FinishStep("s3", "e1", Due) with { TraceParent = parent };
+
+        Assert.Equal(parent, StepRows.Write(finish).TraceParent);
+        Assert.Equal(finish, StepRows.Read(StepRows.Write(finish)));
+        Assert.Equal(parent, StepRows.Read(StepRows.Write(Send() with { TraceParent = parent })).TraceParent);
+        Assert.Null(StepRows.Read(StepRows.Write(Enter())).TraceParent);
+    }
+
+    [Fact]
     public void each_kind_of_step_reads_back_as_written()
     {
         var send = Assert.IsType<SendPageStep>(StepRows.Read(StepRows.Write(Send())));

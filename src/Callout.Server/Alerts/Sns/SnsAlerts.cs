@@ -23,7 +23,7 @@ static partial class SnsAlerts
 
     public static void MapSnsAlerts(this WebApplication app)
     {
-        app.MapPost(SnsEndpoint.Route, (HttpRequest request, string key, SnsEndpoint e, CancellationToken ct) => e.HandleAsync(request, key, ct));
+        app.MapPost(SnsEndpoint.Route, (HttpRequest request, string key, SnsEndpoint e, CancellationToken ct) => e.HandleAsync(request, key, ct)).Traced();
         if (app.Services.GetRequiredService<SnsTrust>().ExtraHosts is { Count: > 0 } hosts)
         {
             LogExtraHosts(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SnsAlerts).FullName!), string.Join(", ", hosts));

@@ -34,6 +34,12 @@ static class HelpText
         {
             Row(text, s.Env, s.Meaning, $"{s.FileKey} in the file; default {s.Default}");
         }
+        text.AppendLine();
+        // OpenTelemetry's own variables, read as its SDK documents them, not Callout settings.
+        text.AppendLine("Traces, by OpenTelemetry's standard variables (docs/configuration.md, \"Traces\"):");
+        Row(text, "OTEL_EXPORTER_OTLP_ENDPOINT", "Export a span per API call, alert, engine step and provider call over OTLP to this URL; off when unset.", null);
+        Row(text, "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf (the default) or grpc.", null);
+        Row(text, "OTEL_SERVICE_NAME", "The service name of the spans; default callout. OTEL_TRACES_SAMPLER, OTEL_BSP_* and the other OTEL_* variables work as the SDK documents.", null);
         return text.ToString();
     }
 

@@ -3,6 +3,7 @@ using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
 using Callout.Domain.Ports;
 using Callout.Engine.Processing;
+using Callout.Engine.Tracing;
 using NodaTime;
 
 namespace Callout.Server.Operations.Engagements;
@@ -31,7 +32,8 @@ static class EngagementLaunch
         var snapshot = await SnapshotBuilder.BuildAsync(session, contact, ct);
         var timeline = new EngagementPlanner(snapshot, id, settings, newId).Start(contact.Alias, now);
         await session.InsertEngagementAsync(engagement, snapshot, ct);
-        await session.InsertStepsAsync(timeline.Steps, ct);
+        // The steps continue the trace of the call or alert that started the engagement.
+        await session.InsertStepsAsync(Traces.Stamped(timeline.Steps), ct);
         return (arn, timeline);
     }
 }
