@@ -7,8 +7,6 @@ namespace Callout.Server.WebConsole.Pages.Engagements;
 /// an alias and an id can be, so a hostile address is a 404 and never reaches an operation.
 static partial class EngagementLinks
 {
-    public const string Route = "/console/engagements/{alias}/{id}";
-
     public static string Href(string engagementArn)
     {
         var tail = WireValues.Tail(engagementArn, 2);

@@ -8,8 +8,6 @@ namespace Callout.Server.WebConsole.Pages.Incidents;
 /// plan name and an incident id can be, so a hostile address is a 404 and never reaches an operation.
 static partial class IncidentLinks
 {
-    public const string Route = "/console/incidents/{plan}/{id}";
-
     public static string Href(string incidentArn)
     {
         var tail = WireValues.Tail(incidentArn, 2);
