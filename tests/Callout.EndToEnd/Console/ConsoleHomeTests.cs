@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Callout.EndToEnd.Console;
 
 /// Home: who is on call now and next for each rotation and on-call schedule, with the hand-off
-/// in the viewer's own time zone, and the open incidents.
+/// in the viewer's own time zone, the open incidents and the running engagements.
 public sealed class ConsoleHomeTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
     [Fact]
@@ -44,6 +44,11 @@ public sealed class ConsoleHomeTests(ConsoleFixture fixture) : IClassFixture<Con
         var handOff = DateTimeOffset.FromUnixTimeSeconds((long)shifts[0].GetProperty("EndTime").GetDecimal());
         Assert.Equal(9, handOff.UtcDateTime.Hour);
 
+        var world = new ConsoleWorld(fixture);
+        await world.AlertingAsync("home-dee", "storage");
+        var (_, _, source) = (await world.AlertingAsync("home-eli", "search"));
+        await ConsoleWorld.FireAsync(source, "search-latency", "Search latency above 800 ms");
+
         var page = await fixture.OpenAsync("/console", timezone: "Asia/Tokyo");
 
         foreach (var row in new[] { page.Locator("tr.oncall-rotation", new() { HasText = "primary" }), page.Locator("tr.oncall-schedule", new() { HasText = "Primary schedule" }) })
@@ -57,7 +62,12 @@ public sealed class ConsoleHomeTests(ConsoleFixture fixture) : IClassFixture<Con
             await Assertions.Expect(time).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("(6:00\\sPM|18:00)"));
             await Assertions.Expect(time).ToContainTextAsync(tokyo.Day.ToString(CultureInfo.InvariantCulture));
         }
-        await ConsoleBrowser.ScreenshotAsync(page, "home");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Search latency above 800 ms" })).ToBeVisibleAsync();
+        // The incident's engagement of its plan's contact, and no engagement of the contact no alert engaged.
+        var running = page.Locator("section.running-engagements");
+        await Assertions.Expect(running.GetByRole(AriaRole.Link, new() { Name = "home-eli" })).ToBeVisibleAsync();
+        await Assertions.Expect(running.GetByRole(AriaRole.Link, new() { Name = "home-dee" })).ToHaveCountAsync(0);
+        await ConsoleBrowser.ScreenshotAsync(page, "home-on-call");
         await page.Context.CloseAsync();
     }
 

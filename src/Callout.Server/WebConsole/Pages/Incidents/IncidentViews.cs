@@ -48,6 +48,21 @@ sealed record TimelineEventView(string Id, string Type, DateTimeOffset? Time, st
 
     public bool IsNote => Type == "Note";
 
+    /// An ARN in event data reads as its resource (`page/ana/01a2…`); the whole ARN is its title.
+    public static string Shown(string value)
+    {
+        if (!value.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return value;
+        }
+        var at = 0;
+        for (var colons = 0; colons < 5 && at >= 0; colons++)
+        {
+            at = value.IndexOf(':', at + 1);
+        }
+        return at < 0 ? value : value[(at + 1)..];
+    }
+
     static IReadOnlyList<(string, string)>? ReadMembers(string? data)
     {
         if (data is null || !data.TrimStart().StartsWith('{'))
