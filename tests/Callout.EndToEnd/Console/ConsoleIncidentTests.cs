@@ -96,6 +96,7 @@ public sealed class ConsoleIncidentTests(ConsoleFixture fixture) : IClassFixture
         var world = new ConsoleWorld(fixture);
         var (_, _, source) = await world.AlertingAsync("console-xss", "xss");
         var incident = await ConsoleWorld.FireAsync(source, "xss", Hostile, impact: 4);
+        await ConsoleWorld.FireAsync(source, "xss-filtered-out", "Impact 3, not listed under impact 4", impact: 3);
         var written = await world.Incidents.Incidents.PostAsync("/createTimelineEvent", JsonSerializer.Serialize(new
         {
             incidentRecordArn = incident,
@@ -109,6 +110,7 @@ public sealed class ConsoleIncidentTests(ConsoleFixture fixture) : IClassFixture
         var dialogs = new List<string>();
         page.Dialog += (_, d) => dialogs.Add(d.Message);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Hostile })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Impact 3, not listed under impact 4" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = Hostile }).ClickAsync();
         await Assertions.Expect(page.Locator("h1.incident-title")).ToHaveTextAsync(Hostile);
         await Assertions.Expect(page.Locator("ol.timeline").GetByText("event " + Hostile)).ToBeVisibleAsync();
