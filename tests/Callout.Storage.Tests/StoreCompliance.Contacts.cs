@@ -9,6 +9,21 @@ namespace Callout.Storage.Tests;
 public abstract partial class StoreCompliance
 {
     [Fact]
+    public async Task contacts_are_found_together_by_alias_sorted_and_without_the_missing_or_another_scopes()
+    {
+        var other = AccountScope.For("eu-west-1", Scope.AccountId);
+        var plan = new Plan([new Stage(0, [new Target(new ChannelTarget(ResourceArn.Channel(Scope, "joe", Id(1)).ToString(), 0), null)])], []);
+        await InsertAsync(Personal("jane"), Personal("joe", plan), Personal("zoe"));
+        await InsertAsync(other, Personal("ann", scope: other));
+
+        var found = await QueryAsync(s => s.FindContactsAsync(["zoe", "nobody", "ann", "joe", "zoe"], None));
+
+        Assert.Equal(["joe", "zoe"], found.Select(c => c.Alias));
+        AssertSameContact(Personal("joe", plan), found[0]);
+        Assert.Empty(await QueryAsync(s => s.FindContactsAsync([], None)));
+    }
+
+    [Fact]
     public async Task a_contact_written_and_committed_is_read_back_with_its_plan()
     {
         var first = ResourceArn.Channel(Scope, "jane", Id(1)).ToString();

@@ -26,6 +26,19 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task a_replication_set_without_regions_is_read_back_with_none()
+    {
+        var set = NewReplicationSet(Id(1));
+
+        Assert.True(await QueryWriteAsync(s => s.InsertReplicationSetAsync(set, None)));
+
+        var read = await QueryAsync(s => s.FindReplicationSetAsync(None));
+        Assert.NotNull(read);
+        Assert.Equal(set.Id, read.Id);
+        Assert.Empty(read.Regions);
+    }
+
+    [Fact]
     public async Task an_account_has_one_replication_set_whatever_the_region()
     {
         Assert.True(await QueryWriteAsync(s => s.InsertReplicationSetAsync(NewReplicationSet(Id(1), new ReplicationRegion("us-east-1", null, T0)), None)));

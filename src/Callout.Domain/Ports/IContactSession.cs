@@ -10,6 +10,10 @@ public interface IContactSession
 {
     Task<Contact?> FindContactAsync(string alias, CancellationToken ct);
 
+    /// The contacts with these aliases, sorted by alias, in one read; aliases with no contact are
+    /// left out. A new incident reads all its plan's contacts so.
+    Task<IReadOnlyList<Contact>> FindContactsAsync(IReadOnlyCollection<string> aliases, CancellationToken ct);
+
     /// Contacts sorted by alias, starting after `afterAlias` when given, at most `limit` of them.
     Task<IReadOnlyList<Contact>> ListContactsAsync(string? aliasPrefix, ContactKind? kind, string? afterAlias, int limit, CancellationToken ct);
 

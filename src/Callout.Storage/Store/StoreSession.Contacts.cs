@@ -16,6 +16,26 @@ internal abstract partial class StoreSession
     public async Task<Contact?> FindContactAsync(string alias, CancellationToken ct) =>
         await FirstAsync(Read(Selects.Contact + " AND alias = @alias").Bind("@alias", alias), ReadContact, ct).ConfigureAwait(false);
 
+    /// One statement for all of them (a parameter per alias, which both databases take), sorted by
+    /// alias; aliases with no contact are left out.
+    public async Task<IReadOnlyList<Contact>> FindContactsAsync(IReadOnlyCollection<string> aliases, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        var distinct = aliases.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return [];
+        }
+        var command = Read(Selects.Contact + " AND alias IN ("
+            + string.Join(", ", distinct.Select((_, i) => "@alias" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            + ") ORDER BY alias");
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            command.Bind("@alias" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), distinct[i]);
+        }
+        return await ListAsync(command, ReadContact, ct).ConfigureAwait(false);
+    }
+
     // A prefix is a range, not LIKE: '_' and '%' are legal in aliases. U+10FFFF sorts after every
     // character both databases' collations can meet (SQLite's BINARY, the column's COLLATE "C" on
     // PostgreSQL), so the bound admits every extension. A filter not given is bound as NULL and

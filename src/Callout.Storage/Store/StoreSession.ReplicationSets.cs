@@ -8,26 +8,34 @@ namespace Callout.Storage.Store;
 /// the set belongs to the account (docs/spec/incidents.md §1).
 internal abstract partial class StoreSession
 {
-    public async Task<ReplicationSet?> FindReplicationSetAsync(CancellationToken ct)
+    /// One statement, the set joined with its regions: every alert reads the set (IncidentStarter),
+    /// and on PostgreSQL each statement more is a round trip more on the way to the first page.
+    public Task<ReplicationSet?> FindReplicationSetAsync(CancellationToken ct) =>
+        QueryAsync(Read("""
+                SELECT s.id, s.deletion_protected, s.created_by, s.created_at, s.modified_by, s.modified_at,
+                    r.region_name, r.kms_key_id, r.added_at
+                FROM replication_sets s
+                LEFT JOIN replication_set_regions r ON r.account_id = s.account_id
+                WHERE s.account_id = @account
+                ORDER BY r.added_at, r.region_name
+                """), ReadReplicationSetAsync, ct);
+
+    /// The set from its first row, and a region from every row that has one (none has when the
+    /// set has no regions: the join gives one row of NULLs then).
+    static async Task<ReplicationSet?> ReadReplicationSetAsync(DbDataReader r, CancellationToken ct)
     {
-        var set = await FirstAsync(Read("""
-                SELECT id, deletion_protected, created_by, created_at, modified_by, modified_at
-                FROM replication_sets WHERE account_id = @account
-                """),
-            r => new ReplicationSet(r.GetString(0), [], r.GetBoolean(1), r.GetString(2), Columns.InstantOf(r.GetInt64(3)),
-                r.GetString(4), Columns.InstantOf(r.GetInt64(5))),
-            ct).ConfigureAwait(false);
-        if (set is null)
+        ReplicationSet? set = null;
+        var regions = new List<ReplicationRegion>();
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
-            return null;
+            set ??= new ReplicationSet(r.GetString(0), [], r.GetBoolean(1), r.GetString(2), Columns.InstantOf(r.GetInt64(3)),
+                r.GetString(4), Columns.InstantOf(r.GetInt64(5)));
+            if (!r.IsDBNull(6))
+            {
+                regions.Add(new ReplicationRegion(r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), Columns.InstantOf(r.GetInt64(8))));
+            }
         }
-        var regions = await ListAsync(Read("""
-                SELECT region_name, kms_key_id, added_at FROM replication_set_regions
-                WHERE account_id = @account ORDER BY added_at, region_name
-                """),
-            r => new ReplicationRegion(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), Columns.InstantOf(r.GetInt64(2))),
-            ct).ConfigureAwait(false);
-        return set with { Regions = regions };
+        return set is null ? null : set with { Regions = regions };
     }
 
     public async Task<bool> InsertReplicationSetAsync(ReplicationSet set, CancellationToken ct)

@@ -101,11 +101,14 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
         }
         var started = new List<(ResourceArn Arn, Domain.Engagements.Timeline Timeline)>();
         var message = new EngagementMessage(plan.Name, incident.Title, incident.Summary ?? incident.Title, null, null, arn);
+        // The plan's contacts in one read rather than one each: on PostgreSQL every read is a round
+        // trip, and the incident's first pages wait for this transaction to commit.
+        var aliases = plan.Engagements.Select(arn => AliasIn(scope, arn)).OfType<string>().ToList();
+        var contacts = aliases.Count == 0 ? []
+            : (await session.FindContactsAsync(aliases, ct)).ToDictionary(c => c.Alias, StringComparer.Ordinal);
         foreach (var contactArn in plan.Engagements)
         {
-            var contact = ResourceArn.TryParse(contactArn, out var parsed) && parsed.Scope == scope && parsed.Kind == ResourceKind.Contact
-                ? await session.FindContactAsync(parsed.Alias, ct)
-                : null;
+            var contact = AliasIn(scope, contactArn) is { } alias ? contacts.GetValueOrDefault(alias) : null;
             string? reason = contact is null
                 ? "The contact does not exist in the account and region the incident was started in."
                 : !EngagementLaunch.HasPlan(contact) ? "The contact has no engagement plan to run." : null;
@@ -256,6 +259,10 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
         await work(session, audited, current, arn);
         return arn;
     }
+
+    /// The alias of a contact ARN of the scope; null for anything else.
+    static string? AliasIn(AccountScope scope, string contactArn) =>
+        ResourceArn.TryParse(contactArn, out var parsed) && parsed.Scope == scope && parsed.Kind == ResourceKind.Contact ? parsed.Alias : null;
 
     /// docs/spec/incidents.md §4: the plan's dedupe string for every start of the plan, else the
     /// trigger's ARN, else none ("").
