@@ -19,6 +19,7 @@ using Callout.Server.Listing;
 using Callout.Server.Management;
 using Callout.Server.Management.AlertSources;
 using Callout.Server.Management.CalendarFeeds;
+using Callout.Server.Retention;
 using Callout.Server.Sts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -140,6 +141,7 @@ builder.Services.AddCalendarFeeds();
 builder.Services.AddAlertSources();
 builder.Services.AddAlerts();
 builder.Services.AddAudit();
+builder.Services.AddRetention();
 builder.Services.AddSnsAlerts(snsTrust);
 builder.Services.AddEngine(delivery);
 

@@ -62,6 +62,7 @@ public sealed partial class SqliteStore : DbStore, IStore
         var link = await EnterWriterAsync(ct).ConfigureAwait(false);
         try
         {
+            await UseIncrementalVacuumAsync(link, ct).ConfigureAwait(false);
             await Migrator.ApplyAsync(link.Connection, "sqlite", ct).ConfigureAwait(false);
         }
         finally
