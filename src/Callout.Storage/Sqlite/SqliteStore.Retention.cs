@@ -49,19 +49,16 @@ public sealed partial class SqliteStore
     /// A database made before auto_vacuum was turned on keeps its free pages for ever; switching
     /// the mode takes one VACUUM, which rewrites the whole file (it needs as much free disk again,
     /// and a while on a large file), so it runs once, at the first start of a version that wants it.
-    /// A new database gets the mode before its first table and needs no rewrite.
+    /// A new database asks for the mode before anything else (OpenFile), so its rewrite is of an
+    /// empty file.
     static async Task UseIncrementalVacuumAsync(SqliteLink link, CancellationToken ct)
     {
         if (await ScalarLongAsync(link, "PRAGMA auto_vacuum", ct).ConfigureAwait(false) == IncrementalVacuum)
         {
             return;
         }
-        var empty = await ScalarLongAsync(link, "SELECT count(*) FROM sqlite_schema", ct).ConfigureAwait(false) == 0;
         await link.ExecuteAsync("PRAGMA auto_vacuum=INCREMENTAL", ct).ConfigureAwait(false);
-        if (!empty)
-        {
-            await link.ExecuteAsync("VACUUM", ct).ConfigureAwait(false);
-        }
+        await link.ExecuteAsync("VACUUM", ct).ConfigureAwait(false);
     }
 
     static async Task<long> ScalarLongAsync(SqliteLink link, string sql, CancellationToken ct) =>
