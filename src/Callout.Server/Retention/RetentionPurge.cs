@@ -14,8 +14,9 @@ namespace Callout.Server.Retention;
 sealed partial class RetentionPurge(IStore store, ServerOptions options, TimeProvider time, RetentionMetrics metrics,
     ILogger<RetentionPurge> log) : BackgroundService
 {
-    /// An engagement goes with its pages, receipts, deliveries and steps: some dozens of rows.
-    public const int EngagementBatch = 50;
+    /// An engagement goes with its pages, receipts, deliveries and steps: some dozens of rows, so
+    /// a batch of 20 is some hundreds of row deletes, a few milliseconds of SQLite's one writer.
+    public const int EngagementBatch = 20;
 
     public const int RowBatch = 500;
 
