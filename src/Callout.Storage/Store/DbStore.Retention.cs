@@ -33,7 +33,7 @@ public abstract partial class DbStore
         """;
 
     public Task<int> PurgeEngagementsAsync(Instant before, int limit, CancellationToken ct) =>
-        PurgeBatchAsync(StoppedEngagements, before, limit, (r, _) => (r.GetString(0), r.GetString(1), r.GetString(2)),
+        PurgeBatchAsync(StoppedEngagements, before, limit,
             async (statement, scope, ids) =>
             {
                 var gone = await DeleteReturningIdsAsync(statement($"""
@@ -71,7 +71,7 @@ public abstract partial class DbStore
 
     // Incidents are keyed by account alone (0012_incidents.sql); the region here is always ''.
     public Task<int> PurgeIncidentsAsync(Instant before, int limit, CancellationToken ct) =>
-        PurgeBatchAsync(ResolvedIncidents, before, limit, (r, _) => (r.GetString(0), r.GetString(1), r.GetString(2)),
+        PurgeBatchAsync(ResolvedIncidents, before, limit,
             async (statement, scope, ids) =>
             {
                 var gone = await DeleteReturningIdsAsync(statement($"""
@@ -114,7 +114,6 @@ public abstract partial class DbStore
     /// One batch: picks up to `limit` items by `pick` (account, region, id), and hands each
     /// scope's ids to `delete`, which returns how many of them it removed.
     Task<int> PurgeBatchAsync(string pick, Instant before, int limit,
-        Func<DbDataReader, int, (string Account, string Region, string Id)> read,
         Func<Func<string, DbCommand>, (string Account, string Region), List<string>, Task<int>> delete, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -125,7 +124,7 @@ public abstract partial class DbStore
             var command = statement(pick).Bind("@before", Columns.Millis(before)).Bind("@limit", limit);
             await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
             {
-                picked = await StoreSession.ReadListAsync(reader, r => read(r, 0), ct).ConfigureAwait(false);
+                picked = await StoreSession.ReadListAsync(reader, ReadPicked, ct).ConfigureAwait(false);
             }
             var removed = 0;
             foreach (var scope in picked.GroupBy(p => (p.Account, p.Region)))
@@ -135,6 +134,8 @@ public abstract partial class DbStore
             return removed;
         }, ct);
     }
+
+    static (string Account, string Region, string Id) ReadPicked(DbDataReader r) => (r.GetString(0), r.GetString(1), r.GetString(2));
 
     static async Task<List<string>> DeleteReturningIdsAsync(DbCommand command, (string Account, string Region) scope,
         List<string> ids, Instant before, CancellationToken ct)
