@@ -11,6 +11,9 @@
 #
 # Environment (all optional):
 #   SOAK_DAYS=365  SOAK_PER_DAY=1000  SOAK_RETENTION=90 (days)  SOAK_MONTH_DAYS=30
+#   SOAK_AUDIT_RETENTION=SOAK_RETENTION (days; the audit log has its own window, 365 by default,
+#     and every StartEngagement and AcceptPage leaves a record, so with the server's default the
+#     file keeps growing by the audit log until day 365)
 #   SOAK_WORKERS=8 (concurrent calls)  SOAK_ACK_SHARE=0.8  SOAK_PEOPLE=20
 #   SOAK_KEEP_DATA=DIR  copy the data directory there after the run
 #   BENCH_REV=<rev> or CALLOUT_SERVER_DLL=<path>: which server to measure (bench/lib.sh, build_server)
@@ -22,6 +25,7 @@ bench_init
 
 export CALLOUT_LOG_LEVEL="${CALLOUT_LOG_LEVEL:-Warning}"
 retention="${SOAK_RETENTION:-90}"
+audit_retention="${SOAK_AUDIT_RETENTION:-$retention}"
 
 build_server
 bench_build bench/Callout.Bench.Soak
@@ -31,8 +35,8 @@ echo "load before: $(uptime)"
 bench_noise_before
 
 data_dir="$BENCH_TMP/data"
-start_callout --data-dir "$data_dir" --clock virtual --retention "$retention"
-echo "Callout at $CALLOUT_URL (file store, virtual clock, --retention $retention, CALLOUT_LOG_LEVEL=$CALLOUT_LOG_LEVEL)" >&2
+start_callout --data-dir "$data_dir" --clock virtual --retention "$retention" --audit-retention "$audit_retention"
+echo "Callout at $CALLOUT_URL (file store, virtual clock, --retention $retention, --audit-retention $audit_retention, CALLOUT_LOG_LEVEL=$CALLOUT_LOG_LEVEL)"
 
 status=0
 dotnet "$bench_dll" run --url "$CALLOUT_URL" --db "$data_dir/callout.db" \
