@@ -70,7 +70,7 @@ sealed partial class RetentionPurge(IStore store, ServerOptions options, TimePro
         if (lease is null)
         {
             LogAnotherNode();
-            return RetentionRound.Skipped;
+            return new RetentionRound();
         }
         var round = new RetentionRound();
         if (options.Retention is { } kept)

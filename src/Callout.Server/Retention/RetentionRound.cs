@@ -3,8 +3,6 @@ namespace Callout.Server.Retention;
 /// What one round of RetentionPurge removed and what it cost.
 sealed class RetentionRound
 {
-    public static readonly RetentionRound Skipped = new();
-
     public int Engagements { get; set; }
     public int Incidents { get; set; }
     public int Outbox { get; set; }
