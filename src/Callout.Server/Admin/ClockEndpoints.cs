@@ -7,6 +7,7 @@ using Callout.Engine.Processing;
 using Callout.Protocol.Framing;
 using Callout.Storage;
 using Callout.Server.Audit;
+using Callout.Server.Retention;
 using NodaTime;
 
 namespace Callout.Server.Admin;
@@ -23,7 +24,7 @@ static class ClockEndpoints
     {
         app.MapGet("/_callout/clock", (TimeProvider time) => Now(time, clock is not null));
         app.MapPost("/_callout/clock/advance", async (HttpRequest request, IEngineStore store, EngagementEngine engine, TimeProvider time,
-            ClockAudit audit, CancellationToken ct) =>
+            ClockAudit audit, RetentionPurge retention, CancellationToken ct) =>
         {
             var received = time.GetUtcNow();
             if (clock is null)
@@ -52,6 +53,9 @@ static class ClockEndpoints
                 }
                 clock.MoveTo(target);
                 await engine.WaitIdleAsync(ct);
+                // The purge's hourly timer fired with the move, but runs on its own; a round that
+                // fell due ends before the answer, so what the new time makes old is gone by then.
+                await retention.RunIfDueAsync(ct);
                 await store.SaveVirtualTimeAsync(Instant.FromDateTimeOffset(clock.GetUtcNow()), ct);
             }
             catch (Exception e) when (StoreFaults.Of(e) == StoreFault.Full)

@@ -33,6 +33,10 @@ public sealed record ServerOptions
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
+    /// How long finished engagements, resolved incidents and other history are kept (RetentionPurge);
+    /// null keeps them for ever.
+    public TimeSpan? Retention { get; init; } = TimeSpan.FromDays(int.Parse(Settings.Retention.Default, System.Globalization.CultureInfo.InvariantCulture));
+
     /// How long audit records are kept; null keeps them for ever.
     public TimeSpan? AuditRetention { get; init; } = TimeSpan.FromDays(int.Parse(Settings.AuditRetention.Default, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -78,7 +82,8 @@ public sealed record ServerOptions
                 && ParseBool(Settings.AllowUnauthenticatedRemoteAccess, allow),
             MetricsUrls = Get(Settings.MetricsUrls) is { } metricsUrls ? CheckUrls(Settings.MetricsUrls, metricsUrls) : null,
             MetricsAuth = Get(Settings.MetricsAuth) is { } metricsAuth ? ParseMetricsAuth(metricsAuth) : null,
-            AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(days) : options.AuditRetention,
+            Retention = Get(Settings.Retention) is { } kept ? ParseRetention(Settings.Retention, kept, allowDaysSuffix: true) : options.Retention,
+            AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(Settings.AuditRetention, days, allowDaysSuffix: false) : options.AuditRetention,
             ShutdownTimeout = Get(Settings.ShutdownTimeout) is { } drain
                 ? TimeSpan.FromSeconds(ParseWhole(Settings.ShutdownTimeout, drain, 0, MaxShutdownSeconds))
                 : options.ShutdownTimeout,
@@ -162,10 +167,14 @@ public sealed record ServerOptions
 
     const int MaxRetentionDays = 36500;
 
-    static TimeSpan? ParseRetention(string value) =>
-        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days <= MaxRetentionDays
+    /// Whole days; `90d` means the same as `90` where `allowDaysSuffix` (docs/decisions.md, "Retention").
+    static TimeSpan? ParseRetention(Setting s, string value, bool allowDaysSuffix)
+    {
+        var number = allowDaysSuffix && value.EndsWith('d') ? value[..^1] : value;
+        return int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days <= MaxRetentionDays
             ? days == 0 ? null : TimeSpan.FromDays(days)
-            : throw new OptionsException($"{Settings.AuditRetention.Names} takes a whole number of days from 0 (keep for ever) to {MaxRetentionDays}, not '{value}'.");
+            : throw new OptionsException($"{s.Names} takes a whole number of days{(allowDaysSuffix ? " (90 or 90d)" : "")} from 0 (keep for ever) to {MaxRetentionDays}, not '{value}'.");
+    }
 
     static string ParseAccount(string value) =>
         value.Length == 12 && value.All(char.IsAsciiDigit)

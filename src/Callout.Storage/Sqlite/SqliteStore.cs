@@ -35,6 +35,9 @@ public sealed partial class SqliteStore : DbStore, IStore
         var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
         var writer = SqliteLink.Open(ConnectionString(path, SqliteOpenMode.ReadWriteCreate),
         [
+            // Only takes on a new file, and only before the header is first written (journal_mode
+            // writes it); an older file is converted by MigrateAsync (SqliteStore.Retention.cs).
+            "PRAGMA auto_vacuum=INCREMENTAL",
             // WAL with synchronous=NORMAL loses nothing committed when the process is killed; only
             // a power cut can lose the last commits (sqlite.org/pragma.html#pragma_synchronous).
             "PRAGMA journal_mode=WAL",
@@ -50,7 +53,7 @@ public sealed partial class SqliteStore : DbStore, IStore
     /// A single connection serves every session: SQLite's shared cache would make concurrent
     /// readers fail with SQLITE_LOCKED rather than wait, so all sessions are serialized anyway.
     public static SqliteStore OpenInMemory() => new(
-        SqliteLink.Open(ConnectionString(":memory:", SqliteOpenMode.ReadWriteCreate), ["PRAGMA foreign_keys=ON"]), readerConnectionString: null);
+        SqliteLink.Open(ConnectionString(":memory:", SqliteOpenMode.ReadWriteCreate), ["PRAGMA auto_vacuum=INCREMENTAL", "PRAGMA foreign_keys=ON"]), readerConnectionString: null);
 
     // Pooling is off because the store keeps its own connections open for its whole life.
     static string ConnectionString(string dataSource, SqliteOpenMode mode) =>
@@ -62,6 +65,7 @@ public sealed partial class SqliteStore : DbStore, IStore
         var link = await EnterWriterAsync(ct).ConfigureAwait(false);
         try
         {
+            await UseIncrementalVacuumAsync(link, ct).ConfigureAwait(false);
             await Migrator.ApplyAsync(link.Connection, "sqlite", ct).ConfigureAwait(false);
         }
         finally

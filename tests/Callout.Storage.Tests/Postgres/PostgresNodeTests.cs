@@ -55,6 +55,25 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     }
 
     [Fact]
+    public async Task one_node_at_a_time_leads_the_retention_purge()
+    {
+        var a = Track(PostgresStore.Create(connectionString));
+        var b = Track(PostgresStore.Create(connectionString));
+        await a.MigrateAsync(None);
+
+        var first = await a.TryLeadPurgeAsync(None);
+        Assert.NotNull(first);
+        Assert.Null(await b.TryLeadPurgeAsync(None));
+        // The lock is the node's, not the connection pool's: asking again on the leading node
+        // while it leads is refused too.
+        Assert.Null(await a.TryLeadPurgeAsync(None));
+
+        await first.DisposeAsync();
+        await using var second = await b.TryLeadPurgeAsync(None);
+        Assert.NotNull(second);
+    }
+
+    [Fact]
     public async Task an_unreachable_server_fails_at_open()
     {
         await Assert.ThrowsAnyAsync<NpgsqlException>(() =>

@@ -58,6 +58,9 @@ static class Settings
     public static readonly Setting ShutdownTimeout = new("engine:shutdownTimeout", "CALLOUT_SHUTDOWN_TIMEOUT", "--shutdown-timeout", "10",
         "Seconds sends in flight at SIGTERM or Ctrl-C may take to finish; steps not started are handed back at once.");
 
+    public static readonly Setting Retention = new("store:retention", "CALLOUT_RETENTION", "--retention", "90",
+        "Days finished engagements, resolved incidents and outbox messages are kept (90 or 90d); 0 keeps them for ever.");
+
     public static readonly Setting AuditRetention = new("audit:retention", "CALLOUT_AUDIT_RETENTION", "--audit-retention", "365",
         "Days the audit log keeps a record; 0 keeps them for ever.");
 
@@ -85,7 +88,7 @@ static class Settings
     public static readonly IReadOnlyList<Setting> All =
     [
         Urls, DataDir, Store, InMemory, Auth, CredentialsFile, Credentials, Regions, DefaultAccount, DefaultRegion, Clock, NodeName, PublicUrl, LogLevel, LogFormat,
-        ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes, AuditRetention,
+        ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes, Retention, AuditRetention,
         ShutdownTimeout,
         AllowUnauthenticatedRemoteAccess, MetricsUrls, MetricsAuth,
         SnsTrustedHosts, SnsTrustedCertificates,
