@@ -37,8 +37,9 @@ public sealed record ServerOptions
     /// null keeps them for ever.
     public TimeSpan? Retention { get; init; } = TimeSpan.FromDays(int.Parse(Settings.Retention.Default, System.Globalization.CultureInfo.InvariantCulture));
 
-    /// How long audit records are kept; null keeps them for ever.
-    public TimeSpan? AuditRetention { get; init; } = TimeSpan.FromDays(int.Parse(Settings.AuditRetention.Default, System.Globalization.CultureInfo.InvariantCulture));
+    /// How long audit records are kept, --retention's window unless --audit-retention gives one of
+    /// their own; null keeps them for ever.
+    public TimeSpan? AuditRetention { get; init; } = TimeSpan.FromDays(int.Parse(Settings.Retention.Default, System.Globalization.CultureInfo.InvariantCulture));
 
     /// How long a stopping server lets sends in flight finish (EngineOptions.Drain).
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(int.Parse(Settings.ShutdownTimeout.Default, System.Globalization.CultureInfo.InvariantCulture));
@@ -57,6 +58,7 @@ public sealed record ServerOptions
         string? Get(Setting s) => configuration[s.Key] is { Length: > 0 } v ? v : null;
 
         var options = new ServerOptions { DataDirectory = Path.GetFullPath(Settings.DataDir.Default, workingDirectory) };
+        var retention = Get(Settings.Retention) is { } kept ? ParseRetention(Settings.Retention, kept, allowDaysSuffix: true) : options.Retention;
         return RemoteAccess.Check((options with
         {
             Urls = Get(Settings.Urls) is { } urls ? CheckUrls(Settings.Urls, urls) : options.Urls,
@@ -82,8 +84,8 @@ public sealed record ServerOptions
                 && ParseBool(Settings.AllowUnauthenticatedRemoteAccess, allow),
             MetricsUrls = Get(Settings.MetricsUrls) is { } metricsUrls ? CheckUrls(Settings.MetricsUrls, metricsUrls) : null,
             MetricsAuth = Get(Settings.MetricsAuth) is { } metricsAuth ? ParseMetricsAuth(metricsAuth) : null,
-            Retention = Get(Settings.Retention) is { } kept ? ParseRetention(Settings.Retention, kept, allowDaysSuffix: true) : options.Retention,
-            AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(Settings.AuditRetention, days, allowDaysSuffix: false) : options.AuditRetention,
+            Retention = retention,
+            AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(Settings.AuditRetention, days, allowDaysSuffix: false) : retention,
             ShutdownTimeout = Get(Settings.ShutdownTimeout) is { } drain
                 ? TimeSpan.FromSeconds(ParseWhole(Settings.ShutdownTimeout, drain, 0, MaxShutdownSeconds))
                 : options.ShutdownTimeout,

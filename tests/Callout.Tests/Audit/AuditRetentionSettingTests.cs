@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Callout.Tests.Audit;
 
-/// --audit-retention: whole days, 0 keeping records for ever.
+/// --audit-retention: whole days, 0 keeping records for ever; without it, --retention's window.
 public sealed class AuditRetentionSettingTests : IDisposable
 {
     readonly ConfigurationFixture _config = new();
@@ -20,6 +20,15 @@ public sealed class AuditRetentionSettingTests : IDisposable
         Assert.Equal(TimeSpan.FromDays(90), _config.Load().Server.AuditRetention);
 
         Assert.Equal(TimeSpan.FromDays(7), _config.Load("--audit-retention", "7").Server.AuditRetention);
+    }
+
+    [Fact]
+    public void without_a_window_of_its_own_the_audit_log_follows_retention()
+    {
+        Assert.Equal(TimeSpan.FromDays(90), _config.Load().Server.AuditRetention);
+        Assert.Equal(TimeSpan.FromDays(30), _config.Load("--retention", "30d").Server.AuditRetention);
+        Assert.Null(_config.Load("--retention", "0").Server.AuditRetention);
+        Assert.Equal(TimeSpan.FromDays(400), _config.Load("--retention", "30", "--audit-retention", "400").Server.AuditRetention);
     }
 
     [Fact]

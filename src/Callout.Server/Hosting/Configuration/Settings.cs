@@ -59,10 +59,10 @@ static class Settings
         "Seconds sends in flight at SIGTERM or Ctrl-C may take to finish; steps not started are handed back at once.");
 
     public static readonly Setting Retention = new("store:retention", "CALLOUT_RETENTION", "--retention", "90",
-        "Days finished engagements, resolved incidents and outbox messages are kept (90 or 90d); 0 keeps them for ever.");
+        "Days finished engagements, resolved incidents, outbox messages and audit records are kept (90 or 90d); 0 keeps them for ever.");
 
-    public static readonly Setting AuditRetention = new("audit:retention", "CALLOUT_AUDIT_RETENTION", "--audit-retention", "365",
-        "Days the audit log keeps a record; 0 keeps them for ever.");
+    public static readonly Setting AuditRetention = new("audit:retention", "CALLOUT_AUDIT_RETENTION", "--audit-retention", "-",
+        "Days the audit log keeps a record, when it should differ from --retention; 0 keeps them for ever.");
 
     public static readonly Setting SnsTrustedHosts = new("alerts:sns:trustedHosts", "CALLOUT_SNS_TRUSTED_HOSTS", null, "-",
         "host or host:port names (','-separated) trusted like sns.<region>.amazonaws.com to serve SNS signing certificates and SubscribeURLs; for tests.");
