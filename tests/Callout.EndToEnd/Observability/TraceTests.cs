@@ -136,6 +136,31 @@ public sealed class TraceTests(TracedFixture fixture) : IClassFixture<TracedFixt
         Assert.Equal(answer.RequestId, api["aws.request_id"]);
     }
 
+    [Theory]
+    [InlineData("00-00000000000000000000000000000000-b7ad6b7169203331-01")]
+    [InlineData("00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01")]
+    [InlineData("zz-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")]
+    [InlineData("00-0AF7651916CD43DD8448EB211C80319C-B7AD6B7169203331-01")]
+    [InlineData("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331")]
+    [InlineData("not a traceparent at all")]
+    public async Task a_malformed_traceparent_is_ignored_and_the_call_starts_a_trace_of_its_own(string header)
+    {
+        var client = fixture.NewClient();
+        using var request = Testing.SsmContactsRequest.Create(fixture.Server.Endpoint, client.Account, client.Region, "SSMContacts.ListContacts", "{}"u8.ToArray());
+        request.Headers.TryAddWithoutValidation("traceparent", header);
+        request.Headers.TryAddWithoutValidation("tracestate", new string('x', 10_000));
+        using var response = await Http.SendAsync(request);
+        var answer = await ApiResponse.ReadAsync(response);
+        Assert.Equal(200, answer.Status);
+
+        var spans = await fixture.Receiver.WaitForAsync(s => s.Any(x => x["aws.request_id"] == answer.RequestId));
+
+        var api = Assert.Single(spans, s => s["aws.request_id"] == answer.RequestId);
+        Assert.Equal("", api.ParentSpanId);
+        Assert.NotEqual(SenderTrace, api.TraceId);
+        Assert.Matches("^[0-9a-f]{32}$", api.TraceId);
+    }
+
     [Fact]
     public async Task an_alert_and_the_page_it_starts_are_one_trace_continuing_the_senders()
     {
