@@ -68,6 +68,31 @@ public sealed class ConsoleEngagementTests(ConsoleFixture fixture) : IClassFixtu
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_page_whose_code_was_burned_by_guessing_is_still_acknowledged_from_the_console()
+    {
+        var world = new ConsoleWorld(fixture);
+        var person = await world.Paging.PersonWithPlanAsync("console-dia");
+        var engagement = await world.Paging.StartAsync(person.Arn);
+        var page = await fixture.OpenAsync(EngagementPath(engagement));
+        await Assertions.Expect(page.Locator(".receipt-type", new() { HasText = "SENT" }).First).ToBeVisibleAsync(Live);
+        var pageArn = Assert.Single(await world.Paging.PagesAsync(engagement)).GetProperty("PageArn").GetString()!;
+        var code = await world.Paging.CodeForAsync(person["EMAIL"]);
+        var wrong = ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(400, (await world.Paging.AcceptAsync(pageArn, "READ", wrong, ""","AcceptCodeValidation":"ENFORCE" """)).Status);
+        }
+        var burned = await world.Paging.AcceptAsync(pageArn, "READ", code, ""","AcceptCodeValidation":"ENFORCE" """);
+        Assert.True(burned.Status == 400, "the right code should be burned after five wrong tries: " + burned.Text);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".status.acknowledged")).ToBeVisibleAsync();
+        Assert.True((await world.Paging.DescribePageAsync(pageArn)).TryGetProperty("ReadTime", out _));
+        await page.Context.CloseAsync();
+    }
+
     static string EngagementPath(string arn)
     {
         var parts = arn.Split('/');
