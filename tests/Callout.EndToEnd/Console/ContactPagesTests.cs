@@ -73,6 +73,15 @@ public sealed class ContactPagesTests(ConsoleFixture fixture) : IClassFixture<Co
         await ConsoleBrowser.ScreenshotAsync(page, "contact-detail");
         await page.SetViewportSizeAsync(390, 844);
         await ConsoleBrowser.ScreenshotAsync(page, "contact-detail-phone");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        await Assertions.Expect(page.Locator("article.channel[data-channel='work-mail'] .status")).ToHaveTextAsync("Not activated");
+        // Each change is in the audit log under the console user's name.
+        var audit = await fixture.Api.SendAsync("Callout.ListAuditEvents", System.Text.Encoding.UTF8.GetBytes("{\"MaxResults\":1000}"));
+        var mine = audit.Json.GetProperty("AuditEvents").EnumerateArray()
+            .Where(e => e.GetProperty("Caller").GetString() == "console:local" && e.GetProperty("Outcome").GetString() == "Success")
+            .Select(e => e.GetProperty("Operation").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "CreateContact", "CreateContactChannel", "SendActivationCode", "ActivateContactChannel", "DeactivateContactChannel" }, mine);
         await page.Context.CloseAsync();
     }
 
@@ -212,6 +221,32 @@ public sealed class ContactPagesTests(ConsoleFixture fixture) : IClassFixture<Co
         Assert.Equal(0, dialogs);
         Assert.Equal(0, await page.Locator("main img").CountAsync());
         Assert.Equal(0, await page.Locator("main script").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_on_call_schedule_s_rotations_are_chosen_in_the_editor()
+    {
+        var person = Alias("jo");
+        await PersonAsync(person);
+        var rotations = new List<string>();
+        foreach (var name in new[] { "primary", "secondary" })
+        {
+            var created = await fixture.Api.OkAsync("CreateRotation", JsonSerializer.Serialize(new
+            {
+                Name = $"{name}-{Interlocked.Increment(ref _next)}", ContactIds = new[] { Arn(person) }, TimeZoneId = "UTC",
+                Recurrence = new { NumberOfOnCalls = 1, RecurrenceMultiplier = 1, DailySettings = new[] { new { HourOfDay = 9, MinuteOfHour = 0 } } },
+            }));
+            rotations.Add(created.GetProperty("RotationArn").GetString()!);
+        }
+        var schedule = Alias("oncall");
+        await fixture.Api.OkAsync("CreateContact", JsonSerializer.Serialize(new { Alias = schedule, Type = "ONCALL_SCHEDULE", Plan = new { RotationIds = new[] { rotations[0] } } }));
+        var page = await fixture.OpenAsync($"/console/contacts/{schedule}/plan");
+        await Assertions.Expect(page.Locator($"input[name='Form.RotationIds'][value='{rotations[0]}']")).ToBeCheckedAsync();
+        await page.Locator($"input[name='Form.RotationIds'][value='{rotations[1]}']").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
+        await page.WaitForURLAsync($"**/console/contacts/{schedule}");
+        Assert.Equal(rotations.Order(), (await PlanAsync(schedule)).GetProperty("RotationIds").EnumerateArray().Select(r => r.GetString()!).Order());
         await page.Context.CloseAsync();
     }
 
