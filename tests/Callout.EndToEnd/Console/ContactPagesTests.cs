@@ -137,6 +137,8 @@ public sealed class ContactPagesTests(ConsoleFixture fixture) : IClassFixture<Co
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove stage 2" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Duration (minutes)")).ToHaveValueAsync("10");
         await ConsoleBrowser.ScreenshotAsync(page, "plan-editor");
+        await page.SetViewportSizeAsync(390, 844);
+        await ConsoleBrowser.ScreenshotAsync(page, "plan-editor-phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
         await page.WaitForURLAsync($"**/console/contacts/{alias}");
         await Assertions.Expect(page.Locator("ol.plan")).ToContainTextAsync("retry every 3 min");

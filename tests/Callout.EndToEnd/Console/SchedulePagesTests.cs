@@ -56,6 +56,9 @@ public sealed class SchedulePagesTests(ConsoleFixture fixture) : IClassFixture<C
         await Assertions.Expect(page.Locator(".legend")).ToContainTextAsync("Override");
         await Assertions.Expect(page.Locator("table.overrides")).ToContainTextAsync(people[2]);
         await ConsoleBrowser.ScreenshotAsync(page, "schedule-week");
+        await page.SetViewportSizeAsync(390, 844);
+        await ConsoleBrowser.ScreenshotAsync(page, "schedule-week-phone");
+        await page.SetViewportSizeAsync(1280, 860);
 
         var local = new DateTime(day, new TimeOnly(12, 0));
         var start = new DateTimeOffset(local, berlin.GetUtcOffset(local));
