@@ -262,8 +262,10 @@ public sealed class ContactPagesTests(ConsoleFixture fixture) : IClassFixture<Co
         var page = await fixture.OpenAsync("/console/contacts?type=ESCALATION");
         await Assertions.Expect(page.Locator("table.contacts")).ToContainTextAsync(plan);
         await Assertions.Expect(page.Locator("table.contacts")).Not.ToContainTextAsync(person);
+        // Choosing a type submits the filter form (console.js, data-submit-on-change).
+        var filtered = page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/console/contacts\\?type=PERSONAL$"));
         await page.Locator("#type").SelectOptionAsync("PERSONAL");
-        await page.WaitForURLAsync("**/console/contacts?type=PERSONAL");
+        await filtered;
         await Assertions.Expect(page.Locator("table.contacts")).ToContainTextAsync(person);
         await Assertions.Expect(page.Locator("table.contacts")).Not.ToContainTextAsync(plan);
         await page.GotoAsync("/console/contacts");
