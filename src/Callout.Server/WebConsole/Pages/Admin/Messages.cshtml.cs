@@ -34,7 +34,7 @@ sealed class MessagesModel(ConsoleApi api, ServerOptions options, IStore store, 
     public async Task OnGetAsync()
     {
         var scope = AccountScope.For(Person.Region, Person.AccountId);
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, Newest / PageSize + 1);
         var matching = (await store.ListOutboxAsync(scope, Newest, HttpContext.RequestAborted))
             .Where(m => Matches(m.ContactArn, m.ChannelType))
             .Skip((PageNumber - 1) * PageSize)
