@@ -36,7 +36,8 @@ sealed class Api(HttpClient http, Uri endpoint, string account)
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"{request.RequestUri} {request.Headers.TryGetValues("X-Amz-Target", out var t) ? string.Join("", t) : ""} answered {(int)response.StatusCode}: {text}");
+            var target = request.Headers.TryGetValues("X-Amz-Target", out var t) ? string.Join("", t) : "";
+            throw new InvalidOperationException($"{request.RequestUri} {target} answered {(int)response.StatusCode}: {text}");
         }
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }

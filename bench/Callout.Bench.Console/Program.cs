@@ -21,7 +21,7 @@ var seed = await Seed.MakeAsync(api, (int)args_.Number("contacts", 1000), (int)a
 var pages = File.ReadAllLines(pagesFile)
     .Select(l => l.Trim())
     .Where(l => l.Length > 0 && !l.StartsWith('#'))
-    .Select(l => l.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries) is [var name, var path] ? (Name: name, Path: path) : throw new FormatException($"bad line in {pagesFile}: {l}"))
+    .Select(l => l.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is [var name, var path] ? (Name: name, Path: path) : throw new FormatException($"bad line in {pagesFile}: {l}"))
     .ToList();
 
 var rows = new List<Timing>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Callout.Bench.Console;
 
 /// The world the console pages are measured in, made through the API as a client would: 1,000
-/// contacts, 100 rotations of 5 contacts each, a few response plans with integrations, and
+/// contacts (a third with an email channel), 100 rotations of 5 contacts each, a few response plans with integrations, and
 /// 10,000 past incidents (started and resolved). What the page list's placeholders name.
 sealed record Seed(string Contact, string Rotation, string Plan, string Incident)
 {
@@ -23,6 +23,17 @@ sealed record Seed(string Contact, string Rotation, string Plan, string Incident
                 Plan = new { Stages = Array.Empty<object>() },
             });
             arns[i] = answer.GetProperty("ContactArn").GetString()!;
+            // A third of them get an email channel, whose activation code fills the message log.
+            if (i % 3 == 0)
+            {
+                await api.ContactsAsync("CreateContactChannel", new
+                {
+                    ContactId = arns[i],
+                    Name = "email",
+                    Type = "EMAIL",
+                    DeliveryAddress = new { SimpleAddress = $"person-{i:D4}@example.com" },
+                });
+            }
         });
         Report("contacts", contacts, started);
 
