@@ -68,9 +68,10 @@ public sealed class ResponsePlanPagesTests(ConsoleFixture fixture) : IClassFixtu
         await page.GetByLabel("Impact").SelectOptionAsync("1");
         await page.GetByLabel("Summary").FillAsync("Look at the checkout dashboard");
         await page.GetByLabel("Dedupe string").FillAsync("checkout");
-        await page.GetByLabel("Engagements").SelectOptionAsync(new SelectOptionValue { Value = contact });
+        await page.GetByLabel("Add contacts (aliases)").FillAsync("edit-oncall");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "edit-oncall" })).ToBeCheckedAsync();
 
         var plan = await GetPlanAsync(arn);
         var template = plan.GetProperty("incidentTemplate");
@@ -84,6 +85,26 @@ public sealed class ResponsePlanPagesTests(ConsoleFixture fixture) : IClassFixtu
         await page.GotoAsync("/console/response-plans");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "edit-web" })).ToBeVisibleAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "response-plans");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_engagement_is_removed_by_unchecking_it_and_an_unknown_alias_is_refused_in_the_apis_words()
+    {
+        var contact = (await fixture.Api.OkAsync("CreateContact", """{"Alias":"uncheck-oncall","Type":"PERSONAL","Plan":{"Stages":[]}}"""))
+            .GetProperty("ContactArn").GetString()!;
+        var arn = await PlanAsync("uncheck-web", "Uncheck", contact);
+        var page = await fixture.OpenAsync("/console/response-plans/uncheck-web");
+        await page.GetByLabel("Add contacts (aliases)").FillAsync("nobody-by-this-alias");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("names no existing contact");
+        Assert.Equal([contact], (await GetPlanAsync(arn)).GetProperty("engagements").EnumerateArray().Select(e => e.GetString()));
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "uncheck-oncall" }).UncheckAsync();
+        await page.GetByLabel("Add contacts (aliases)").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        Assert.False((await GetPlanAsync(arn)).TryGetProperty("engagements", out var left) && left.GetArrayLength() > 0);
         await page.Context.CloseAsync();
     }
 
