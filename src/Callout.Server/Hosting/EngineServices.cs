@@ -39,9 +39,15 @@ static class EngineServices
         services.AddSingleton<OutboxSender>();
         services.AddSingleton(delivery);
         services.AddSingleton<CallbackLinks>();
-        services.AddSingleton(sp => new DeliveryRouter(
-            delivery.Providers(sp.GetRequiredService<CallbackLinks>()),
-            sp.GetRequiredService<OutboxSender>()));
+        services.AddSingleton<DeliveryHealth>();
+        // Every provider is watched, so the console shows each one's latest outcome (DeliveryHealth).
+        services.AddSingleton(sp =>
+        {
+            var health = sp.GetRequiredService<DeliveryHealth>();
+            return new DeliveryRouter(
+                delivery.Providers(sp.GetRequiredService<CallbackLinks>()).ToDictionary(p => p.Key, p => health.Watch(p.Value)),
+                health.Watch(sp.GetRequiredService<OutboxSender>()));
+        });
         services.AddSingleton<StepProcessor>();
         services.AddSingleton<EngagementEngine>();
         services.AddSingleton<EngagementActions>();

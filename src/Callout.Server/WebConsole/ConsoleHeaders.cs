@@ -19,7 +19,9 @@ sealed class ConsoleHeaders(RequestDelegate next)
             headers["Referrer-Policy"] = "same-origin";
             if (!http.Request.Path.StartsWithSegments(ConsoleRoutes.Assets))
             {
-                headers.CacheControl = "no-store";
+                // As antiforgery sets them on every page with a form, so it need not override (and warn).
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
             }
         }
         return next(http);

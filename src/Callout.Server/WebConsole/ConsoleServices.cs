@@ -1,6 +1,7 @@
 using Callout.Server.WebConsole.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Callout.Server.WebConsole;
 
@@ -11,6 +12,7 @@ static class ConsoleServices
     public static IServiceCollection AddConsole(this IServiceCollection services)
     {
         services.AddSingleton<ConsoleApi>();
+        services.AddSingleton<TestMessages>();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/WebConsole/Pages";
@@ -41,6 +43,16 @@ static class ConsoleServices
                 o.SlidingExpiration = true;
             });
         services.AddAuthorization();
+        // TempData carries a one-time answer across a redirect (a new integration's key): sealed by
+        // data protection, read once, and sent only to the console.
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "callout-console-once";
+            o.Cookie.Path = ConsoleRoutes.Prefix;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "callout-console-antiforgery";
@@ -55,6 +67,7 @@ static class ConsoleServices
     public static WebApplication UseConsole(this WebApplication app)
     {
         app.UseMiddleware<ConsoleHeaders>();
+        app.UseMiddleware<ConsoleTiming>();
         app.UseAuthentication();
         app.UseMiddleware<LocalAdministrator>();
         app.UseAuthorization();

@@ -50,3 +50,30 @@ function startLive(el) {
 }
 
 document.addEventListener("DOMContentLoaded", () => document.querySelectorAll("[data-live-src]").forEach(startLive));
+
+// ---- Copy buttons (response plans' integrations) ----
+// <button data-copy="ID"> copies the text of the element with that id: a new integration's key,
+// URL and configuration snippets. The button says "Copied" for a moment.
+document.addEventListener("click", async e => {
+  const button = e.target.closest("button[data-copy]");
+  if (!button) {
+    return;
+  }
+  const source = document.getElementById(button.dataset.copy);
+  if (!source) {
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(source.textContent);
+    const label = button.textContent;
+    button.textContent = "Copied";
+    setTimeout(() => { button.textContent = label; }, 1500);
+  } catch {
+    // No clipboard (plain HTTP off loopback): select the text so the person can copy it.
+    const range = document.createRange();
+    range.selectNodeContents(source);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+});
