@@ -17,7 +17,7 @@ namespace Callout.Storage.Store;
 /// written once for both databases, as StoreSession is for a session's. A database keeps how
 /// sessions are opened and serialized, how a statement outside any session runs, the claim, and
 /// what it spells its own way. Each store names IStore itself.
-public abstract class DbStore
+public abstract partial class DbStore
 {
     const int SecretLength = 32;
 
