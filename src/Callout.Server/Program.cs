@@ -143,7 +143,7 @@ builder.Services.AddAlerts();
 builder.Services.AddAudit();
 builder.Services.AddSnsAlerts(snsTrust);
 builder.Services.AddEngine(delivery);
-builder.Services.AddConsole();
+builder.Services.AddConsole(options.Oidc);
 
 var app = builder.Build();
 DataDirectoryModes.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataDirectoryModes).FullName!), tightened);

@@ -48,6 +48,9 @@ public sealed record ServerOptions
     public string? MetricsUrls { get; init; }
     public MetricsAuth? MetricsAuth { get; init; }
 
+    /// The console's single sign-on; null when not configured.
+    public OidcOptions? Oidc { get; init; }
+
     public static ServerOptions From(IConfiguration configuration, string workingDirectory)
     {
         string? Get(Setting s) => configuration[s.Key] is { Length: > 0 } v ? v : null;
@@ -78,6 +81,7 @@ public sealed record ServerOptions
                 && ParseBool(Settings.AllowUnauthenticatedRemoteAccess, allow),
             MetricsUrls = Get(Settings.MetricsUrls) is { } metricsUrls ? CheckUrls(Settings.MetricsUrls, metricsUrls) : null,
             MetricsAuth = Get(Settings.MetricsAuth) is { } metricsAuth ? ParseMetricsAuth(metricsAuth) : null,
+            Oidc = OidcOptions.From(Get, workingDirectory),
             AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(days) : options.AuditRetention,
             ShutdownTimeout = Get(Settings.ShutdownTimeout) is { } drain
                 ? TimeSpan.FromSeconds(ParseWhole(Settings.ShutdownTimeout, drain, 0, MaxShutdownSeconds))
