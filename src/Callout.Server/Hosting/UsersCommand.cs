@@ -157,7 +157,8 @@ static class UsersCommand
         string? password;
         if (Console.IsInputRedirected)
         {
-            password = Console.In.ReadLine();
+            // Some shells' pipes start with a byte order mark, which is no part of the password.
+            password = Console.In.ReadLine()?.TrimStart('\uFEFF');
         }
         else
         {
