@@ -1,7 +1,6 @@
 using Callout.Domain.Ports;
 using Callout.Server.Hosting;
 using Callout.Server.WebConsole.Identity;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -51,8 +50,8 @@ static class ConsoleServices
                 o.Cookie.Path = ConsoleRoutes.Prefix;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                // Secure whenever the request came over TLS to this server; behind a proxy that
-                // ends TLS, a --public-url of https makes it always Secure (ConfigureCookies).
+                // Secure whenever the request came over TLS: to this server, or to the proxy that
+                // ends TLS in front of it, as a --public-url of https says (ConsoleScheme).
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = ConsoleRoutes.SignIn;
                 o.LogoutPath = ConsoleRoutes.SignOut;
@@ -63,7 +62,6 @@ static class ConsoleServices
                     // The loopback administrator (LocalAdministrator) has no cookie to check.
                     context.HttpContext.RequestServices.GetRequiredService<ConsoleSignIn>().ValidateAsync(context);
             });
-        services.AddOptions<CookieAuthenticationOptions>(ConsoleClaims.Scheme).Configure<ServerOptions>(ConfigureCookies);
         services.AddAuthorization();
         services.AddAntiforgery(o =>
         {
@@ -72,32 +70,14 @@ static class ConsoleServices
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddOptions<AntiforgeryOptions>().Configure<ServerOptions>((o, server) =>
-        {
-            if (SecureAlways(server))
-            {
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            }
-        });
         return services;
-    }
-
-    /// Callout reads no forwarded headers (a proxy's X-Forwarded-Proto could be anyone's), so a
-    /// server behind a proxy that ends TLS learns of it from its --public-url.
-    static bool SecureAlways(ServerOptions server) => server.PublicUrl?.Scheme == Uri.UriSchemeHttps;
-
-    static void ConfigureCookies(CookieAuthenticationOptions o, ServerOptions server)
-    {
-        if (SecureAlways(server))
-        {
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-        }
     }
 
     /// After routing and the API's claim: the console's headers, sign-in and pages.
     public static WebApplication UseConsole(this WebApplication app)
     {
         app.UseMiddleware<ConsoleHeaders>();
+        app.UseMiddleware<ConsoleScheme>();
         app.UseAuthentication();
         app.UseMiddleware<LocalAdministrator>();
         app.UseAuthorization();
