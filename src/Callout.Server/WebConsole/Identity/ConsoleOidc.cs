@@ -40,6 +40,14 @@ static class ConsoleOidc
             o.Scope.Add("email");
             o.GetClaimsFromUserInfoEndpoint = true;
             o.MapInboundClaims = false;
+            // A provider may send these from its userinfo endpoint rather than in the ID token;
+            // the handler keeps only a few userinfo members unless told.
+            o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
+            o.ClaimActions.MapUniqueJsonKey("preferred_username", "preferred_username");
+            if (oidc.NameClaim is not ("email" or "email_verified" or "preferred_username" or "sub" or "name"))
+            {
+                o.ClaimActions.MapUniqueJsonKey(oidc.NameClaim, oidc.NameClaim);
+            }
             o.SaveTokens = false;
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
             o.CorrelationCookie.Path = ConsoleRoutes.Prefix;

@@ -48,7 +48,7 @@ sealed class SignInModel(ConsoleSignIn signIn, ConsoleOidcSettings oidc) : PageM
         }
     }
 
-    public IActionResult OnPostSso(string? returnUrl) =>
+    public IActionResult OnGetSso(string? returnUrl) =>
         oidc.Configured
             ? Challenge(new AuthenticationProperties { RedirectUri = ConsoleRoutes.Prefix + "/signed-in?to=" + Uri.EscapeDataString(Local(returnUrl)) },
                 ConsoleOidcSettings.Scheme)
