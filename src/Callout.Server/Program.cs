@@ -149,7 +149,7 @@ builder.Services.AddAudit();
 builder.Services.AddRetention();
 builder.Services.AddSnsAlerts(snsTrust);
 builder.Services.AddEngine(delivery);
-builder.Services.AddConsole();
+builder.Services.AddConsole(options.Oidc);
 traces?.AddTo(builder.Services, options.EffectiveNodeName);
 
 var app = builder.Build();

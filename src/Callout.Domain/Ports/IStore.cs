@@ -8,7 +8,7 @@ namespace Callout.Domain.Ports;
 /// The durable store. Every API call works inside one session, and a writing session is one
 /// transaction: either all of its changes are committed or none are. SQLite and PostgreSQL both
 /// implement this contract, which one compliance suite checks.
-public interface IStore : IEngineStore, IRetentionStore, IAsyncDisposable
+public interface IStore : IEngineStore, IRetentionStore, IConsoleUserStore, IAsyncDisposable
 {
     /// Applies pending schema migrations. Called once at start-up.
     Task MigrateAsync(CancellationToken ct);

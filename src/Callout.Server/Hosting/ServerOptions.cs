@@ -53,6 +53,9 @@ public sealed record ServerOptions
     public string? MetricsUrls { get; init; }
     public MetricsAuth? MetricsAuth { get; init; }
 
+    /// The console's single sign-on; null when not configured.
+    public OidcOptions? Oidc { get; init; }
+
     public static ServerOptions From(IConfiguration configuration, string workingDirectory)
     {
         string? Get(Setting s) => configuration[s.Key] is { Length: > 0 } v ? v : null;
@@ -86,6 +89,7 @@ public sealed record ServerOptions
             MetricsAuth = Get(Settings.MetricsAuth) is { } metricsAuth ? ParseMetricsAuth(metricsAuth) : null,
             Retention = retention,
             AuditRetention = Get(Settings.AuditRetention) is { } days ? ParseRetention(Settings.AuditRetention, days, allowDaysSuffix: false) : retention,
+            Oidc = OidcOptions.From(Get, workingDirectory),
             ShutdownTimeout = Get(Settings.ShutdownTimeout) is { } drain
                 ? TimeSpan.FromSeconds(ParseWhole(Settings.ShutdownTimeout, drain, 0, MaxShutdownSeconds))
                 : options.ShutdownTimeout,

@@ -8,4 +8,5 @@ enum Verb
     Migrate,
     Backup,
     Restore,
+    Users,
 }

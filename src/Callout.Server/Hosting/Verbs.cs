@@ -17,6 +17,7 @@ static class Verbs
         ("migrate", Verb.Migrate),
         ("backup", Verb.Backup),
         ("restore", Verb.Restore),
+        ("users", Verb.Users),
     ];
 
     /// The verb is the first argument unless that is an option, so today's `callout --urls ...`
@@ -40,6 +41,7 @@ static class Verbs
                 Verb.CheckConfig => CheckConfig(CommandLine.Parse(invocation.Arguments)),
                 Verb.Migrate => await MigrateAsync(CommandLine.Parse(invocation.Arguments)),
                 Verb.Backup or Verb.Restore => BackupCommand.Run([invocation.Name, .. invocation.Arguments]),
+                Verb.Users => await UsersCommand.RunAsync(invocation.Arguments),
                 null => Refuse($"Unknown command '{invocation.Name}'; the commands are {string.Join(", ", Names.Select(n => n.Name))} (serve is the default); see --help."),
                 _ => throw new InvalidOperationException("serve runs in Program.cs."),
             };

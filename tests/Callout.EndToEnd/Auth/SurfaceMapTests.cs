@@ -23,8 +23,12 @@ public sealed partial class SurfaceMapTests : IAsyncLifetime
         "POST /_callout/alerts/sns/{key}",
     ];
 
-    /// The console's public parts: its assets (a stylesheet and a script) and its sign-in page.
-    static readonly HashSet<string> ConsoleOpen = ["GET /console/assets/{name}", "GET /console/sign-in", "POST /console/sign-in"];
+    /// The console's public parts: its assets (a stylesheet and a script), its sign-in page, the
+    /// sign-out button's page, the 403 page and single sign-on's landing page (which only moves
+    /// on to the console). Page routes are matched without regard to case, as they are served.
+    static readonly HashSet<string> ConsoleOpen = new(
+        ["GET /console/assets/{name}", "GET /console/sign-in", "POST /console/sign-in", "GET /console/sign-out", "GET /console/denied", "GET /console/signed-in"],
+        StringComparer.OrdinalIgnoreCase);
 
     /// Routes that must be among those the server reports, so an empty or broken log cannot pass.
     static readonly string[] Known = ["GET /_callout/outbox", "GET /_callout/clock", "POST /_callout/clock/advance", "GET /console", "GET /console/assets/{name}", .. Open];

@@ -10,9 +10,18 @@ public static class ServerCommand
     public sealed record Exit(int Code, string Stdout, string Stderr);
 
     /// `dotnet Callout.Server.dll args...`, to its exit.
-    public static async Task<Exit> RunToExitAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    public static async Task<Exit> RunToExitAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null,
+        string? input = null)
     {
-        using var process = Process.Start(Info("dotnet", [Paths.ServerDll, .. args], environment, workingDirectory))!;
+        var info = Info("dotnet", [Paths.ServerDll, .. args], environment, workingDirectory);
+        info.RedirectStandardInput = input is not null;
+        info.StandardInputEncoding = input is null ? null : new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        using var process = Process.Start(info)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -16,6 +16,7 @@ static class HelpText
         text.AppendLine("  migrate        Bring the store's schema up to this version and exit.");
         text.AppendLine("  backup         Copy the store to a file (docs/operations.md).");
         text.AppendLine("  restore        Put a backup in place of the store (docs/operations.md).");
+        text.AppendLine("  users          Add, list, remove web console users, set a password (docs/console.md).");
         text.AppendLine();
         text.AppendLine("A flag wins over its environment variable, which wins over callout.json, which wins over the default.");
         text.AppendLine();

@@ -35,6 +35,17 @@ static class Settings
         "CALLOUT_ALLOW_UNAUTHENTICATED_REMOTE_ACCESS", "--allow-unauthenticated-remote-access", "false",
         "Let --auth off listen beyond loopback; anyone who reaches the port can then read and change every account.", IsSwitch: true);
 
+    public static readonly Setting OidcAuthority = new("console:oidc:authority", "CALLOUT_OIDC_AUTHORITY", "--oidc-authority", "-",
+        "OpenID Connect provider (issuer URL) for the console's \"Sign in with SSO\"; https, or http on loopback only.");
+    public static readonly Setting OidcClientId = new("console:oidc:clientId", "CALLOUT_OIDC_CLIENT_ID", "--oidc-client-id", "-",
+        "The console's client id at the provider (with --oidc-authority).");
+    public static readonly Setting OidcClientSecret = new("console:oidc:clientSecret", "CALLOUT_OIDC_CLIENT_SECRET", null, "-",
+        "The console's client secret at the provider; kept off the command line.");
+    public static readonly Setting OidcClientSecretFile = new("console:oidc:clientSecretFile", "CALLOUT_OIDC_CLIENT_SECRET_FILE", "--oidc-client-secret-file", "-",
+        "A file holding the client secret instead.");
+    public static readonly Setting OidcNameClaim = new("console:oidc:nameClaim", "CALLOUT_OIDC_NAME_CLAIM", "--oidc-name-claim", "email",
+        "ID-token claim matched to a console user's name at their first SSO sign-in (email needs email_verified).");
+
     public static readonly Setting MetricsUrls = new("metrics:urls", "CALLOUT_METRICS_URLS", "--metrics-urls", "-",
         "A listener of its own for GET /metrics, e.g. http://127.0.0.1:9464; /metrics then leaves the API port.");
     public static readonly Setting MetricsAuth = new("metrics:auth", "CALLOUT_METRICS_AUTH", "--metrics-auth", "by address",
@@ -91,6 +102,7 @@ static class Settings
         ThrottleRate, ThrottleBurst, MaxConnections, MaxBufferedBytes, Retention, AuditRetention,
         ShutdownTimeout,
         AllowUnauthenticatedRemoteAccess, MetricsUrls, MetricsAuth,
+        OidcAuthority, OidcClientId, OidcClientSecret, OidcClientSecretFile, OidcNameClaim,
         SnsTrustedHosts, SnsTrustedCertificates,
         EmailProvider, SmsProvider, VoiceProvider,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
