@@ -28,7 +28,8 @@ public sealed class ConfigurationPrecedenceTests : IDisposable
         Assert.False(server.VirtualClock);
         Assert.Null(server.PublicUrl);
         Assert.Equal(LogLevel.Information, server.LogLevel);
-        Assert.Equal(TimeSpan.FromDays(365), server.AuditRetention);
+        Assert.Equal(TimeSpan.FromDays(90), server.Retention);
+        Assert.Equal(server.Retention, server.AuditRetention);
         Assert.Equal(DeliveryConfiguration.Provider.Outbox, delivery.Email);
         Assert.Equal(DeliveryConfiguration.Provider.Outbox, delivery.Sms);
         Assert.Equal(DeliveryConfiguration.Provider.Outbox, delivery.Voice);
