@@ -27,21 +27,33 @@ sealed class EditModel(ConsoleApi api, ServerOptions options, TimeProvider time)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPreviewAsync()
+    /// What Preview and Save both start with: an administrator, the rotation as it is, and the
+    /// edited recurrence; or the answer to give instead (403, 404, the form with its problem).
+    async Task<(IActionResult? Stop, JsonObject? Recurrence)> ReadEditAsync()
     {
         if (Denied(ConsoleRole.Administrator) is { } denied)
         {
-            return denied;
+            return (denied, null);
         }
         if (!await LoadRotationAsync(RotationId))
         {
-            return NotFound();
+            return (NotFound(), null);
         }
         var (recurrence, problem) = Form.Recurrence(Rotation.GetProperty("Recurrence"));
         if (recurrence is null)
         {
             Problem = problem;
-            return Page();
+            return (Page(), null);
+        }
+        return (null, recurrence);
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        var (stop, recurrence) = await ReadEditAsync();
+        if (stop is not null)
+        {
+            return stop;
         }
         // The calendar is laid out in the edited zone when it is one; the operation judges it.
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(Form.TimeZoneId) ?? Zone;
@@ -68,19 +80,10 @@ sealed class EditModel(ConsoleApi api, ServerOptions options, TimeProvider time)
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        if (Denied(ConsoleRole.Administrator) is { } denied)
+        var (stop, recurrence) = await ReadEditAsync();
+        if (stop is not null)
         {
-            return denied;
-        }
-        if (!await LoadRotationAsync(RotationId))
-        {
-            return NotFound();
-        }
-        var (recurrence, problem) = Form.Recurrence(Rotation.GetProperty("Recurrence"));
-        if (recurrence is null)
-        {
-            Problem = problem;
-            return Page();
+            return stop;
         }
         var request = new JsonObject
         {
