@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Callout.Server.WebConsole.Pages;
 
 /// Home: who is on call now and next, open incidents, running engagements, and the person's own
-/// pages when they are linked to a contact (unacknowledged first, to acknowledge in one tap).
+/// pages (unacknowledged first, to acknowledge in one tap) and shifts when they are linked to a
+/// contact.
 sealed class IndexModel(ConsoleApi api, ServerOptions options, EngineSecrets secrets, TimeProvider time) : ConsolePage(api, options)
 {
     const int OpenShown = 20;
@@ -25,6 +26,9 @@ sealed class IndexModel(ConsoleApi api, ServerOptions options, EngineSecrets sec
     public IReadOnlyList<EngagementView> Running { get; private set; } = [];
 
     public IReadOnlyList<PageView>? MyPages { get; private set; }
+
+    /// The person's own shifts now and next in each rotation, when they are linked to a contact.
+    public IReadOnlyList<MyShiftView>? MyShifts { get; private set; }
 
     public DateTimeOffset Now { get; private set; }
 
@@ -53,7 +57,7 @@ sealed class IndexModel(ConsoleApi api, ServerOptions options, EngineSecrets sec
     async Task LoadAsync()
     {
         Now = time.GetUtcNow();
-        await TryAsync(async () => (Schedules, Rotations) = await new OnCallReads(Api, HttpContext, Person).ReadAsync(Now));
+        await TryAsync(async () => (Schedules, Rotations, MyShifts) = await new OnCallReads(Api, HttpContext, Person).ReadAsync(Now));
         await TryAsync(async () =>
         {
             using var open = await Api.IncidentsAsync(HttpContext, Person, "POST", "/listIncidentRecords", new JsonObject

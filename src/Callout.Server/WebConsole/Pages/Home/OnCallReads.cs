@@ -5,7 +5,8 @@ using Callout.Server.WebConsole.Identity;
 namespace Callout.Server.WebConsole.Pages.Home;
 
 /// Home's "on call" table from ListRotations, ListRotationShifts and the contacts of type
-/// ONCALL_SCHEDULE (GetContact for their rotations), each an operation through ConsoleApi.
+/// ONCALL_SCHEDULE (GetContact for their rotations), each an operation through ConsoleApi; and
+/// the person's own shifts among those read, when they are linked to a contact.
 sealed class OnCallReads(ConsoleApi api, HttpContext http, ConsoleUser person)
 {
     // Far enough ahead to see the next hand-off of a monthly rotation.
@@ -13,7 +14,7 @@ sealed class OnCallReads(ConsoleApi api, HttpContext http, ConsoleUser person)
     // Listings are read to this many items at most: home is a glance, not an inventory.
     const int Most = 200;
 
-    public async Task<(IReadOnlyList<OnCallView> Schedules, IReadOnlyList<OnCallView> Rotations)> ReadAsync(DateTimeOffset now)
+    public async Task<(IReadOnlyList<OnCallView> Schedules, IReadOnlyList<OnCallView> Rotations, IReadOnlyList<MyShiftView>? Mine)> ReadAsync(DateTimeOffset now)
     {
         var contacts = await ListAsync("ListContacts", new JsonObject(), "Contacts");
         var names = contacts.ToDictionary(c => WireValues.Text(c, "ContactArn") ?? "", c => WireValues.Text(c, "DisplayName") is { Length: > 0 } d ? d : WireValues.Text(c, "Alias") ?? "", StringComparer.Ordinal);
@@ -21,11 +22,17 @@ sealed class OnCallReads(ConsoleApi api, HttpContext http, ConsoleUser person)
 
         var shifts = new Dictionary<string, (JsonElement? Current, JsonElement? Next)>(StringComparer.Ordinal);
         var rotations = new List<OnCallView>();
+        List<MyShiftView>? mine = person.ContactArn is null ? null : [];
         foreach (var rotation in await ListAsync("ListRotations", new JsonObject(), "Rotations"))
         {
             var arn = WireValues.Text(rotation, "RotationArn") ?? "";
-            var (current, next) = shifts[arn] = await ShiftsAsync(arn, now);
-            rotations.Add(View(WireValues.Text(rotation, "Name") ?? arn, "rotation", [(current, next)], NameOf));
+            var name = WireValues.Text(rotation, "Name") ?? arn;
+            var (current, next, all) = await ShiftsAsync(arn, now);
+            shifts[arn] = (current, next);
+            rotations.Add(View(name, "rotation", [(current, next)], NameOf));
+            mine?.AddRange(all
+                .Where(s => WireValues.Texts(s, "ContactIds").Contains(person.ContactArn!, StringComparer.Ordinal))
+                .Select(s => new MyShiftView(name, WireValues.Time(s, "StartTime"), WireValues.Time(s, "EndTime"), WireValues.Text(s, "Type") == "OVERRIDDEN")));
         }
 
         var schedules = new List<OnCallView>();
@@ -46,7 +53,7 @@ sealed class OnCallReads(ConsoleApi api, HttpContext http, ConsoleUser person)
             var parts = rotationArns.Where(shifts.ContainsKey).Select(r => shifts[r]).ToList();
             schedules.Add(View(NameOf(arn), "schedule", parts, NameOf));
         }
-        return (schedules, rotations);
+        return (schedules, rotations, mine?.OrderBy(s => s.Start).ToList());
     }
 
     /// A schedule is on call through every rotation it has: the people of all current shifts, the
@@ -62,8 +69,8 @@ sealed class OnCallReads(ConsoleApi api, HttpContext http, ConsoleUser person)
         return new OnCallView(name, kind, now, handOff, next);
     }
 
-    /// The shift under way (none in a gap of the coverage) and the one after it.
-    async Task<(JsonElement? Current, JsonElement? Next)> ShiftsAsync(string rotationArn, DateTimeOffset now)
+    /// The shift under way (none in a gap of the coverage), the one after it, and every shift read.
+    async Task<(JsonElement? Current, JsonElement? Next, IReadOnlyList<JsonElement> All)> ShiftsAsync(string rotationArn, DateTimeOffset now)
     {
         try
         {
@@ -77,11 +84,11 @@ sealed class OnCallReads(ConsoleApi api, HttpContext http, ConsoleUser person)
             var found = WireValues.Items(answer.RootElement, "RotationShifts").Select(s => s.Clone()).ToList();
             var current = found.FirstOrDefault(s => WireValues.Time(s, "StartTime") <= now && WireValues.Time(s, "EndTime") > now);
             var later = found.Where(s => WireValues.Time(s, "StartTime") > now || (current.ValueKind != JsonValueKind.Undefined && WireValues.Time(s, "StartTime") >= WireValues.Time(current, "EndTime"))).ToList();
-            return (current.ValueKind == JsonValueKind.Undefined ? null : current, later.Count == 0 ? null : later[0]);
+            return (current.ValueKind == JsonValueKind.Undefined ? null : current, later.Count == 0 ? null : later[0], found);
         }
         catch (ConsoleApiException)
         {
-            return (null, null);
+            return (null, null, []);
         }
     }
 
