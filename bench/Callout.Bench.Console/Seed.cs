@@ -100,7 +100,8 @@ sealed record Seed(string Contact, string Rotation, string Plan, string Incident
             $"seeded {count} {what} in {(DateTime.UtcNow - started).TotalSeconds:0.0} s"));
 
     /// A page path with its placeholders filled: {contact}, {contactId}, {rotation}, {rotationId},
-    /// {plan}, {incident}, {incidentId} (ARNs percent-encoded; ids are the ARN's last segment).
+    /// {plan}, {incident}, {incidentPlan}, {incidentId} (ARNs percent-encoded; ids are the ARN's last
+    /// segment, an incident's plan the one before it).
     public string Fill(string path) => path
         .Replace("{contactId}", Last(Contact), StringComparison.Ordinal)
         .Replace("{contact}", Uri.EscapeDataString(Contact), StringComparison.Ordinal)
@@ -108,6 +109,7 @@ sealed record Seed(string Contact, string Rotation, string Plan, string Incident
         .Replace("{rotation}", Uri.EscapeDataString(Rotation), StringComparison.Ordinal)
         .Replace("{plan}", Uri.EscapeDataString(Plan), StringComparison.Ordinal)
         .Replace("{incidentId}", Last(Incident), StringComparison.Ordinal)
+        .Replace("{incidentPlan}", Last(Incident[..Incident.LastIndexOf('/')]), StringComparison.Ordinal)
         .Replace("{incident}", Uri.EscapeDataString(Incident), StringComparison.Ordinal);
 
     static string Last(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
