@@ -81,6 +81,32 @@ sealed class ConsoleApi(IServiceProvider services, ManagementCatalog management,
         }
     }
 
+    /// Every item of a paged ssm-contacts or Callout listing, page after page as a client follows
+    /// NextToken, cloned out of the answers; at most `maxPages` pages, and no further page once
+    /// `maxItems` items are read.
+    public async Task<List<JsonElement>> ListAllAsync(HttpContext http, ConsoleUser user, string operation, JsonObject request, string listName,
+        int maxPages = int.MaxValue, int maxItems = int.MaxValue)
+    {
+        var items = new List<JsonElement>();
+        string? token = null;
+        for (var page = 0; page < maxPages && items.Count < maxItems; page++)
+        {
+            var body = (JsonObject)request.DeepClone();
+            if (token is not null)
+            {
+                body["NextToken"] = token;
+            }
+            using var answer = await ContactsAsync(http, user, operation, body);
+            items.AddRange(WireValues.Items(answer.RootElement, listName).Select(e => e.Clone()));
+            token = WireValues.Text(answer.RootElement, "NextToken");
+            if (token is null)
+            {
+                break;
+            }
+        }
+        return items;
+    }
+
     RequestContext ContextFor(HttpContext http, ConsoleUser user, string operation, string? fingerprint) =>
         new(RequestIds.Next(), operation, user.AccountId, user.Region, time.GetUtcNow(), fingerprint,
             AccessKeyId: user.AuditCaller, SourceAddress: ApiAudit.SourceOf(http));

@@ -43,7 +43,7 @@ sealed class AuditModel(ConsoleApi api, ServerOptions options) : AdminPage(api, 
         {
             using var answer = await Api.ContactsAsync(HttpContext, Person, "Callout.ListAuditEvents", body);
             Events = answer.RootElement.GetProperty("AuditEvents").EnumerateArray().Select(e => e.Clone()).ToList();
-            Next = ConsoleJson.String(answer.RootElement, "NextToken");
+            Next = WireValues.Text(answer.RootElement, "NextToken");
         });
     }
 

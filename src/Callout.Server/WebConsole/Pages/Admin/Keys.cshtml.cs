@@ -10,7 +10,7 @@ namespace Callout.Server.WebConsole.Pages.Admin;
 /// its secret (Callout keeps only hashes) and revoked through the same calls as the API's.
 sealed class KeysModel(ConsoleApi api, ServerOptions options) : AdminPage(api, options)
 {
-    public IReadOnlyList<(string Id, string Target, DateTimeOffset Created)> Feeds { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Target, DateTimeOffset? Created)> Feeds { get; private set; } = [];
 
     public IReadOnlyList<Integration> Integrations { get; private set; } = [];
 
@@ -44,24 +44,8 @@ sealed class KeysModel(ConsoleApi api, ServerOptions options) : AdminPage(api, o
 
     async Task LoadAsync()
     {
-        var feeds = new List<(string, string, DateTimeOffset)>();
-        string? next = null;
-        do
-        {
-            var body = new JsonObject { ["MaxResults"] = 1000 };
-            if (next is not null)
-            {
-                body["NextToken"] = next;
-            }
-            using var answer = await Api.ContactsAsync(HttpContext, Person, "Callout.ListCalendarFeeds", body);
-            foreach (var f in answer.RootElement.GetProperty("CalendarFeeds").EnumerateArray())
-            {
-                feeds.Add((f.GetProperty("FeedId").GetString()!, f.GetProperty("TargetArn").GetString()!, ConsoleJson.Time(f.GetProperty("CreatedTime"))));
-            }
-            next = answer.RootElement.TryGetProperty("NextToken", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        }
-        while (next is not null);
-        Feeds = feeds;
+        var feeds = await Api.ListAllAsync(HttpContext, Person, "Callout.ListCalendarFeeds", new JsonObject { ["MaxResults"] = 1000 }, "CalendarFeeds");
+        Feeds = feeds.Select(f => (f.GetProperty("FeedId").GetString()!, f.GetProperty("TargetArn").GetString()!, WireValues.Time(f, "CreatedTime"))).ToList();
         Integrations = await Integration.ListAsync(Api, HttpContext, Person);
     }
 }

@@ -17,30 +17,8 @@ abstract class ContactsPage(ConsoleApi api, ServerOptions options) : ConsolePage
     protected string ContactArn(string alias) => ResourceArn.Contact(Scope, alias).ToString();
 
     /// Every item of a paged listing (up to MaxPages pages), cloned out of the answers.
-    protected async Task<List<JsonElement>> AllAsync(string operation, JsonObject request, string listName)
-    {
-        var items = new List<JsonElement>();
-        string? token = null;
-        for (var page = 0; page < MaxPages; page++)
-        {
-            var body = (JsonObject)request.DeepClone();
-            if (token is not null)
-            {
-                body["NextToken"] = token;
-            }
-            using var answer = await Api.ContactsAsync(HttpContext, Person, operation, body);
-            if (answer.RootElement.TryGetProperty(listName, out var list))
-            {
-                items.AddRange(list.EnumerateArray().Select(e => e.Clone()));
-            }
-            if (!answer.RootElement.TryGetProperty("NextToken", out var next))
-            {
-                break;
-            }
-            token = next.GetString();
-        }
-        return items;
-    }
+    protected Task<List<JsonElement>> AllAsync(string operation, JsonObject request, string listName) =>
+        Api.ListAllAsync(HttpContext, Person, operation, request, listName, maxPages: MaxPages);
 
     /// The alias an ARN of this account names, or the ARN itself when it is not one of ours.
     public string AliasOf(string arn)

@@ -92,23 +92,10 @@ sealed class OnCallReads(ConsoleApi api, HttpContext http, ConsoleUser person)
         }
     }
 
-    async Task<List<JsonElement>> ListAsync(string operation, JsonObject body, string member)
+    Task<List<JsonElement>> ListAsync(string operation, JsonObject body, string member)
     {
-        var items = new List<JsonElement>();
-        string? token = null;
-        do
-        {
-            var request = (JsonObject)body.DeepClone();
-            request["MaxResults"] = 100;
-            if (token is not null)
-            {
-                request["NextToken"] = token;
-            }
-            using var answer = await api.ContactsAsync(http, person, operation, request);
-            items.AddRange(WireValues.Items(answer.RootElement, member).Select(e => e.Clone()));
-            token = WireValues.Text(answer.RootElement, "NextToken");
-        }
-        while (token is not null && items.Count < Most);
-        return items;
+        var request = (JsonObject)body.DeepClone();
+        request["MaxResults"] = 100;
+        return api.ListAllAsync(http, person, operation, request, member, maxItems: Most);
     }
 }

@@ -17,7 +17,7 @@ sealed record CreatedIntegration(string Name, string Format, string Key, string 
         ["Format"] = answer.GetProperty("Format").GetString(),
         ["Key"] = answer.GetProperty("Key").GetString(),
         ["Url"] = answer.GetProperty("Url").GetString(),
-        ["BearerUrl"] = ConsoleJson.String(answer, "BearerUrl"),
+        ["BearerUrl"] = WireValues.Text(answer, "BearerUrl"),
         ["GrafanaHmacSecret"] = grafanaHmacSecret is { Length: > 0 } ? grafanaHmacSecret : null,
         ["SnsTopicArns"] = answer.TryGetProperty("SnsTopicArns", out var topics) ? JsonNode.Parse(topics.GetRawText()) : null,
     }.ToJsonString();
@@ -29,8 +29,8 @@ sealed record CreatedIntegration(string Name, string Format, string Key, string 
             using var json = JsonDocument.Parse(kept);
             var r = json.RootElement;
             return new CreatedIntegration(r.GetProperty("Name").GetString()!, r.GetProperty("Format").GetString()!,
-                r.GetProperty("Key").GetString()!, r.GetProperty("Url").GetString()!, ConsoleJson.String(r, "BearerUrl"),
-                ConsoleJson.String(r, "GrafanaHmacSecret"),
+                r.GetProperty("Key").GetString()!, r.GetProperty("Url").GetString()!, WireValues.Text(r, "BearerUrl"),
+                WireValues.Text(r, "GrafanaHmacSecret"),
                 r.TryGetProperty("SnsTopicArns", out var t) && t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : []);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)

@@ -5,7 +5,7 @@ using Callout.Server.WebConsole.Identity;
 namespace Callout.Server.WebConsole.Pages.ResponsePlans;
 
 /// An alert source as Callout.ListAlertSources shows it: never its key.
-sealed record Integration(string Id, string Arn, string Name, string Format, string ResponsePlanArn, DateTimeOffset Created,
+sealed record Integration(string Id, string Arn, string Name, string Format, string ResponsePlanArn, DateTimeOffset? Created,
     bool HmacSecretSet, IReadOnlyList<string> SnsTopicArns)
 {
     public const string Operation = "Callout.ListAlertSources";
@@ -18,30 +18,18 @@ sealed record Integration(string Id, string Arn, string Name, string Format, str
     public static async Task<IReadOnlyList<Integration>> ListAsync(ConsoleApi api, HttpContext http, ConsoleUser person, string? planArn = null)
     {
         var sources = new List<Integration>();
-        string? next = null;
-        do
+        foreach (var s in await api.ListAllAsync(http, person, Operation, new JsonObject { ["MaxResults"] = 1000 }, "AlertSources"))
         {
-            var body = new JsonObject { ["MaxResults"] = 1000 };
-            if (next is not null)
+            var plan = s.GetProperty("ResponsePlanArn").GetString()!;
+            if (planArn is null || plan == planArn)
             {
-                body["NextToken"] = next;
+                sources.Add(new Integration(s.GetProperty("AlertSourceId").GetString()!, s.GetProperty("AlertSourceArn").GetString()!,
+                    s.GetProperty("Name").GetString()!, s.GetProperty("Format").GetString()!, plan,
+                    WireValues.Time(s, "CreatedTime"),
+                    s.TryGetProperty("GrafanaHmacSecretSet", out var h) && h.ValueKind == JsonValueKind.True,
+                    WireValues.Texts(s, "SnsTopicArns")));
             }
-            using var answer = await api.ContactsAsync(http, person, Operation, body);
-            foreach (var s in answer.RootElement.GetProperty("AlertSources").EnumerateArray())
-            {
-                var plan = s.GetProperty("ResponsePlanArn").GetString()!;
-                if (planArn is null || plan == planArn)
-                {
-                    sources.Add(new Integration(s.GetProperty("AlertSourceId").GetString()!, s.GetProperty("AlertSourceArn").GetString()!,
-                        s.GetProperty("Name").GetString()!, s.GetProperty("Format").GetString()!, plan,
-                        ConsoleJson.Time(s.GetProperty("CreatedTime")),
-                        s.TryGetProperty("GrafanaHmacSecretSet", out var h) && h.ValueKind == JsonValueKind.True,
-                        s.TryGetProperty("SnsTopicArns", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : []));
-                }
-            }
-            next = answer.RootElement.TryGetProperty("NextToken", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         }
-        while (next is not null);
         return sources;
     }
 }
