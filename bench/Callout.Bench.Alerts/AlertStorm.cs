@@ -13,9 +13,6 @@ namespace Callout.Bench.Alerts;
 /// sink numbers each page with its key (SinkState).
 static class AlertStorm
 {
-    /// Alerts each node takes before the storm, each for a key of its own.
-    public const int WarmUps = 5;
-
     public static async Task<int> RunAsync(StormOptions options)
     {
         using var contacts = CalloutClient.Create(options.Url, options.Connections);
@@ -25,21 +22,7 @@ static class AlertStorm
         var setUp = await StormSetUp.RunAsync(options, contacts, sink, ct);
 
         var baseline = await StormBaseline.RunAsync(options, contacts, sink, setUp.People[0], ct);
-        // Every node serves the alert path a few times before the storm, so no node's first
-        // incidents pay for its JIT. These have titles of their own and stay out of the figures.
-        foreach (var node in options.Nodes)
-        {
-            for (var j = 0; j < WarmUps; j++)
-            {
-                using var warm = new HttpRequestMessage(HttpMethod.Post, new Uri(node, setUp.AlertPath))
-                {
-                    Content = new StringContent(string.Create(CultureInfo.InvariantCulture,
-                        $$"""{"dedupKey":"warm-up-{{node.Port}}-{{j}}","title":"warm-up","impact":5}"""), Encoding.UTF8, "application/json"),
-                };
-                using var answer = await contacts.Http.SendAsync(warm, ct);
-                answer.EnsureSuccessStatusCode();
-            }
-        }
+        await StormWarmUp.RunAsync(options, contacts, setUp.AlertPath, ct);
 
         var sends = new ConcurrentQueue<Sent>();
         var firstSent = new long[options.Keys];

@@ -14,6 +14,7 @@ sealed record StormOptions(
     double Pairs,
     int Connections,
     TimeSpan Grace,
+    int WarmUps,
     IReadOnlyList<int> CalloutPids,
     int ClockTicksPerSecond)
 {
@@ -40,14 +41,15 @@ sealed record StormOptions(
             a.Number("pairs", 0.2),
             (int)a.Number("connections", 64),
             TimeSpan.FromSeconds(a.Number("grace", 15)),
+            (int)a.Number("warm-ups", 100),
             (a.Get("callout-pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(pid => int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
             (int)a.Number("clk-tck", 100));
         // A response plan engages at most 5 contacts; a stage targets at most 10 channels.
         if (options.Alerts < options.Keys || options.Keys < 1 || options.Contacts is < 1 or > 5 || options.Channels is < 1 or > 10
-            || options.Pairs is < 0 or > 1)
+            || options.Pairs is < 0 or > 1 || options.WarmUps < 0)
         {
-            throw new ArgumentException("--alerts >= --keys >= 1, --contacts 1-5, --channels 1-10, --pairs 0-1");
+            throw new ArgumentException("--alerts >= --keys >= 1, --contacts 1-5, --channels 1-10, --pairs 0-1, --warm-ups >= 0");
         }
         return options;
     }

@@ -34,7 +34,7 @@ static class StormReport
         var busy = machine == 0 ? 0 : 100.0 * (after.MachineBusy - before.MachineBusy) / machine;
         var stormIncidents = incidents.Where(t => t.StartsWith(SinkState.SubjectPrefix, StringComparison.Ordinal)).ToList();
         var distinctTitles = stormIncidents.Distinct(StringComparer.Ordinal).Count();
-        var warmUps = AlertStorm.WarmUps * options.Nodes.Count;
+        var warmUps = options.WarmUps * options.Nodes.Count;
         var expectedEngagements = options.Keys * options.Contacts;
         // The warm-up incidents engage the same contacts.
         engagements -= warmUps * options.Contacts;

@@ -12,6 +12,8 @@
 # Environment (all optional):
 #   STORM_ALERTS=10000 STORM_KEYS=100 STORM_SECONDS=60 (0: as fast as the connections allow)
 #   STORM_CONTACTS=2 STORM_CHANNELS=1 STORM_PAIRS=0.2 STORM_CONNECTIONS=64 STORM_GRACE=15
+#   STORM_WARMUPS=100 keys each node takes (trigger, repeat, resolve) before the storm; 0 measures
+#     a freshly started process, JIT and all
 #   BENCH_REV=<rev> or CALLOUT_SERVER_DLL=<path>: which server to measure (bench/lib.sh, build_server)
 #   CALLOUT_LOG_LEVEL  defaults to Warning (no per-request log line)
 set -euo pipefail
@@ -46,7 +48,7 @@ status=0
 dotnet "$storm_dll" run --url "$CALLOUT_URL" --sink "$sink_url" \
   --alerts "${STORM_ALERTS:-10000}" --keys "${STORM_KEYS:-100}" --seconds "${STORM_SECONDS:-60}" \
   --contacts "${STORM_CONTACTS:-2}" --channels "${STORM_CHANNELS:-1}" --pairs "${STORM_PAIRS:-0.2}" \
-  --connections "${STORM_CONNECTIONS:-64}" --grace "${STORM_GRACE:-15}" \
+  --connections "${STORM_CONNECTIONS:-64}" --grace "${STORM_GRACE:-15}" --warm-ups "${STORM_WARMUPS:-100}" \
   --callout-pids "$CALLOUT_PID" --clk-tck "$CLK_TCK" || status=$?
 
 callout_alive || exit 1

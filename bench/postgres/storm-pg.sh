@@ -52,7 +52,7 @@ status=0
 dotnet "$storm_dll" run --url "$(join "${node_urls[@]}")" --sink "$sink_url" \
   --alerts "${STORM_ALERTS:-10000}" --keys "${STORM_KEYS:-100}" --seconds "${STORM_SECONDS:-60}" \
   --contacts "${STORM_CONTACTS:-2}" --channels "${STORM_CHANNELS:-1}" --pairs "${STORM_PAIRS:-0.2}" \
-  --connections "${STORM_CONNECTIONS:-64}" --grace "${STORM_GRACE:-15}" \
+  --connections "${STORM_CONNECTIONS:-64}" --grace "${STORM_GRACE:-15}" --warm-ups "${STORM_WARMUPS:-100}" \
   --callout-pids "$(join "${node_pids[@]}")" --clk-tck "$CLK_TCK" || status=$?
 echo "(store: PostgreSQL schema $PG_SCHEMA, $nodes nodes, pool $([[ "$pool" == 0 ]] && echo 100 || echo "$pool") per node)"
 

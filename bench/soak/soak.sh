@@ -11,9 +11,8 @@
 #
 # Environment (all optional):
 #   SOAK_DAYS=365  SOAK_PER_DAY=1000  SOAK_RETENTION=90 (days)  SOAK_MONTH_DAYS=30
-#   SOAK_AUDIT_RETENTION=SOAK_RETENTION (days; the audit log has its own window, 365 by default,
-#     and every StartEngagement and AcceptPage leaves a record, so with the server's default the
-#     file keeps growing by the audit log until day 365)
+#   SOAK_AUDIT_RETENTION=SOAK_RETENTION (days; the server's --audit-retention, which follows
+#     --retention unless set)
 #   SOAK_WORKERS=8 (concurrent calls)  SOAK_ACK_SHARE=0.8  SOAK_PEOPLE=20
 #   SOAK_KEEP_DATA=DIR  copy the data directory there after the run
 #   BENCH_REV=<rev> or CALLOUT_SERVER_DLL=<path>: which server to measure (bench/lib.sh, build_server)

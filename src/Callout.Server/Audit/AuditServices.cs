@@ -10,9 +10,7 @@ static class AuditServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ApiAudit>();
         services.AddSingleton<ClockAudit>();
-        services.AddSingleton<AuditPurge>();
         services.AddSingleton<IManagementOperation, ListAuditEvents>();
-        services.AddHostedService(s => s.GetRequiredService<AuditPurge>());
         return services;
     }
 }

@@ -9,8 +9,9 @@ namespace Callout.Server.Retention;
 /// Forgets history older than --retention (docs/operations.md, "Retention"): at start, then hourly
 /// on the server's clock, so `--clock virtual` moves it too (ClockEndpoints runs a round that fell
 /// due before answering). Each batch is one short transaction of its own, so the engine and the API
-/// wait for it a few milliseconds at most; on PostgreSQL one node purges at a time. Expired
-/// idempotency records, which no retry can use any more, go whatever --retention says.
+/// wait for it a few milliseconds at most; on PostgreSQL one node purges at a time. The audit log
+/// has its own window (--audit-retention, which follows --retention unless set). Expired
+/// idempotency records, which no retry can use any more, go whatever either says.
 sealed partial class RetentionPurge(IStore store, ServerOptions options, TimeProvider time, RetentionMetrics metrics,
     ILogger<RetentionPurge> log) : BackgroundService
 {
@@ -81,6 +82,10 @@ sealed partial class RetentionPurge(IStore store, ServerOptions options, TimePro
             round.Outbox = await DrainAsync("outbox", store.PurgeOutboxAsync, before, RowBatch, ct);
             round.WrongTries = await DrainAsync("wrong_code_tries", store.PurgeWrongTriesAsync, before, RowBatch, ct);
         }
+        if (options.AuditRetention is { } audited)
+        {
+            round.Audit = await DrainAsync("audit", store.PurgeAuditAsync, now - Duration.FromTimeSpan(audited), RowBatch, ct);
+        }
         round.Idempotency = await DrainAsync("idempotency", store.PurgeIdempotencyAsync, now - IdempotencyRecord.Lifetime, RowBatch, ct);
         if (round.Removed > 0)
         {
@@ -91,7 +96,7 @@ sealed partial class RetentionPurge(IStore store, ServerOptions options, TimePro
         metrics.Round(round.Elapsed);
         if (round.Removed > 0)
         {
-            LogPurged(round.Engagements, round.Incidents, round.Outbox, round.WrongTries, round.Idempotency,
+            LogPurged(round.Engagements, round.Incidents, round.Outbox, round.WrongTries, round.Audit, round.Idempotency,
                 round.ReclaimedBytes, (long)round.Elapsed.TotalMilliseconds);
         }
         return round;
@@ -112,8 +117,8 @@ sealed partial class RetentionPurge(IStore store, ServerOptions options, TimePro
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message =
-        "Retention purged {Engagements} engagements, {Incidents} incidents, {Outbox} outbox messages, {WrongTries} wrong-try counts and {Idempotency} idempotency records; gave back {Bytes} bytes in {ElapsedMs} ms")]
-    partial void LogPurged(int engagements, int incidents, int outbox, int wrongTries, int idempotency, long bytes, long elapsedMs);
+        "Retention purged {Engagements} engagements, {Incidents} incidents, {Outbox} outbox messages, {WrongTries} wrong-try counts, {Audit} audit records and {Idempotency} idempotency records; gave back {Bytes} bytes in {ElapsedMs} ms")]
+    partial void LogPurged(int engagements, int incidents, int outbox, int wrongTries, int audit, int idempotency, long bytes, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Another node is purging old history; this one waits for the next round")]
     partial void LogAnotherNode();

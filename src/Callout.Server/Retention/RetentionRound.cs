@@ -7,9 +7,10 @@ sealed class RetentionRound
     public int Incidents { get; set; }
     public int Outbox { get; set; }
     public int WrongTries { get; set; }
+    public int Audit { get; set; }
     public int Idempotency { get; set; }
     public long ReclaimedBytes { get; set; }
     public TimeSpan Elapsed { get; set; }
 
-    public int Removed => Engagements + Incidents + Outbox + WrongTries + Idempotency;
+    public int Removed => Engagements + Incidents + Outbox + WrongTries + Audit + Idempotency;
 }

@@ -1,7 +1,7 @@
 using Callout.Domain.Arns;
 using Callout.Domain.Audit;
-using Callout.Server.Audit;
 using Callout.Server.Hosting;
+using Callout.Server.Retention;
 using Callout.Storage.Sqlite;
 using Callout.Tests.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,11 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Xunit;
 
-namespace Callout.Tests.Audit;
+namespace Callout.Tests.Retention;
 
-/// The background purge on a fake clock over a real SQLite store: what is older than the
-/// retention goes, in batches, at start and every hour after; retention 0 keeps everything.
-public sealed class AuditPurgeTests : IAsyncLifetime
+/// The audit log in the retention purge, on a fake clock over a real SQLite store: what is older
+/// than --audit-retention goes in batches, at start and every hour after; 0 keeps everything,
+/// whatever --retention says.
+public sealed class AuditRetentionTests : IAsyncLifetime
 {
     static readonly AccountScope Scope = AccountScope.For("us-east-1", "123456789012");
     static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
@@ -25,8 +26,9 @@ public sealed class AuditPurgeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    AuditPurge Purge(TimeSpan? retention) =>
-        new(_store, new ServerOptions { AuditRetention = retention }, _time, NullLogger<AuditPurge>.Instance);
+    RetentionPurge Purge(TimeSpan? retention, TimeSpan? auditRetention) =>
+        new(_store, new ServerOptions { Retention = retention, AuditRetention = auditRetention }, _time, new RetentionMetrics(),
+            NullLogger<RetentionPurge>.Instance);
 
     async Task AppendAsync(DateTimeOffset at, int count) => await _store.CommitAsync(Scope, async s =>
     {
@@ -43,12 +45,24 @@ public sealed class AuditPurgeTests : IAsyncLifetime
     [Fact]
     public async Task records_older_than_the_retention_go_in_batches_and_younger_ones_stay()
     {
-        await AppendAsync(Start.AddDays(-31), AuditPurge.BatchSize + 7);
+        await AppendAsync(Start.AddDays(-31), RetentionPurge.RowBatch + 7);
         await AppendAsync(Start.AddDays(-29), 3);
 
-        var removed = await Purge(TimeSpan.FromDays(30)).PurgeAsync(TimeSpan.FromDays(30), CancellationToken.None);
+        var round = await Purge(TimeSpan.FromDays(30), TimeSpan.FromDays(30)).PurgeAsync(Instant.FromDateTimeOffset(Start), CancellationToken.None);
 
-        Assert.Equal(AuditPurge.BatchSize + 7, removed);
+        Assert.Equal(RetentionPurge.RowBatch + 7, round.Audit);
+        Assert.Equal(3, (await ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task the_audit_log_keeps_its_own_window_beside_retention()
+    {
+        await AppendAsync(Start.AddDays(-40), 2);
+        await AppendAsync(Start.AddDays(-20), 3);
+
+        var round = await Purge(TimeSpan.FromDays(10), TimeSpan.FromDays(30)).PurgeAsync(Instant.FromDateTimeOffset(Start), CancellationToken.None);
+
+        Assert.Equal(2, round.Audit);
         Assert.Equal(3, (await ListAsync()).Count);
     }
 
@@ -57,13 +71,13 @@ public sealed class AuditPurgeTests : IAsyncLifetime
     {
         await AppendAsync(Start.AddDays(-2), 2);
         await AppendAsync(Start.AddDays(-1).AddMinutes(30), 1);
-        var purge = Purge(TimeSpan.FromDays(1));
+        var purge = Purge(TimeSpan.FromDays(1), TimeSpan.FromDays(1));
 
         await purge.StartAsync(CancellationToken.None);
         try
         {
             await WaitForCountAsync(1);
-            _time.Advance(AuditPurge.Interval);
+            _time.Advance(RetentionPurge.Interval);
             await WaitForCountAsync(0);
         }
         finally
@@ -73,17 +87,15 @@ public sealed class AuditPurgeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task retention_zero_keeps_every_record()
+    public async Task audit_retention_zero_keeps_every_record_while_the_rest_is_purged()
     {
         await AppendAsync(Start.AddYears(-50), 2);
-        var purge = Purge(null);
+        var purge = Purge(TimeSpan.FromDays(1), null);
 
-        await purge.StartAsync(CancellationToken.None);
-        // Nothing to do, so it ends rather than waiting for a next round.
-        await purge.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
-        _time.Advance(AuditPurge.Interval * 3);
-        await purge.StopAsync(CancellationToken.None);
+        var first = await purge.PurgeAsync(Instant.FromDateTimeOffset(Start), CancellationToken.None);
+        var later = await purge.PurgeAsync(Instant.FromDateTimeOffset(Start.AddDays(400)), CancellationToken.None);
 
+        Assert.Equal(0, first.Audit + later.Audit);
         Assert.Equal(2, (await ListAsync()).Count);
     }
 
