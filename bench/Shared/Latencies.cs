@@ -1,6 +1,6 @@
-namespace Callout.Bench.Engine;
+namespace Callout.Bench;
 
-/// Nearest-rank percentiles of a set of milliseconds, as bench/Callout.Bench.Writes reports them.
+/// Nearest-rank percentiles of a set of milliseconds, as the bench tools report them.
 sealed class Latencies
 {
     readonly double[] _sorted;
