@@ -15,6 +15,25 @@ public abstract class DurableStoreCompliance : StoreCompliance
     /// store is still open and has closed nothing.
     protected abstract IStore OpenAfterCrash();
 
+    /// Reads run beside a writing session here (the in-memory store serializes them).
+    [Fact]
+    public async Task a_contact_read_alone_sees_the_last_commit_and_not_a_write_in_progress()
+    {
+        await InsertAsync(Personal("jane"));
+        Assert.Equal("Jane Doe", (await Store.FindContactAsync(Scope, "jane", CancellationToken.None))!.DisplayName);
+
+        await using (var writing = await WriteAsync())
+        {
+            await writing.UpdateContactAsync(Personal("jane", displayName: "Jane Q"), T0, CancellationToken.None);
+            Assert.Equal("Jane Doe", (await Store.FindContactAsync(Scope, "jane", CancellationToken.None))!.DisplayName);
+            await writing.CommitAsync(CancellationToken.None);
+            // Committed: a read that begins now sees it, before the session is disposed too.
+            Assert.Equal("Jane Q", (await Store.FindContactAsync(Scope, "jane", CancellationToken.None))!.DisplayName);
+        }
+
+        Assert.Equal("Jane Q", (await Store.FindContactAsync(Scope, "jane", CancellationToken.None))!.DisplayName);
+    }
+
     [Fact]
     public async Task a_reopened_store_has_what_was_committed_and_nothing_else()
     {

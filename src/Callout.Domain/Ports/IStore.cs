@@ -1,5 +1,6 @@
 using Callout.Domain.Arns;
 using Callout.Domain.CalendarFeeds;
+using Callout.Domain.Contacts;
 using Callout.Domain.Outbox;
 using NodaTime;
 
@@ -18,6 +19,11 @@ public interface IStore : IEngineStore, IRetentionStore, IConsoleUserStore, IAsy
     /// session is rolled back when disposed without CommitAsync. A write the store refuses (a key
     /// already taken) fails at that call or, at the latest, at CommitAsync.
     Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct);
+
+    /// The contact with this alias in the scope, or null: what a reading session's
+    /// FindContactAsync answers, for a caller that reads nothing else (GetContact). A store may
+    /// answer from a row it read before, as long as no write can have changed it since.
+    Task<Contact?> FindContactAsync(AccountScope scope, string alias, CancellationToken ct);
 
     /// A writing session for the engine's work on one engagement. It is serialized with every
     /// other session on that engagement (the engine's, and writing sessions that called

@@ -51,22 +51,64 @@ internal sealed record AuthorizationHeader(
     }
 
     /// Off mode wants only who and where, from whatever scope is there; anything unreadable is (null, null).
+    /// It reads the header in place, as TrySplit would take it apart but without its dictionary
+    /// and substrings: off mode reads it on every request.
     public static CallerScope ReadScopeLeniently(string? value)
     {
-        if (value is null
-            || !TrySplit(value, out _, out var parameters, out _)
-            || !parameters.TryGetValue("Credential", out var credential))
+        if (value is null || !TryFindCredential(value, out var credential))
         {
             return new CallerScope(null, null);
         }
-        var scope = credential.Split('/');
-        if (scope[0].Length == 0)
+        var slash = credential.IndexOf('/');
+        var key = slash < 0 ? credential : credential[..slash];
+        if (key.IsEmpty)
         {
             return new CallerScope(null, null);
         }
         // SigV4a scopes (key/date/service/aws4_request) carry no region; the caller then gets the default.
-        var region = scope.Length == 5 && scope[2].Length > 0 ? scope[2] : null;
-        return new CallerScope(scope[0], region);
+        string? region = null;
+        if (credential.Count('/') == 4)
+        {
+            var afterDate = credential[(slash + 1)..];
+            afterDate = afterDate[(afterDate.IndexOf('/') + 1)..];
+            var third = afterDate[..afterDate.IndexOf('/')];
+            region = third.IsEmpty ? null : third.ToString();
+        }
+        return new CallerScope(key.ToString(), region);
+    }
+
+    /// The Credential parameter's value when TrySplit would accept the header and find one: every
+    /// comma-separated part that is not blank is key=value, and the first Credential counts.
+    private static bool TryFindCredential(ReadOnlySpan<char> value, out ReadOnlySpan<char> credential)
+    {
+        credential = default;
+        var found = false;
+        var trimmed = value.Trim();
+        var space = trimmed.IndexOf(' ');
+        var rest = space < 0 ? [] : trimmed[(space + 1)..];
+        while (true)
+        {
+            var comma = rest.IndexOf(',');
+            var part = (comma < 0 ? rest : rest[..comma]).Trim();
+            if (!part.IsEmpty)
+            {
+                var eq = part.IndexOf('=');
+                if (eq <= 0)
+                {
+                    return false;
+                }
+                if (!found && part[..eq].Trim().SequenceEqual("Credential"))
+                {
+                    credential = part[(eq + 1)..].Trim();
+                    found = true;
+                }
+            }
+            if (comma < 0)
+            {
+                return found;
+            }
+            rest = rest[(comma + 1)..];
+        }
     }
 
     private static bool TrySplit(

@@ -1,4 +1,5 @@
 using Callout.Domain.Arns;
+using Callout.Domain.Contacts;
 using Callout.Domain.Ports;
 using Callout.Storage.Migrations;
 using Callout.Storage.Store;
@@ -21,11 +22,14 @@ public sealed partial class SqliteStore : DbStore, IStore
     readonly SqliteLink writer;
     readonly string? readerConnectionString;
     readonly Stack<SqliteLink> idleReaders = new();
+    // In memory every session holds the writer, reads too, so no row would outlive a read.
+    readonly ContactRowCache? contacts;
 
     SqliteStore(SqliteLink writer, string? readerConnectionString)
     {
         this.writer = writer;
         this.readerConnectionString = readerConnectionString;
+        contacts = readerConnectionString is null ? null : new ContactRowCache();
     }
 
     /// A database file `callout.db` in the directory, which is created when missing.
@@ -93,6 +97,28 @@ public sealed partial class SqliteStore : DbStore, IStore
         return new SqliteSession(this, link, scope, write);
     }
 
+    /// From the rows kept (ContactRowCache) when one may be used, else from a reading session.
+    public override async Task<Contact?> FindContactAsync(AccountScope scope, string alias, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (contacts is null)
+        {
+            return await base.FindContactAsync(scope, alias, ct).ConfigureAwait(false);
+        }
+        if (contacts.Find(scope, alias) is { } kept)
+        {
+            return kept;
+        }
+        var stamp = contacts.Stamp();
+        var contact = await base.FindContactAsync(scope, alias, ct).ConfigureAwait(false);
+        if (stamp is { } generation && contact is not null)
+        {
+            contacts.Keep(generation, scope, alias, contact);
+        }
+        return contact;
+    }
+
     /// The writer, for writing or when in memory; else a pooled reader.
     async Task<SqliteLink> TakeLinkAsync(bool write, CancellationToken ct) =>
         write || readerConnectionString is null ? await EnterWriterAsync(ct).ConfigureAwait(false) : RentReader();
@@ -105,6 +131,7 @@ public sealed partial class SqliteStore : DbStore, IStore
             gate.Release();
             throw new ObjectDisposedException(nameof(SqliteStore));
         }
+        contacts?.WriterEntered();
         return writer;
     }
 
@@ -141,6 +168,7 @@ public sealed partial class SqliteStore : DbStore, IStore
     {
         if (ReferenceEquals(link, writer))
         {
+            contacts?.WriterLeft();
             gate.Release();
             return;
         }

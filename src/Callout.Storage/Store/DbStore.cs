@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Callout.Domain.Arns;
 using Callout.Domain.CalendarFeeds;
 using Callout.Domain.Channels;
+using Callout.Domain.Contacts;
 using Callout.Domain.Engagements;
 using Callout.Domain.Outbox;
 using Callout.Domain.Ports;
@@ -32,6 +33,13 @@ public abstract partial class DbStore
 
     public Task<IStoreSession> OpenAsync(AccountScope scope, bool write, CancellationToken ct) =>
         Open(scope, write, write ? new SessionLock.Scope() : null, ct);
+
+    /// A reading session of its own; SqliteStore answers repeated reads from the rows it keeps.
+    public virtual async Task<Contact?> FindContactAsync(AccountScope scope, string alias, CancellationToken ct)
+    {
+        await using var session = await OpenAsync(scope, write: false, ct).ConfigureAwait(false);
+        return await session.FindContactAsync(alias, ct).ConfigureAwait(false);
+    }
 
     public Task<IStoreSession> OpenEngagementAsync(AccountScope scope, string engagementId, CancellationToken ct)
     {
