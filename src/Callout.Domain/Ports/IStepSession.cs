@@ -22,6 +22,13 @@ public interface IStepSession
     /// Whether the claim `owner` still holds the step: not done, and not claimed by anyone since.
     Task<bool> IsStepHeldAsync(string stepId, string owner, CancellationToken ct);
 
+    /// Locks the pending steps of several engagements at once, in id order, for a session about to
+    /// stop them all (an incident's engagements when it is resolved). CancelStepsAsync locks one
+    /// engagement's steps in id order, as the engine's sessions lock the steps of the sends they
+    /// run together; stopping engagements one after another would take the steps of all of them
+    /// out of that order, and wait in a circle with a session sending pages of two of them.
+    Task LockPendingStepsAsync(IReadOnlyCollection<string> engagementIds, CancellationToken ct);
+
     /// Marks every pending step of the engagement done (it stopped).
     Task CancelStepsAsync(string engagementId, CancellationToken ct);
 

@@ -171,6 +171,24 @@ internal sealed partial class PostgresSession : StoreSession, IStoreSession
         await WriteAsync(command, ct).ConfigureAwait(false);
     }
 
+    /// One statement for every engagement, the rows taken in id order like CancelSteps's and the
+    /// engine's; held back until the session's next statement like the other locks.
+    public override async Task LockPendingStepsAsync(IReadOnlyCollection<string> engagementIds, CancellationToken ct)
+    {
+        await base.LockPendingStepsAsync(engagementIds, ct).ConfigureAwait(false);
+        if (engagementIds.Count == 0)
+        {
+            return;
+        }
+        var command = (NpgsqlCommand)Write("""
+            SELECT id FROM steps
+            WHERE account_id = @account AND region = @region AND engagement_id = ANY(@engagement_ids) AND NOT done
+            ORDER BY id FOR UPDATE
+            """);
+        BindArray(command, "engagement_ids", NpgsqlDbType.Text, engagementIds);
+        Defer(command, returnsRows: true);
+    }
+
     static void BindArray<T>(NpgsqlCommand command, string name, NpgsqlDbType type, IEnumerable<T> values) =>
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
 

@@ -29,7 +29,9 @@ namespace Callout.Storage.Postgres;
 ///   one of them. An engine session holds one engagement's lock, or the locks of several pages
 ///   (OpenPagesAsync), which its first statement takes in key order before it touches a row; an
 ///   API writer holds at most one page's. Sessions that update several steps do so in id order
-///   (CancelSteps, the engine's completions), so row locks never close a circle either.
+///   (CancelSteps, the engine's completions; a session stopping several engagements takes all
+///   their locks and then all their steps at once, LockPendingSteps), so row locks never close a
+///   circle either.
 /// - A session's lock is taken with its first statement (PostgresSession holds it back until
 ///   then, to save a round trip).
 /// - A reading session is one REPEATABLE READ, READ ONLY snapshot: it sees whole sessions only and

@@ -33,6 +33,15 @@ internal abstract partial class StoreSession
             .Bind("@id", stepId)
             .Bind("@owner", owner);
 
+    /// Nothing to take where a writing session already excludes every other writer (SQLite's one
+    /// writer); a database whose writers run side by side locks the rows here (PostgresSession).
+    public virtual Task LockPendingStepsAsync(IReadOnlyCollection<string> engagementIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(engagementIds);
+        CheckWritable();
+        return Task.CompletedTask;
+    }
+
     public async Task CancelStepsAsync(string engagementId, CancellationToken ct) =>
         await WriteAsync(Write(Steps.CancelSteps).Bind("@engagement_id", engagementId), ct).ConfigureAwait(false);
 

@@ -328,6 +328,44 @@ public sealed class PostgresNodeTests : IAsyncLifetime, INeedPostgres
     }
 
     [Fact]
+    public async Task stopping_several_engagements_beside_a_send_of_both_never_waits_in_a_circle()
+    {
+        var (a, b) = (await MigratedNode(), Node());
+        // Ids interleave across engagements: e2's step comes first in id order, e1's after it (as
+        // a retry laid out later for e1 would).
+        await using (var session = await a.OpenEngagementAsync(scope, "e1", None))
+        {
+            await session.InsertStepsAsync([new FinishStep("step-1", "e2", T0), new FinishStep("step-2", "e1", T0)], None);
+            await session.CommitAsync(None);
+        }
+        Assert.Equal(2, (await a.ClaimDueStepsAsync(T0, "node-a", T0 + Duration.FromMinutes(1), 10, None)).Count);
+
+        // The engine completes the steps of its sends in id order: it holds step-1 and goes on to step-2.
+        await using var engine = await a.OpenPagesAsync(scope, ["p1", "p2"], None);
+        Assert.True(await engine.CompleteStepAsync("step-1", "node-a", None));
+        // A resolve stops e1 and then e2. Cancelling them one after another would hold step-2 and
+        // wait for step-1, and the engine would wait for step-2: PostgreSQL breaks that circle by
+        // failing one of the two. With the steps of both locked first, in id order, the stop
+        // waits for step-1 holding nothing the engine needs.
+        var stop = Task.Run(async () =>
+        {
+            await using var session = await b.OpenAsync(scope, write: true, None);
+            await session.LockEngagementAsync("e1", None);
+            await session.LockEngagementAsync("e2", None);
+            await session.LockPendingStepsAsync(["e1", "e2"], None);
+            await session.CancelStepsAsync("e1", None);
+            await session.CancelStepsAsync("e2", None);
+            await session.CommitAsync(None);
+        });
+        await Task.Delay(300);
+        Assert.False(stop.IsCompleted);
+
+        Assert.True(await engine.CompleteStepAsync("step-2", "node-a", None).WaitAsync(TimeSpan.FromSeconds(10)));
+        await engine.CommitAsync(None);
+        await stop.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task nodes_claiming_at_once_never_lease_the_same_step()
     {
         var nodes = new[] { await MigratedNode(), Node(), Node() };

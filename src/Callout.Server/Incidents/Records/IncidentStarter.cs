@@ -169,24 +169,36 @@ sealed class IncidentStarter(IStore store, EngineSettings settings, EngagementEn
     }
 
     /// Stops the incident's running engagements, each with the reason; returns how many it stopped.
+    /// Each engagement's lock comes first, then the steps of all of them in one id order
+    /// (IStepSession.LockPendingStepsAsync), as a session sending pages of several of them takes
+    /// theirs; stopping them one by one would take the steps out of that order.
     static async Task<int> StopEngagementsAsync(IStoreSession session, string incidentArn, Instant now, string reason, CancellationToken ct)
     {
-        var stopped = 0;
+        var running = new List<Engagement>();
         (Instant, string)? after = null;
         while (true)
         {
             var page = await session.ListEngagementsAsync(incidentArn, null, null, after, 100, ct);
-            foreach (var engagement in page.Where(e => e.Running))
-            {
-                await EngagementActions.StopAsync(session, engagement, now, reason, StopReasons.EngagementStopped, ct);
-                stopped++;
-            }
+            running.AddRange(page.Where(e => e.Running));
             if (page.Count < 100)
             {
-                return stopped;
+                break;
             }
             after = (page[^1].StartTime, page[^1].Id);
         }
+        if (running.Count > 1)
+        {
+            foreach (var engagement in running)
+            {
+                await session.LockEngagementAsync(engagement.Id, ct);
+            }
+            await session.LockPendingStepsAsync([.. running.Select(e => e.Id)], ct);
+        }
+        foreach (var engagement in running)
+        {
+            await EngagementActions.StopAsync(session, engagement, now, reason, StopReasons.EngagementStopped, ct);
+        }
+        return running.Count;
     }
 
     public async Task<string?> ResolveAsync(RequestContext context, string responsePlanArn, string? triggerArn, string reason, CancellationToken ct)
