@@ -16,7 +16,7 @@ namespace Callout.Tests.Retention;
 /// The retention purge on a fake clock over a real SQLite store: a round drains every kind batch
 /// by batch, runs at most once an Interval, and with retention 0 forgets only expired idempotency
 /// records.
-public sealed class RetentionPurgeTests : IAsyncLifetime
+public sealed partial class RetentionPurgeTests : IAsyncLifetime
 {
     static readonly AccountScope Scope = AccountScope.For("us-east-1", "123456789012");
     static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
@@ -29,8 +29,11 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    RetentionPurge Purge(TimeSpan? retention) =>
-        new(_store, new ServerOptions { Retention = retention }, _time, new RetentionMetrics(), NullLogger<RetentionPurge>.Instance);
+    RetentionPurge Purge(TimeSpan? retention) => Purge(retention, auditRetention: null);
+
+    RetentionPurge Purge(TimeSpan? retention, TimeSpan? auditRetention) =>
+        new(_store, new ServerOptions { Retention = retention, AuditRetention = auditRetention }, _time, new RetentionMetrics(),
+            NullLogger<RetentionPurge>.Instance);
 
     Task StoppedEngagementsAsync(DateTimeOffset stoppedAt, int count) => _store.CommitAsync(Scope, async s =>
     {
