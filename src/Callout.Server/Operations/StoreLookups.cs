@@ -16,6 +16,14 @@ static class StoreLookups
         return await session.FindContactAsync(arn.Alias, ct) ?? throw ResourceNotFound.Contact(contactId);
     }
 
+    /// The same for a call whose one read is the contact: the store may answer it from a row it
+    /// keeps (IStore.FindContactAsync).
+    public static async Task<Contact> RequireContactAsync(this IStore store, string contactId, AccountScope scope, CancellationToken ct)
+    {
+        var arn = ArnResolver.Resolve(contactId, ResourceKind.Contact, scope, "contactId");
+        return await store.FindContactAsync(scope, arn.Alias, ct) ?? throw ResourceNotFound.Contact(contactId);
+    }
+
     public static async Task<ContactChannel> RequireChannelAsync(this IStoreSession session, string channelId, AccountScope scope, CancellationToken ct)
     {
         var arn = ArnResolver.Resolve(channelId, ResourceKind.ContactChannel, scope, "contactChannelId");

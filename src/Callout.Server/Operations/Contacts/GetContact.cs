@@ -1,5 +1,3 @@
-using Callout.Domain.Arns;
-using Callout.Domain.Errors;
 using Callout.Domain.Ports;
 using Callout.Protocol.Dispatch;
 using Callout.Protocol.Shapes;
@@ -13,9 +11,7 @@ sealed class GetContact(IStore store) : IOperation<GetContactRequest, GetContact
     public async Task<GetContactResult> HandleAsync(GetContactRequest request, RequestContext context, CancellationToken ct)
     {
         // The one read of this call, so the store may answer it from a row it keeps.
-        var scope = context.Scope();
-        var arn = ArnResolver.Resolve(request.ContactId, ResourceKind.Contact, scope, "contactId");
-        var contact = await store.FindContactAsync(scope, arn.Alias, ct) ?? throw ResourceNotFound.Contact(request.ContactId);
+        var contact = await store.RequireContactAsync(request.ContactId, context.Scope(), ct);
         return new GetContactResult
         {
             ContactArn = contact.Arn.ToString(),
